@@ -1,0 +1,985 @@
+//! Stage 6: claims. Each cue (a reporting verb, an according-to phrase, a
+//! document frame, a verbless headline) is tied to its content (a quotation or a
+//! reported clause) and to its source (a mention after or before the cue, or an
+//! implicit subject resolved by agreement). Quotations left over are floating
+//! turns of the previous speaker, names and terms, or orphans.
+
+use crate::context::Ctx;
+use crate::rules::lexicon::Agr;
+use crate::rules::{Entry, Gender, Hit, Lang, Stance};
+use crate::segment::TokKind;
+use crate::sources::{np_after_ar, np_after_en, np_before_en, Entities, Np};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Direct,
+    Indirect,
+    AccordingTo,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Direct => "direct",
+            Mode::Indirect => "indirect",
+            Mode::AccordingTo => "according_to",
+        }
+    }
+}
+
+/// A claim over the folded text.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    pub mode: Mode,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Option<(usize, usize)>,
+    pub stance: Stance,
+    pub source: Option<usize>,
+    pub mention: Option<(usize, usize)>,
+    pub via: Vec<usize>,
+    /// A quoted paragraph with no cue, given to the previous speaker.
+    pub floating: bool,
+    /// No source could be found for a quotation.
+    pub orphan: bool,
+    pub quote: Option<usize>,
+}
+
+/// Things later stages report.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub claims: Vec<RawClaim>,
+    pub entities: Entities,
+    /// Quote indices judged to be names or terms.
+    pub terms: Vec<usize>,
+}
+
+enum Content {
+    Quote(usize),
+    Clause(usize, usize),
+}
+
+struct Extractor<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    ents: Entities,
+    claims: Vec<RawClaim>,
+    claimed: Vec<bool>,
+    /// (entity, token) of the last speaker, for continuations and implicit subjects.
+    last: Option<(usize, usize)>,
+}
+
+pub fn extract(ctx: &Ctx) -> Extraction {
+    let mut x = Extractor {
+        ctx,
+        ents: Entities::default(),
+        claims: Vec::new(),
+        claimed: vec![false; ctx.seg.quotes.len()],
+        last: None,
+    };
+    x.run();
+    let terms = x.leftover_quotes();
+    x.claims.sort_by_key(|c| (c.start, c.end));
+    Extraction { claims: x.claims, entities: x.ents, terms }
+}
+
+fn is_quote_mark(c: char) -> bool {
+    crate::segment::quote_family(c).is_some()
+}
+
+impl<'c, 'a> Extractor<'c, 'a> {
+    fn ar(&self) -> bool {
+        self.ctx.lang() == Lang::Ar
+    }
+
+    fn run(&mut self) {
+        let ctx = self.ctx;
+        let formulas: Vec<(usize, usize)> =
+            ctx.hits.iter().filter(|h| h.entry == Entry::Formula).map(|h| (h.start, h.end)).collect();
+        let in_formula = |h: &Hit| formulas.iter().any(|f| f.0 <= h.start && h.start < f.1);
+        let mut para_done = usize::MAX;
+        let mut i = 0;
+        let hits = ctx.hits;
+        while i < hits.len() {
+            let h = hits[i];
+            i += 1;
+            // headline attributions are checked once per paragraph, before its cues
+            let p = ctx.seg.para_of(h.start);
+            if p != para_done {
+                para_done = p;
+                self.headline(p);
+            }
+            if ctx.inside_quote(h.start) || in_formula(&h) {
+                continue;
+            }
+            // one event per position: the longest cue-like hit wins
+            let same: Vec<&Hit> = hits[i - 1..].iter().take_while(|g| g.start == h.start).collect();
+            i += same.len() - 1;
+            let pick = same
+                .iter()
+                .filter(|g| matches!(g.entry, Entry::According(_) | Entry::DocumentFrame | Entry::Verb { .. }))
+                .max_by_key(|g| (g.end, matches!(g.entry, Entry::According(_)) as u8));
+            let Some(&&ev) = pick else { continue };
+            // a longer source name starting here («البيان» the outlet) is not a cue
+            if same.iter().any(|g| matches!(g.entry, Entry::Registry(_)) && g.end > ev.end) {
+                continue;
+            }
+            if self.claims.iter().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
+                continue;
+            }
+            match ev.entry {
+                Entry::According(idx) => self.according(&ev, idx as usize),
+                Entry::DocumentFrame => self.document_frame(&ev),
+                Entry::Verb { idx, agr } => self.verb(&ev, idx as usize, agr),
+                _ => {}
+            }
+        }
+    }
+
+    // ---- helpers over tokens -------------------------------------------------
+
+    fn quote_opening_at(&self, ti: usize) -> Option<usize> {
+        let t = self.ctx.tok(ti)?;
+        if !matches!(t.kind, TokKind::Punct(c) if is_quote_mark(c)) {
+            return None;
+        }
+        self.ctx.seg.quotes.iter().position(|q| q.open == t.start && q.depth == 0)
+    }
+
+    fn quote_closing_at(&self, ti: usize) -> Option<usize> {
+        let t = self.ctx.tok(ti)?;
+        self.ctx.seg.quotes.iter().position(|q| q.close == Some(t.start) && q.depth == 0)
+    }
+
+    fn sentence_end_tok(&self, ti: usize) -> usize {
+        let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
+        let (_, e) = self.ctx.sentence_bounds(pos);
+        self.ctx.tok_end(e)
+    }
+
+    fn sentence_start_tok(&self, ti: usize) -> usize {
+        let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
+        let (s, _) = self.ctx.sentence_bounds(pos);
+        self.ctx.seg.tok_at(s)
+    }
+
+    /// Skip what may stand between a cue (and its subject) and the content:
+    /// commas, time words, «في بيان», addressees («لوكالة فرانس برس», "told
+    /// Reuters"), channels. Addressees that are outlets become `via`.
+    fn skip_fillers(&mut self, mut k: usize, via: &mut Vec<usize>) -> usize {
+        let ctx = self.ctx;
+        let limit = self.sentence_end_tok(k).min(k + 24);
+        while k < limit {
+            let w = ctx.word(k);
+            if matches!(ctx.punct(k), Some('،' | ',' | '-' | '–' | '—')) {
+                k += 1;
+                continue;
+            }
+            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Adverbial) {
+                k = ctx.tok_end(h.end).max(k + 1);
+                continue;
+            }
+            if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
+                break;
+            }
+            // «في بيان (له)», «خلال مؤتمر صحفي», "in a statement"
+            let prep = matches!(w, "في" | "خلال" | "عبر" | "ضمن" | "in" | "at" | "during" | "via" | "through");
+            let noun_at = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_)));
+            if prep && (noun_at(k + 1) || noun_at(k + 2) && matches!(ctx.word(k + 1).to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its")) {
+                k += if noun_at(k + 1) { 2 } else { 3 };
+                while matches!(ctx.word(k), "له" | "لها" | "لهم" | "صحفي" | "صحافي" | "رسمي" | "متلفز" | "مصور") {
+                    k += 1;
+                }
+                continue;
+            }
+            // addressee: «ل» alone (from «لـ»), a word with a glued ل, إلى/مع, "to"/"with"
+            let lam_word = !w.starts_with("ال")
+                && w.starts_with('ل')
+                && ctx.hits_at_tok(k).iter().any(|h| h.lam && matches!(h.entry, Entry::Registry(_) | Entry::Head(_)));
+            let sep = matches!(w, "ل" | "إلى" | "الي" | "مع" | "to" | "with");
+            if lam_word || sep {
+                let j = if sep { k + 1 } else { k };
+                if let Some(q) = self.quote_opening_at(j) {
+                    // «لـ"سانا"»: a quoted outlet name
+                    let qd = &ctx.seg.quotes[q];
+                    if let Some(e) = self.quoted_name_entity(q) {
+                        via.push(e);
+                    }
+                    self.claimed[q] = true;
+                    k = ctx.tok_end(qd.outer_end);
+                    continue;
+                }
+                let np = if self.ar() { np_after_ar(ctx, j, 6) } else { np_after_en(ctx, j) };
+                if let Some(np) = np {
+                    if np.registry.is_some() || np.kind == crate::rules::Kind::Media {
+                        if let Some(e) = self.ents.add(&np) {
+                            via.push(e);
+                        }
+                    }
+                    k = np.end_tok;
+                    continue;
+                }
+                if sep && !self.ar() {
+                    // "told reporters", "to journalists": a plain addressee
+                    if ctx.has_hit(j, |e| matches!(e, Entry::Head(_))) || matches!(ctx.word(j), "reporters" | "journalists") {
+                        k = j + 1;
+                        continue;
+                    }
+                }
+            }
+            // "on Tuesday", "by phone", "on X": short prepositional phrases before "that"
+            if !self.ar() && matches!(w, "on" | "by" | "late" | "early" | "last" | "this" | "earlier" | "in") {
+                let mut j = k + 1;
+                while j < limit && j < k + 5 && ctx.punct(j).is_none() && !ctx.has_hit(j, |e| *e == Entry::Complementiser) {
+                    j += 1;
+                }
+                if ctx.has_hit(j, |e| *e == Entry::Complementiser) || ctx.is_punct(j, ':') {
+                    k = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        k
+    }
+
+    /// The content that a frame at `k` opens, if any.
+    fn content_at(&self, k: usize, strict: bool) -> Option<(Content, usize)> {
+        let ctx = self.ctx;
+        let mut k = k;
+        let mut after_comp = false;
+        if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
+            k = ctx.tok_end(h.end).max(k + 1);
+            after_comp = true;
+        }
+        if ctx.is_punct(k, ':') {
+            k += 1;
+            if let Some(q) = self.quote_opening_at(k) {
+                return Some((Content::Quote(q), k));
+            }
+            let end = self.clause_end(k);
+            return (end > k).then_some((Content::Clause(k, end), k));
+        }
+        if let Some(q) = self.quote_opening_at(k) {
+            // a quote that runs to the end of the clause is the content; a quoted
+            // fragment inside a clause after «أن» makes a mixed quote
+            let qd = &ctx.seg.quotes[q];
+            let after = ctx.tok_end(qd.outer_end);
+            let ends = after >= self.sentence_end_tok(k) || matches!(ctx.punct(after), Some('.' | '،' | ',' | '!' | '?' | '؟'));
+            if !after_comp || ends {
+                return Some((Content::Quote(q), k));
+            }
+        }
+        if after_comp {
+            let end = self.clause_end(k);
+            return (end > k).then_some((Content::Clause(k, end), k));
+        }
+        if !strict && !self.ar() {
+            // English reported speech without "that": "officials said 37 people died"
+            let t = ctx.tok(k)?;
+            if matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
+                let end = self.clause_end(k);
+                if end > k + 2 {
+                    return Some((Content::Clause(k, end), k));
+                }
+            }
+        }
+        None
+    }
+
+    /// Where reported content that starts at token `k` ends: the sentence end,
+    /// a clause break, a trailing according-to, or a new reporting clause.
+    fn clause_end(&self, k: usize) -> usize {
+        let ctx = self.ctx;
+        let send = self.sentence_end_tok(k);
+        let mut j = k;
+        while j < send {
+            if ctx.inside_quote(ctx.seg.tokens[j].start) {
+                j += 1;
+                continue;
+            }
+            if matches!(ctx.punct(j), Some(';' | '؛')) {
+                return j;
+            }
+            if j > k && ctx.has_hit(j, |e| matches!(e, Entry::ClauseBreak)) {
+                return self.trim_back(j);
+            }
+            if matches!(ctx.punct(j), Some('،' | ',')) {
+                let n = j + 1;
+                let w = ctx.word(n);
+                // a trailing «، وفق X» / ", according to X" belongs to another claim
+                if ctx.has_hit(n, |e| matches!(e, Entry::According(_))) {
+                    return j;
+                }
+                // «، وأضاف», «، ويأتي»: a new clause with its own verb
+                if self.ar() && (w.starts_with("وي") || w.starts_with("وت") || w.starts_with("فيما")) && w.chars().count() >= 5 {
+                    return j;
+                }
+                if ctx.hits_at_tok(n).iter().any(|h| matches!(h.entry, Entry::Verb { .. }) && h.conj) {
+                    return j;
+                }
+                // ", the minister said." / ", he added": a post-posed cue
+                if !self.ar() {
+                    let mut m = n;
+                    while m < send && m < n + 7 && ctx.punct(m).is_none() {
+                        if ctx.has_hit(m, |e| matches!(e, Entry::Verb { .. })) {
+                            let after = m + 1;
+                            let tail_ok = after >= send || ctx.punct(after).is_some() || self.rest_is_adverbial(after, send);
+                            if tail_ok && (m == n || np_before_en(ctx, m, n).is_some() || ctx.has_hit(m + 1, |e| matches!(e, Entry::Pronoun | Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))) {
+                                return j;
+                            }
+                            break;
+                        }
+                        m += 1;
+                    }
+                }
+            }
+            j += 1;
+        }
+        self.trim_back(send)
+    }
+
+    fn rest_is_adverbial(&self, mut k: usize, end: usize) -> bool {
+        let ctx = self.ctx;
+        let mut n = 0;
+        while k < end {
+            if ctx.punct(k).is_some() {
+                return n <= 6;
+            }
+            k += 1;
+            n += 1;
+        }
+        n <= 6
+    }
+
+    /// Step back over trailing punctuation so content ends on a word.
+    fn trim_back(&self, mut j: usize) -> usize {
+        while j > 0 {
+            match self.ctx.punct(j - 1) {
+                Some(c) if !is_quote_mark(c) && c != ')' => j -= 1,
+                _ => break,
+            }
+        }
+        j
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
+        let t = &self.ctx.seg.tokens;
+        (t[a].start, t[b - 1].end)
+    }
+
+    /// An entity for a quoted outlet or term used as a name («وتابعته "المطلع"»).
+    fn quoted_name_entity(&mut self, q: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let qd = &ctx.seg.quotes[q];
+        let a = ctx.seg.tok_at(qd.inner_start);
+        let b = ctx.tok_end(qd.inner_end);
+        if b <= a || b - a > 6 {
+            return None;
+        }
+        let mut np = if self.ar() { np_after_ar(ctx, a, 6) } else { np_after_en(ctx, a) }.unwrap_or_else(|| {
+            let mut np = np_after_en(ctx, a).unwrap_or_else(|| fake_np(ctx, a, b));
+            np.kind = crate::rules::Kind::Media;
+            np
+        });
+        if np.registry.is_none() {
+            np.kind = crate::rules::Kind::Media;
+            np.anonymous = false;
+            np.human = false;
+            np.gender = Gender::Any;
+        }
+        np.start = qd.inner_start;
+        np.end = qd.inner_end;
+        np.key = crate::normalise::fold(&ctx.text[qd.inner_start..qd.inner_end]).to_lowercase();
+        self.ents.add(&np)
+    }
+
+    fn source_of(&mut self, np: &Np) -> Option<usize> {
+        self.ents.add(np)
+    }
+
+    /// The subject of an implicit verb: the last speaker when it agrees, else the
+    /// most recent mention that agrees.
+    fn implicit(&self, g: Gender, at_tok: usize, continuation: bool) -> Option<usize> {
+        if let Some((e, _)) = self.last {
+            if continuation || crate::sources::agrees(&self.ents.list[e], g, false) {
+                return Some(e);
+            }
+        }
+        self.ents.by_agreement(g, false, at_tok)
+    }
+
+    fn push(&mut self, mut c: RawClaim, source_tok: usize) {
+        if let Some(q) = c.quote {
+            self.claimed[q] = true;
+        }
+        if c.end <= c.start {
+            return;
+        }
+        if let Some(s) = c.source {
+            if let Some(e) = self.ents.list.get_mut(s) {
+                e.last = e.last.max(source_tok);
+            }
+            self.last = Some((s, source_tok));
+        }
+        c.via.retain(|v| Some(*v) != c.source);
+        c.via.dedup();
+        self.claims.push(c);
+    }
+
+    fn content_span(&self, content: &Content) -> (usize, usize, Mode, Option<usize>) {
+        match *content {
+            Content::Quote(q) => {
+                let qd = &self.ctx.seg.quotes[q];
+                let (s, e) = trim_ws(self.ctx.text, qd.inner_start, qd.inner_end);
+                (s, e, Mode::Direct, Some(q))
+            }
+            Content::Clause(a, b) => {
+                let (s, e) = self.span_of(a, b);
+                (s, e, Mode::Indirect, None)
+            }
+        }
+    }
+
+    /// After a claim from a quote, a split quote may continue: `"…," said X, "…"`.
+    fn continue_split(&mut self, k: usize, base: &RawClaim) {
+        let ctx = self.ctx;
+        let k = if matches!(ctx.punct(k), Some(',' | '،')) { k + 1 } else { k };
+        if let Some(q) = self.quote_opening_at(k) {
+            if !self.claimed[q] {
+                let (s, e, _, _) = self.content_span(&Content::Quote(q));
+                let c = RawClaim { start: s, end: e, quote: Some(q), mode: Mode::Direct, via: base.via.clone(), ..base.clone() };
+                self.push(c, k);
+                self.follow_continuations(q);
+            }
+        }
+    }
+
+    /// A quote continued in the next paragraphs keeps its speaker.
+    fn follow_continuations(&mut self, q: usize) {
+        let Some(base) = self.claims.last().cloned() else { return };
+        let mut prev = q;
+        while let Some(next) = self.ctx.seg.quotes.iter().position(|x| x.continues == Some(prev)) {
+            if self.claimed[next] {
+                break;
+            }
+            let (s, e, _, _) = self.content_span(&Content::Quote(next));
+            let c = RawClaim { start: s, end: e, quote: Some(next), mode: Mode::Direct, cue: base.cue, mention: None, ..base.clone() };
+            let t = self.ctx.seg.tok_at(s);
+            self.push(c, t);
+            prev = next;
+        }
+    }
+
+    // ---- cues --------------------------------------------------------------
+
+    fn verb(&mut self, ev: &Hit, idx: usize, agr: Agr) {
+        let ctx = self.ctx;
+        let verb = &ctx.lr.cues.verbs[idx];
+        let vt = ctx.seg.tok_at(ev.start);
+        let after = ctx.tok_end(ev.end).max(vt + 1);
+        let cue = Some((ev.core_start, ev.core_end));
+        let stance = verb.stance;
+        let mut via = Vec::new();
+        let mut subject: Option<Np> = None;
+        let mut k = after;
+        if self.ar() {
+            if !matches!(agr, Agr::Hal | Agr::Passive) {
+                if let Some(np) = self.subject_after_ar(after) {
+                    k = np.end_tok;
+                    subject = Some(np);
+                }
+            }
+        } else {
+            let floor = self.clause_floor(vt);
+            subject = np_before_en(ctx, vt, floor);
+            let tell = verb.lemma == "tell";
+            if subject.is_none() || matches!(ctx.punct(vt.saturating_sub(1)), Some(',' | '"' | '”' | '’')) {
+                // "…," said Colonel X / "…," said the ministry
+                if let Some(np) = np_after_en(ctx, after).filter(|np| !tell && (np.registry.is_some() || np.head.is_some() || np.human)) {
+                    if subject.is_none() {
+                        k = np.end_tok;
+                        subject = Some(np);
+                    }
+                }
+            } else if tell {
+                // "X told Reuters": the addressee
+                if let Some(np) = np_after_en(ctx, after) {
+                    if np.registry.is_some() || np.kind == crate::rules::Kind::Media {
+                        if let Some(e) = self.ents.add(&np) {
+                            via.push(e);
+                        }
+                    }
+                    k = np.end_tok;
+                }
+            }
+        }
+        // a document as subject: «ذكر تقرير لمنظمة X», "a report by X said"
+        let k2 = self.skip_fillers(k, &mut via);
+        let forward = self.content_at(k2, verb.strict);
+        let (content, subject) = match forward {
+            Some((c, _)) => (Some(c), subject),
+            None => (None, subject),
+        };
+        let source_tok = subject.as_ref().map_or(vt, |s| s.first_tok);
+        let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
+        if let Some(content) = content {
+            let (s, e, mode, quote) = self.content_span(&content);
+            let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
+            let end_tok = match content {
+                Content::Quote(q) => ctx.tok_end(ctx.seg.quotes[q].outer_end),
+                Content::Clause(_, b) => b,
+            };
+            self.push(c.clone(), source_tok);
+            if let Some(q) = quote {
+                self.follow_continuations(q);
+                self.continue_split(end_tok, &c);
+            }
+            return;
+        }
+        // post-posed: «"…"، قال X» / "…," the minister said / "The toll rose, officials said."
+        let subj_start = subject.as_ref().map_or(vt, |s| s.first_tok.min(vt));
+        let mut b = subj_start;
+        while b > 0 && matches!(ctx.punct(b - 1), Some('،' | ',' | '-' | '—')) {
+            b -= 1;
+        }
+        if let Some(q) = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)) {
+            if !self.claimed[q] {
+                let (s, e, mode, quote) = self.content_span(&Content::Quote(q));
+                let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
+                let end_tok = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
+                self.push(c.clone(), source_tok);
+                self.continue_split(self.skip_adverbials(end_tok), &c);
+                return;
+            }
+        }
+        if verb.strict || b == subj_start {
+            return;
+        }
+        // a clause before the comma, when the cue ends the sentence
+        let send = self.sentence_end_tok(vt);
+        let tail = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
+        // the cue must close the sentence: ", officials said on Tuesday."
+        let rest = (tail..send).filter(|&j| ctx.punct(j).is_none()).count();
+        if rest > 5 || (tail..send).any(|j| matches!(ctx.punct(j), Some(',' | '،' | ':'))) {
+            return;
+        }
+        let start = self.sentence_start_tok(vt);
+        let start = self.after_prior_claims(start, b);
+        let end = self.trim_back(b);
+        if end > start + 1 {
+            let (s, e) = self.span_of(start, end);
+            let (s, e) = strip_outer_quotes(ctx.text, s, e);
+            let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote: None };
+            self.push(c, source_tok);
+        }
+    }
+
+    fn skip_adverbials(&self, mut k: usize) -> usize {
+        while let Some(h) = self.ctx.best_hit(k, |e| *e == Entry::Adverbial) {
+            k = self.ctx.tok_end(h.end).max(k + 1);
+        }
+        k
+    }
+
+    /// The earliest token a subject before a cue may start at.
+    fn clause_floor(&self, vt: usize) -> usize {
+        let ctx = self.ctx;
+        let s = self.sentence_start_tok(vt);
+        let mut f = s;
+        for j in s..vt {
+            if let Some(c) = ctx.punct(j) {
+                if is_quote_mark(c) || matches!(c, ';' | ':' | '(' | ')') {
+                    f = j + 1;
+                }
+            }
+            if ctx.has_hit(j, |e| *e == Entry::Complementiser) {
+                f = j + 1;
+            }
+        }
+        f
+    }
+
+    /// Content before a cue must not reach into an earlier claim's span.
+    fn after_prior_claims(&self, start: usize, b: usize) -> usize {
+        let ctx = self.ctx;
+        let lo = ctx.seg.tokens[start].start;
+        let hi = ctx.seg.tokens.get(b).map_or(ctx.text.len(), |t| t.start);
+        let mut s = start;
+        for c in &self.claims {
+            if c.end > lo && c.end <= hi {
+                s = s.max(ctx.tok_end(c.end));
+                while s < b && ctx.punct(s).is_some() {
+                    s += 1;
+                }
+            }
+        }
+        s
+    }
+
+    fn resolve(&mut self, subject: Option<&Np>, agr: Agr, continuation: bool, vt: usize) -> (Option<usize>, Option<(usize, usize)>) {
+        match subject {
+            Some(np) => {
+                let e = self.source_of(np);
+                (e, Some((np.start, np.end)))
+            }
+            None => {
+                let g = match agr {
+                    Agr::Passive => return (None, None),
+                    Agr::M => Gender::M,
+                    Agr::F => Gender::F,
+                    Agr::Mp => Gender::Mp,
+                    Agr::Fp => Gender::Fp,
+                    Agr::Du => Gender::Du,
+                    Agr::Hal | Agr::Any => return (self.last.map(|l| l.0), None),
+                };
+                (self.implicit(g, vt, continuation), None)
+            }
+        }
+    }
+
+    /// Arabic subject after a verb, with documents read as their authors.
+    fn subject_after_ar(&mut self, k: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::CueNoun(_))) {
+            if let Entry::CueNoun(n) = h.entry {
+                if ctx.lr.cues.nouns[n as usize].document {
+                    let j = ctx.tok_end(h.end).max(k + 1);
+                    let j = if ctx.word(j) == "ل" { j + 1 } else { j };
+                    if let Some(mut np) = np_after_ar(ctx, j, 8) {
+                        np.end_tok = np.end_tok.max(j);
+                        return Some(np);
+                    }
+                    return None;
+                }
+            }
+        }
+        np_after_ar(ctx, k, 10)
+    }
+
+    fn according(&mut self, ev: &Hit, idx: usize) {
+        let ctx = self.ctx;
+        let ph = &ctx.lr.according.phrases[idx];
+        let at = ctx.seg.tok_at(ev.start);
+        let mut k = ctx.tok_end(ev.end).max(at + 1);
+        let mut via = Vec::new();
+        let mut source: Option<usize> = None;
+        let mut mention = None;
+        // «بحسب ما أفاد المرصد», «وفق ما نقلت عنه وكالة الأناضول», "according to what X said"
+        if matches!(ctx.word(k), "ما" | "what") {
+            k += 1;
+        }
+        if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Verb { .. })) {
+            k = ctx.tok_end(h.end).max(k + 1);
+            if matches!(ctx.word(k), "عنه" | "عنها" | "عنهم") {
+                // relayed from the previous speaker; the outlet after is the relay
+                source = self.last.map(|l| l.0);
+                k += 1;
+                if let Some(np) = np_after_ar(ctx, k, 8) {
+                    if let Some(e) = self.ents.add(&np) {
+                        via.push(e);
+                    }
+                    k = np.end_tok;
+                }
+            }
+        }
+        let mut np_end = k;
+        if source.is_none() {
+            let np = if self.ar() { self.subject_after_ar(k) } else { np_after_en(ctx, k) };
+            let Some(np) = np else { return };
+            if !np.has_anchor_public() {
+                return;
+            }
+            np_end = np.end_tok;
+            mention = Some((np.start, np.end));
+            source = self.source_of(&np);
+            // "according to Anadolu, which quoted a local official"
+        }
+        let cue = Some((ev.core_start, ev.core_end));
+        // relay: "X reported, citing Y" / «أفادت وكالة X نقلا عن مصادر محلية»
+        if ph.relay {
+            let sent_start = ctx.sentence_bounds(ev.start).0;
+            if let Some(prev) = self.claims.iter_mut().rev().find(|c| c.start >= sent_start || c.cue.is_some_and(|cu| cu.0 >= sent_start)) {
+                if let Some(old) = prev.source {
+                    if Some(old) != source {
+                        prev.via.push(old);
+                    }
+                }
+                prev.source = source;
+                prev.mention = mention;
+                if let Some(e) = source {
+                    self.last = Some((e, at));
+                }
+                return;
+            }
+        }
+        let s_start = self.sentence_start_tok(at);
+        let leading = (s_start..at).all(|j| ctx.punct(j).is_some() || matches!(ctx.word(j), "و" | "ف" | "and" | "but" | "And" | "But"))
+            || (s_start..at).all(|j| ctx.punct(j).is_some() || ctx.tok(j).is_some_and(|t| t.start >= ev.start));
+        let (start, end, mode, quote) = if leading {
+            let mut via2 = Vec::new();
+            let k2 = self.skip_fillers(np_end, &mut via2);
+            via.extend(via2);
+            if let Some(q) = self.quote_opening_at(k2) {
+                let (s, e, m, q) = self.content_span(&Content::Quote(q));
+                (s, e, m, q)
+            } else {
+                let end = self.clause_end(k2);
+                if end <= k2 {
+                    return;
+                }
+                let (s, e) = self.span_of(k2, end);
+                (s, e, Mode::AccordingTo, None)
+            }
+        } else {
+            let mut b = at;
+            while b > s_start && matches!(ctx.punct(b - 1), Some('،' | ',' | '-' | '—')) {
+                b -= 1;
+            }
+            if let Some(q) = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q]) {
+                let (s, e, m, q) = self.content_span(&Content::Quote(q));
+                (s, e, m, q)
+            } else {
+                let start = self.after_prior_claims(s_start, b);
+                if b <= start {
+                    return;
+                }
+                let (s, e) = self.span_of(start, b);
+                (s, e, Mode::AccordingTo, None)
+            }
+        };
+        if ph.relay && !leading {
+            // «X نقلا عن Y»: X is the relay
+            if let Some(np) = if self.ar() { None } else { np_before_en(ctx, at, s_start) } {
+                if let Some(e) = self.ents.add(&np) {
+                    via.push(e);
+                }
+            }
+        }
+        let c = RawClaim { mode, start, end, cue, stance: ph.stance, source, mention, via, floating: false, orphan: false, quote };
+        self.push(c, at);
+    }
+
+    /// «وجاء في تقرير لصحيفة العرب وتابعته "المطلع"، أنه: "…"».
+    fn document_frame(&mut self, ev: &Hit) {
+        let ctx = self.ctx;
+        let at = ctx.seg.tok_at(ev.start);
+        let mut k = ctx.tok_end(ev.end).max(at + 1);
+        let Some(noun) = ctx.best_hit(k, |e| matches!(e, Entry::CueNoun(_))) else { return };
+        let cue = Some((ev.core_start, noun.core_end));
+        k = ctx.tok_end(noun.end).max(k + 1);
+        if ctx.word(k) == "ل" {
+            k += 1;
+        }
+        let mut via = Vec::new();
+        let mut subject = None;
+        if let Some(q) = self.quote_opening_at(k) {
+            subject = self.quoted_name_entity(q).map(|e| (e, None));
+            self.claimed[q] = true;
+            k = ctx.tok_end(ctx.seg.quotes[q].outer_end);
+        } else if let Some(np) = np_after_ar(ctx, k, 8) {
+            k = np.end_tok;
+            subject = self.source_of(&np).map(|e| (e, Some((np.start, np.end))));
+        }
+        // relay: «وتابعته "المطلع"», «نشرته X», «اطلعت عليه X»
+        if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Relay) {
+            k = ctx.tok_end(h.end).max(k + 1);
+            if let Some(q) = self.quote_opening_at(k) {
+                if let Some(e) = self.quoted_name_entity(q) {
+                    via.push(e);
+                }
+                self.claimed[q] = true;
+                k = ctx.tok_end(ctx.seg.quotes[q].outer_end);
+            } else if let Some(np) = np_after_ar(ctx, k, 6) {
+                if let Some(e) = self.ents.add(&np) {
+                    via.push(e);
+                }
+                k = np.end_tok;
+            }
+        }
+        let k2 = self.skip_fillers(k, &mut via);
+        let Some((content, _)) = self.content_at(k2, false) else { return };
+        let (s, e, mode, quote) = self.content_span(&content);
+        let (source, mention) = subject.map_or((None, None), |(e, m)| (Some(e), m));
+        let c = RawClaim { mode, start: s, end: e, cue, stance: Stance::Neutral, source, mention, via, floating: false, orphan: false, quote };
+        self.push(c, at);
+        if let Some(q) = quote {
+            self.follow_continuations(q);
+        }
+    }
+
+    /// «مصدر عسكري لسانا: …», "Defence Minister: talks will resume".
+    fn headline(&mut self, p: usize) {
+        let ctx = self.ctx;
+        let para = ctx.seg.paragraphs[p];
+        let a = ctx.seg.tok_at(para.start);
+        let b = ctx.tok_end(para.end);
+        let a = if ctx.is_punct(a, '#') { (a..b).find(|&j| !ctx.is_punct(j, '#')).unwrap_or(b) } else { a };
+        let Some(colon) = (a..b.min(a + 10)).find(|&j| ctx.is_punct(j, ':')) else { return };
+        if colon == a || (a..colon).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::DocumentFrame)) || ctx.punct(j).is_some_and(|c| c != '(' && c != ')')) {
+            return;
+        }
+        let mut via = Vec::new();
+        let (np, rest) = if self.ar() {
+            let Some(np) = np_after_ar(ctx, a, 8) else { return };
+            let mut j = np.end_tok;
+            if j < colon {
+                let w = ctx.word(j);
+                if w == "ل" || (w.starts_with('ل') && !w.starts_with("ال")) {
+                    let jj = if w == "ل" { j + 1 } else { j };
+                    if let Some(o) = np_after_ar(ctx, jj, 5) {
+                        if let Some(e) = self.ents.add(&o) {
+                            via.push(e);
+                        }
+                        j = o.end_tok;
+                    }
+                }
+            }
+            (np, j)
+        } else {
+            let Some(np) = np_after_en(ctx, a) else { return };
+            let j = np.end_tok;
+            (np, j)
+        };
+        if rest != colon || !(np.registry.is_some() || np.head.is_some() || np.human) {
+            return;
+        }
+        let (content, _) = match self.quote_opening_at(colon + 1) {
+            Some(q) => (Content::Quote(q), 0),
+            None => {
+                if colon + 1 >= b {
+                    return;
+                }
+                (Content::Clause(colon + 1, self.trim_back(b)), 0)
+            }
+        };
+        let (s, e, mode, quote) = self.content_span(&content);
+        let source = self.source_of(&np);
+        let cue = Some(self.span_of(colon, colon + 1));
+        let c = RawClaim { mode, start: s, end: e, cue, stance: Stance::Neutral, source, mention: Some((np.start, np.end)), via, floating: false, orphan: false, quote };
+        self.push(c, a);
+    }
+
+    // ---- quotes no cue claimed ---------------------------------------------
+
+    fn leftover_quotes(&mut self) -> Vec<usize> {
+        let ctx = self.ctx;
+        let mut terms = Vec::new();
+        let spans: Vec<(usize, usize)> = self.claims.iter().map(|c| (c.start, c.end)).collect();
+        for qi in 0..ctx.seg.quotes.len() {
+            let q = &ctx.seg.quotes[qi];
+            if self.claimed[qi] || q.depth > 0 {
+                continue;
+            }
+            if spans.iter().any(|&(s, e)| s <= q.open && q.open < e.max(s + 1)) {
+                continue; // a quoted fragment inside reported speech: a mixed quote
+            }
+            if self.is_term(qi) {
+                terms.push(qi);
+                continue;
+            }
+            let para = ctx.seg.paragraphs[q.para];
+            let para_initial = q.open == para.start;
+            let (s, e, _, _) = self.content_span(&Content::Quote(qi));
+            if s >= e {
+                continue;
+            }
+            // a continued quote keeps the speaker of the quote it continues
+            let prev_claim = q.continues.and_then(|c| self.claims.iter().find(|x| x.quote == Some(c)).cloned());
+            let floating_src = if para_initial {
+                prev_claim.clone().or_else(|| {
+                    let last = self.claims.iter().filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
+                    let lp = ctx.seg.para_of(last.start);
+                    (q.para.saturating_sub(lp) <= 2 && last.source.is_some()).then(|| last.clone())
+                })
+            } else {
+                prev_claim
+            };
+            let c = match floating_src {
+                Some(base) => RawClaim { mode: Mode::Direct, start: s, end: e, quote: Some(qi), floating: true, orphan: false, mention: None, cue: None, via: base.via.clone(), ..base },
+                None => RawClaim {
+                    mode: Mode::Direct,
+                    start: s,
+                    end: e,
+                    cue: None,
+                    stance: Stance::Neutral,
+                    source: None,
+                    mention: None,
+                    via: Vec::new(),
+                    floating: false,
+                    orphan: true,
+                    quote: Some(qi),
+                },
+            };
+            self.claimed[qi] = true;
+            self.claims.push(c);
+        }
+        terms
+    }
+
+    /// A quotation that is a name, title or term rather than someone's words.
+    fn is_term(&self, qi: usize) -> bool {
+        let ctx = self.ctx;
+        let q = &ctx.seg.quotes[qi];
+        let a = ctx.seg.tok_at(q.inner_start);
+        let b = ctx.tok_end(q.inner_end);
+        let words = (a..b).filter(|&j| ctx.punct(j).is_none()).count();
+        let open_tok = ctx.seg.tok_at(q.open);
+        let prev = open_tok.checked_sub(1);
+        let before_text = ctx.text[..q.open].trim_end();
+        let glued = ctx.text[..q.open].ends_with(|c: char| matches!(c, 'ل' | 'ب' | 'و' | 'ك'))
+            && before_text.chars().rev().nth(1).is_none_or(|c| !c.is_alphanumeric());
+        let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
+            || prev.is_some_and(|p| {
+                ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end)
+            });
+        let has_terminal = (a..b).any(|j| matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟')));
+        if typed && words <= 6 {
+            return true;
+        }
+        if glued && words <= 3 {
+            return true;
+        }
+        if words <= 3 && !has_terminal {
+            return true;
+        }
+        // Title Case only: "Operation Northern Shield"
+        if !self.ar() && words <= 6 && (a..b).all(|j| ctx.punct(j).is_some() || ctx.capitalised(j) || matches!(ctx.word(j), "of" | "the" | "and" | "for" | "in" | "on")) {
+            return true;
+        }
+        false
+    }
+}
+
+fn fake_np(ctx: &Ctx, a: usize, b: usize) -> Np {
+    let t = &ctx.seg.tokens;
+    let mut np = np_after_en(ctx, a).unwrap_or_else(|| {
+        // build a plain media mention over the quoted words
+        let mut n = crate::sources::np_plain(t[a].start, t[b - 1].end, a, b);
+        n.kind = crate::rules::Kind::Media;
+        n
+    });
+    np.end_tok = b;
+    np
+}
+
+fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let inner = &text[s..e];
+    s += inner.len() - inner.trim_start().len();
+    let inner = &text[s..e];
+    e -= inner.len() - inner.trim_end().len();
+    (s, e.max(s))
+}
+
+/// «"…"، قال» content written as a clause that is wholly a quote.
+fn strip_outer_quotes(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let t = &text[s..e];
+    let f = t.chars().next();
+    let l = t.chars().next_back();
+    if let (Some(f), Some(l)) = (f, l) {
+        if is_quote_mark(f) && is_quote_mark(l) && t.len() > f.len_utf8() + l.len_utf8() {
+            return trim_ws(text, s + f.len_utf8(), e - l.len_utf8());
+        }
+    }
+    (s, e)
+}

@@ -1,0 +1,147 @@
+//! Raw arguments (clap) → a validated config → a run. Exit codes: 0 clean,
+//! 1 when findings or conflicts are flagged, 2 for errors.
+
+mod args;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use args::{Cli, Command, RulesCmd};
+use isnad::audit::LangChoice;
+use isnad::report::{reporter, Format};
+use isnad::{input, Lang, Rules};
+
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+/// What `audit` runs with, after checking the arguments.
+struct AuditConfig {
+    inputs: Vec<PathBuf>,
+    lang: LangChoice,
+    format: Format,
+    output: Option<PathBuf>,
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Audit(a) => {
+            let rules = match load_rules(cli.rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let cfg = match audit_config(a) {
+                Ok(c) => c,
+                Err(msg) => {
+                    eprintln!("isnad: {msg}");
+                    return EXIT_ERROR;
+                }
+            };
+            run_audit(&rules, &cfg)
+        }
+        Command::Rules { cmd: RulesCmd::Check { dir } } => rules_check(dir.as_deref().or(cli.rules.as_deref())),
+    }
+}
+
+fn load_rules(dir: Option<&Path>) -> Result<Rules, i32> {
+    let r = match dir {
+        Some(d) => Rules::from_dir(d),
+        None => Rules::builtin(),
+    };
+    r.map_err(|e| {
+        eprintln!("{e}");
+        EXIT_ERROR
+    })
+}
+
+fn audit_config(a: args::AuditArgs) -> Result<AuditConfig, String> {
+    let lang = match a.lang.as_str() {
+        "auto" => LangChoice::Auto,
+        "ar" => LangChoice::Fixed(Lang::Ar),
+        "en" => LangChoice::Fixed(Lang::En),
+        other => return Err(format!("--lang must be ar, en or auto, not {other:?}")),
+    };
+    let format = match a.format.as_deref() {
+        None if io::stdout().is_terminal() && a.output.is_none() => Format::Text,
+        None => Format::Jsonl,
+        Some(f) => Format::parse(f).ok_or_else(|| format!("--format must be text, json, jsonl or line, not {f:?}"))?,
+    };
+    let inputs = if a.files.is_empty() { vec![PathBuf::from("-")] } else { a.files };
+    Ok(AuditConfig { inputs, lang, format, output: a.output })
+}
+
+fn run_audit(rules: &Rules, cfg: &AuditConfig) -> i32 {
+    let mut out: Box<dyn Write> = match &cfg.output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("isnad: {}: cannot write: {e}", p.display());
+                return EXIT_ERROR;
+            }
+        },
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut rep = reporter(cfg.format);
+    let mut code = EXIT_CLEAN;
+    for p in &cfg.inputs {
+        let art = if p.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            if let Err(e) = io::stdin().read_to_end(&mut buf) {
+                eprintln!("isnad: -: {e}");
+                code = EXIT_ERROR;
+                continue;
+            }
+            input::parse_bytes("-".into(), buf)
+        } else {
+            input::read_file(p)
+        };
+        let art = match art {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("isnad: {}: {e}", p.display());
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        let audit = isnad::audit(&art, rules, cfg.lang);
+        if !audit.findings.is_empty() && code == EXIT_CLEAN {
+            code = EXIT_FINDINGS;
+        }
+        if let Err(e) = rep.article(&mut out, &audit, &art.text) {
+            return write_failed(e);
+        }
+    }
+    if let Err(e) = rep.finish(&mut out).and_then(|_| out.flush()) {
+        return write_failed(e);
+    }
+    code
+}
+
+fn write_failed(e: io::Error) -> i32 {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return EXIT_CLEAN;
+    }
+    eprintln!("isnad: cannot write output: {e}");
+    EXIT_ERROR
+}
+
+fn rules_check(dir: Option<&Path>) -> i32 {
+    match load_rules(dir) {
+        Ok(r) => {
+            let n = r.ar.cues.verbs.len() + r.en.cues.verbs.len();
+            println!("rules ok ({}): {} registry sources, {} reporting verbs", r.origin, r.registry.len(), n);
+            EXIT_CLEAN
+        }
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,87 @@
+//! What every stage after segmentation reads: the folded text, its segments and
+//! the rule hits, with small lookups by token.
+
+use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry};
+use crate::segment::{Segments, TokKind, Token};
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segments,
+    pub hits: &'a [Hit],
+    pub lr: &'a LangRules,
+    pub registry: &'a [RegistryEntry],
+    /// Folded spans of quotations' insides, for "is this inside a quote".
+    pub quoted: Vec<(usize, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn lang(&self) -> Lang {
+        self.lr.lang
+    }
+
+    pub fn tok(&self, i: usize) -> Option<&Token> {
+        self.seg.tokens.get(i)
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.tok(i), Some(t) if t.kind == TokKind::Punct(c))
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.tok(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_wordlike(&self, i: usize) -> bool {
+        matches!(self.tok(i), Some(t) if t.kind != TokKind::Punct(' ') && !matches!(t.kind, TokKind::Punct(_)))
+    }
+
+    /// Hits that start where token `i` starts.
+    pub fn hits_at_tok(&self, i: usize) -> &'a [Hit] {
+        match self.tok(i) {
+            Some(t) => self.hits_at(t.start),
+            None => &[],
+        }
+    }
+
+    pub fn hits_at(&self, pos: usize) -> &'a [Hit] {
+        let lo = self.hits.partition_point(|h| h.start < pos);
+        let hi = lo + self.hits[lo..].partition_point(|h| h.start == pos);
+        &self.hits[lo..hi]
+    }
+
+    /// The longest hit at token `i` satisfying `f`.
+    pub fn best_hit(&self, i: usize, f: impl Fn(&Entry) -> bool) -> Option<&'a Hit> {
+        self.hits_at_tok(i).iter().filter(|h| f(&h.entry)).max_by_key(|h| h.end)
+    }
+
+    pub fn has_hit(&self, i: usize, f: impl Fn(&Entry) -> bool) -> bool {
+        self.hits_at_tok(i).iter().any(|h| f(&h.entry))
+    }
+
+    /// Index one past the last token inside folded offset `end`.
+    pub fn tok_end(&self, end: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.start < end)
+    }
+
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.quoted.partition_point(|q| q.1 <= pos);
+        k < self.quoted.len() && self.quoted[k].0 <= pos
+    }
+
+    /// True when the word at `i` is capitalised (English names).
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    pub fn sentence_bounds(&self, pos: usize) -> (usize, usize) {
+        let s = &self.seg.sentences[self.seg.sentence_of(pos)];
+        (s.start, s.end)
+    }
+}

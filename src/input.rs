@@ -1,0 +1,173 @@
+//! Reading articles: plain text or Markdown, with optional YAML front matter.
+//! Offsets always count from the file's first byte, front matter included.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::rules::Lang;
+
+#[derive(Debug, Clone, Default, serde::Serialize, PartialEq, Eq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: String,
+    /// The whole file.
+    pub text: String,
+    /// Where the article body starts (after front matter).
+    pub body_start: usize,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    NotFound,
+    IsDir,
+    Empty,
+    Binary,
+    BadUtf8 { offset: usize },
+    FrontMatter { line: usize, message: String },
+    Io(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotFound => write!(f, "no such file"),
+            InputError::IsDir => write!(f, "is a directory (audit takes files)"),
+            InputError::Empty => write!(f, "empty file"),
+            InputError::Binary => write!(f, "binary file (found a NUL byte)"),
+            InputError::BadUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
+            InputError::FrontMatter { line, message } => write!(f, "line {line}: bad front matter: {message}"),
+            InputError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct FrontMatter {
+    title: Option<serde_yaml::Value>,
+    outlet: Option<serde_yaml::Value>,
+    date: Option<serde_yaml::Value>,
+    url: Option<serde_yaml::Value>,
+    lang: Option<serde_yaml::Value>,
+}
+
+fn scalar(v: Option<serde_yaml::Value>) -> Option<String> {
+    match v? {
+        serde_yaml::Value::String(s) => Some(s),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+pub fn read_file(path: &Path) -> Result<Article, InputError> {
+    let md = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound,
+        _ => InputError::Io(e.to_string()),
+    })?;
+    if md.is_dir() {
+        return Err(InputError::IsDir);
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::Io(e.to_string()))?;
+    parse_bytes(path.display().to_string(), bytes)
+}
+
+/// Check and split an article given as bytes.
+pub fn parse_bytes(path: String, bytes: Vec<u8>) -> Result<Article, InputError> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(InputError::Binary);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| InputError::BadUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    let (meta, body_start) = front_matter(&text)?;
+    if text[body_start..].trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Article { path, text, body_start, meta })
+}
+
+fn front_matter(text: &str) -> Result<(Meta, usize), InputError> {
+    let t = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let bom = text.len() - t.len();
+    let first = t.split_inclusive('\n').next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Ok((Meta::default(), 0));
+    }
+    let mut pos = bom + first.len();
+    let yaml_start = pos;
+    for line in text[pos..].split_inclusive('\n') {
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            let yaml = &text[yaml_start..pos];
+            let fm: FrontMatter = if yaml.trim().is_empty() {
+                FrontMatter::default()
+            } else {
+                serde_yaml::from_str(yaml).map_err(|e| {
+                    let line = e.location().map_or(0, |l| l.line()) + 1;
+                    let msg = e.to_string();
+                    InputError::FrontMatter { line, message: msg.split(" at line ").next().unwrap_or(&msg).to_string() }
+                })?
+            };
+            let meta = Meta {
+                title: scalar(fm.title),
+                outlet: scalar(fm.outlet),
+                date: scalar(fm.date),
+                url: scalar(fm.url),
+                lang: scalar(fm.lang),
+            };
+            return Ok((meta, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    // an opening rule with no closing one is article text
+    Ok((Meta::default(), 0))
+}
+
+/// Arabic when Arabic letters outnumber Latin ones.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut ar, mut la) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+            ar += 1;
+        } else if c.is_ascii_alphabetic() {
+            la += 1;
+        }
+    }
+    if ar > la {
+        Lang::Ar
+    } else {
+        Lang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_metadata() {
+        let a = parse_bytes("x.md".into(), b"---\ntitle: T\ndate: 2025-07-23\n---\nBody.".to_vec()).unwrap();
+        assert_eq!(a.meta.title.as_deref(), Some("T"));
+        assert_eq!(a.meta.date.as_deref(), Some("2025-07-23"));
+        assert_eq!(&a.text[a.body_start..], "Body.");
+    }
+
+    #[test]
+    fn bad_inputs() {
+        assert_eq!(parse_bytes("x".into(), vec![]).unwrap_err(), InputError::Empty);
+        assert_eq!(parse_bytes("x".into(), b"a\0b".to_vec()).unwrap_err(), InputError::Binary);
+        assert_eq!(parse_bytes("x".into(), b"ab\xffcd".to_vec()).unwrap_err(), InputError::BadUtf8 { offset: 2 });
+    }
+}

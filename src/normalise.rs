@@ -1,0 +1,176 @@
+//! Stage 1: a folded shadow of the article, for matching only.
+//!
+//! Every byte of the folded text remembers the byte offset of the original
+//! character it came from, so spans found in the shadow map back exactly to the
+//! text as given. See arabic-inventory §5 for why each fold exists.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The folded text and its map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalised {
+    pub text: String,
+    /// `map[i]` is the original byte offset of the character that produced byte `i`;
+    /// `map[text.len()]` is the original length.
+    map: Vec<u32>,
+}
+
+enum Fold {
+    Keep,
+    Delete,
+    One(char),
+    Many(String),
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        // tashkeel, tanween, Quranic marks, superscript alef
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+            Fold::Delete
+        }
+        // tatweel; bidi and zero-width controls; soft hyphen; BOM
+        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Delete,
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
+        'ى' | 'ی' | 'ے' => Fold::One('ي'),
+        // hamza on a carrier: joins «مسؤول» and «مسئول», «شؤون» and «شئون»
+        'ؤ' | 'ئ' => Fold::One('ء'),
+        'ة' | 'ۃ' | 'ہ' | 'ە' | 'ۀ' => Fold::One('ه'),
+        'ک' | 'گ' => Fold::One('ك'),
+        'پ' => Fold::One('ب'),
+        'چ' => Fold::One('ج'),
+        'ڤ' => Fold::One('ف'),
+        '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '٫' => Fold::One('.'),
+        '٬' => Fold::One(','),
+        '٪' => Fold::One('%'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Fold::One(' '),
+        // presentation forms, but not the ornate parentheses used as quote marks
+        '\u{FD3E}' | '\u{FD3F}' => Fold::Keep,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
+            let mut out = String::new();
+            for d in c.to_string().nfkc() {
+                push_folded(&mut out, d);
+            }
+            if out.is_empty() {
+                Fold::Delete
+            } else {
+                Fold::Many(out)
+            }
+        }
+        _ => Fold::Keep,
+    }
+}
+
+fn push_folded(out: &mut String, c: char) {
+    match fold_char(c) {
+        Fold::Keep => out.push(c),
+        Fold::Delete => {}
+        Fold::One(d) => out.push(d),
+        Fold::Many(s) => out.push_str(&s),
+    }
+}
+
+/// Fold a string the way article text is folded. Rule files go through this too,
+/// so authors write natural spelling.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
+impl Normalised {
+    pub fn new(orig: &str) -> Normalised {
+        let mut text = String::with_capacity(orig.len());
+        let mut map = Vec::with_capacity(orig.len() + 1);
+        let bytes = orig.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII is kept as it is: the common fast path.
+                text.push(b as char);
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            let before = text.len();
+            match fold_char(c) {
+                Fold::Keep => text.push(c),
+                Fold::Delete => {}
+                Fold::One(d) => text.push(d),
+                Fold::Many(s) => text.push_str(&s),
+            }
+            for _ in before..text.len() {
+                map.push(i as u32);
+            }
+            i += len;
+        }
+        map.push(orig.len() as u32);
+        Normalised { text, map }
+    }
+
+    /// Original byte offset of folded offset `i` (a start position).
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Original span of the folded span `[start, end)`.
+    pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig(start);
+        let e = if end == 0 { s } else { self.orig_end(end) };
+        (s, e.max(s))
+    }
+
+    /// The original end of a folded end position: the end of the original
+    /// character that produced byte `end - 1`, so trailing tashkeel on a word
+    /// stays inside the span.
+    fn orig_end(&self, end: usize) -> usize {
+        if end >= self.text.len() {
+            return *self.map.last().unwrap_or(&0) as usize;
+        }
+        // the next kept character starts where the original continues
+        self.map[end] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_variants() {
+        assert_eq!(fold("وأكّدت"), "واكدت");
+        assert_eq!(fold("قتيلًا"), "قتيلا");
+        assert_eq!(fold("قتيلاً"), "قتيلا");
+        assert_eq!(fold("قـــال"), "قال");
+        assert_eq!(fold("٤٢٦ و۱۲"), "426 و12");
+        assert_eq!(fold("إلى"), "الي");
+        assert_eq!(fold("مسئول"), fold("مسؤول"));
+        assert_eq!(fold("ﻻ"), "لا");
+        assert_eq!(fold("تشرین"), "تشرين");
+        assert_eq!(fold("٢٫٥"), "2.5");
+    }
+
+    #[test]
+    fn deletes_controls_without_spaces() {
+        assert_eq!(fold("\u{200F}2024\u{200F}"), "2024");
+        assert_eq!(fold("قا\u{200C}ل"), "قال");
+    }
+
+    #[test]
+    fn maps_back_to_original() {
+        let orig = "وقَالَ \u{200F}المصدر";
+        let n = Normalised::new(orig);
+        let pos = n.text.find("المصدر").unwrap();
+        let (s, e) = n.orig_span(pos, pos + "المصدر".len());
+        assert_eq!(&orig[s..e], "المصدر");
+        let (s, e) = n.orig_span(0, "وقال".len());
+        assert_eq!(&orig[s..e], "وقَالَ");
+    }
+}

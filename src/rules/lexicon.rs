@@ -1,0 +1,349 @@
+//! One Aho-Corasick automaton per language over every folded rule string, with
+//! Arabic proclitics (و ف ب ل ك س ال) accepted in front of a match and a few
+//! enclitic pronouns after cue nouns. One pass over the text finds everything.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::schema::*;
+use super::Lang;
+use crate::normalise::fold;
+
+/// Agreement of a verb form (Arabic) or `Any` (English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Agr {
+    M,
+    F,
+    Mp,
+    Fp,
+    Du,
+    Passive,
+    Hal,
+    Any,
+}
+
+/// What a rule string is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entry {
+    Verb { idx: u32, agr: Agr },
+    CueNoun(u32),
+    According(u32),
+    Complementiser,
+    Formula,
+    Addressee,
+    Relay,
+    TypeNoun,
+    Anonymity,
+    Pronoun,
+    NpStop,
+    Adverbial,
+    ClauseBreak,
+    DocumentFrame,
+    Head(u32),
+    Qualifier(u32),
+    Title(u32),
+    Registry(u32),
+}
+
+impl Entry {
+    /// Same rule entry, ignoring the agreement slot of verbs.
+    pub fn same_entry(&self, other: &Entry) -> bool {
+        match (self, other) {
+            (Entry::Verb { idx: a, .. }, Entry::Verb { idx: b, .. }) => a == b,
+            _ => self == other,
+        }
+    }
+
+    fn takes_enclitic(&self) -> bool {
+        matches!(self, Entry::CueNoun(_) | Entry::According(_) | Entry::Relay)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entries: Vec<Entry>,
+    arabic: bool,
+    /// The rule string began with ال and this is the copy without it, for «لل».
+    stripped_al: bool,
+    /// All-capital acronyms (WHO, IS, AP) match only in capitals.
+    exact_case: Option<String>,
+    /// «وفقا ل», «طبقا ل»: the final preposition is glued to the next word.
+    glue_next: Option<char>,
+}
+
+/// A rule string found in the folded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// Folded span of the word(s), clitics included.
+    pub start: usize,
+    pub end: usize,
+    /// Folded span of the rule string itself.
+    pub core_start: usize,
+    pub core_end: usize,
+    pub entry: Entry,
+    /// The word carried the article (ال or a fused لل).
+    pub definite: bool,
+    /// The word carried a leading و or ف.
+    pub conj: bool,
+    /// The word carried a leading ل (the preposition).
+    pub lam: bool,
+    /// The word carried a leading ب.
+    pub ba: bool,
+}
+
+#[derive(Debug)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    pats: Vec<Pattern>,
+    lang: Lang,
+    prefixes: HashSet<String>,
+}
+
+const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا"];
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn all_prefixes() -> HashSet<String> {
+    let mut out = HashSet::new();
+    for conj in ["", "و", "ف"] {
+        for prep in ["", "ب", "ل", "ك", "س"] {
+            for art in ["", "ال"] {
+                let s = if prep == "ل" && art == "ال" {
+                    format!("{conj}لل")
+                } else {
+                    format!("{conj}{prep}{art}")
+                };
+                out.insert(s);
+            }
+        }
+    }
+    out
+}
+
+impl Matcher {
+    pub fn build(
+        lang: Lang,
+        cues: &CuesFile,
+        according: &AccordingFile,
+        frames: &FramesFile,
+        sources: &SourcesFile,
+        registry: &[RegistryEntry],
+    ) -> Matcher {
+        let mut map: HashMap<(String, bool, Option<char>), usize> = HashMap::new();
+        let mut pats: Vec<Pattern> = Vec::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut add = |raw: &str, e: Entry| {
+            let f = fold(raw.trim());
+            if f.is_empty() {
+                return;
+            }
+            let exact = {
+                let t = raw.trim();
+                let upper = t.chars().filter(|c| c.is_uppercase()).count();
+                (upper >= 2 && !t.chars().any(|c| c.is_lowercase())).then(|| f.clone())
+            };
+            let key = f.to_lowercase();
+            let arabic = key.chars().next().is_some_and(is_arabic);
+            // a lone Arabic letter would match inside every word; «ل» is read from tokens
+            if arabic && key.chars().count() < 2 {
+                return;
+            }
+            let mut glue = None;
+            let mut key = key;
+            if arabic {
+                for p in [" ل", " ب"] {
+                    if key.ends_with(p) && key.chars().count() > 3 {
+                        glue = p.chars().nth(1);
+                        key.truncate(key.len() - p.len());
+                    }
+                }
+            }
+            let mut variants = vec![(key.clone(), false)];
+            if arabic && key.starts_with("ال") && key.chars().count() > 3 {
+                variants.push((key["ال".len()..].to_string(), true));
+            }
+            for (k, stripped) in variants {
+                let idx = *map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
+                    strings.push(k.clone());
+                    pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue });
+                    pats.len() - 1
+                });
+                if !pats[idx].entries.contains(&e) {
+                    pats[idx].entries.push(e);
+                }
+            }
+        };
+        for (i, v) in cues.verbs.iter().enumerate() {
+            let idx = i as u32;
+            for (list, agr) in [
+                (&v.m, Agr::M),
+                (&v.f, Agr::F),
+                (&v.mp, Agr::Mp),
+                (&v.fp, Agr::Fp),
+                (&v.du, Agr::Du),
+                (&v.passive, Agr::Passive),
+                (&v.hal, Agr::Hal),
+                (&v.forms, Agr::Any),
+            ] {
+                for f in list {
+                    add(f, Entry::Verb { idx, agr });
+                }
+            }
+        }
+        for (i, n) in cues.nouns.iter().enumerate() {
+            for f in &n.forms {
+                add(f, Entry::CueNoun(i as u32));
+            }
+        }
+        for (i, p) in according.phrases.iter().enumerate() {
+            add(&p.phrase, Entry::According(i as u32));
+        }
+        for (list, e) in [
+            (&frames.complementisers, Entry::Complementiser),
+            (&frames.formulas, Entry::Formula),
+            (&frames.addressee, Entry::Addressee),
+            (&frames.relay, Entry::Relay),
+            (&frames.type_nouns, Entry::TypeNoun),
+            (&frames.anonymity, Entry::Anonymity),
+            (&frames.pronouns, Entry::Pronoun),
+            (&frames.np_stops, Entry::NpStop),
+            (&frames.adverbials, Entry::Adverbial),
+            (&frames.clause_breaks, Entry::ClauseBreak),
+            (&frames.document_frames, Entry::DocumentFrame),
+        ] {
+            for f in list {
+                add(f, e);
+            }
+        }
+        for (i, h) in sources.heads.iter().enumerate() {
+            for f in &h.forms {
+                add(f, Entry::Head(i as u32));
+            }
+        }
+        for (i, q) in sources.qualifiers.iter().enumerate() {
+            for f in &q.forms {
+                add(f, Entry::Qualifier(i as u32));
+            }
+        }
+        for (i, t) in sources.titles.iter().enumerate() {
+            for f in &t.forms {
+                add(f, Entry::Title(i as u32));
+            }
+        }
+        for (i, r) in registry.iter().enumerate() {
+            for n in std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases) {
+                add(n, Entry::Registry(i as u32));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&strings)
+            .expect("rule strings build an automaton");
+        Matcher { ac, pats, lang, prefixes: all_prefixes() }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Every rule string in `text` (folded), on word boundaries, in text order.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        for m in self.ac.find_overlapping_iter(text) {
+            let p = &self.pats[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if let Some(exact) = &p.exact_case {
+                if &text[s..e] != exact {
+                    continue;
+                }
+            }
+            // left edge: a word boundary, or Arabic proclitics back to one
+            let mut start = s;
+            let mut prefix = "";
+            if s > 0 {
+                let before = &text[..s];
+                let prev = before.chars().next_back().unwrap_or(' ');
+                if prev.is_alphanumeric() {
+                    if !p.arabic || !is_arabic(prev) {
+                        continue;
+                    }
+                    let ws = before
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| c.is_alphanumeric())
+                        .last()
+                        .map_or(s, |(i, _)| i);
+                    prefix = &text[ws..s];
+                    if prefix.chars().count() > 4 || !self.prefixes.contains(prefix) {
+                        continue;
+                    }
+                    start = ws;
+                }
+            }
+            if p.stripped_al && !(prefix.ends_with("ال") || prefix.ends_with("لل") || prefix.ends_with('ل') && text[s..].starts_with('ل')) {
+                continue;
+            }
+            if !p.stripped_al && p.arabic && text[s..].starts_with("ال") && prefix.contains("ال") {
+                continue;
+            }
+            if let Some(g) = p.glue_next {
+                if !text[e..].trim_start().starts_with(g) {
+                    continue;
+                }
+            }
+            // right edge: a word boundary, or an enclitic pronoun on nouns
+            let mut end = e;
+            let mut enclitic_ok = true;
+            if e < bytes.len() {
+                let next = text[e..].chars().next().unwrap_or(' ');
+                if next.is_alphanumeric() {
+                    enclitic_ok = false;
+                    if p.arabic && is_arabic(next) {
+                        let we = text[e..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| e + k);
+                        if ENCLITICS.contains(&&text[e..we]) {
+                            end = we;
+                            enclitic_ok = true;
+                        }
+                    }
+                    if !enclitic_ok && !p.entries.iter().any(|en| en.takes_enclitic()) {
+                        continue;
+                    }
+                    if !enclitic_ok {
+                        continue;
+                    }
+                }
+            }
+            let definite = prefix.ends_with("ال") || prefix.ends_with("لل") || (p.stripped_al) || text[s..].starts_with("ال");
+            let conj = prefix.starts_with('و') || prefix.starts_with('ف');
+            let rest = prefix.trim_start_matches(['و', 'ف']);
+            let lam = rest.starts_with('ل');
+            let ba = rest.starts_with('ب');
+            let verbal_prefix_ok = !(prefix.contains("ال") || prefix.ends_with("لل") || rest.starts_with('ب') || rest.starts_with('ك'));
+            let nominal_prefix_ok = !rest.starts_with('س');
+            for &entry in &p.entries {
+                if end != e && !entry.takes_enclitic() {
+                    continue;
+                }
+                let ok = match entry {
+                    Entry::Verb { .. } => verbal_prefix_ok,
+                    // particles and phrases carry their own prepositions
+                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => {
+                        prefix.is_empty() || prefix == "و" || prefix == "ف"
+                    }
+                    _ => nominal_prefix_ok,
+                };
+                if !ok {
+                    continue;
+                }
+                out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, lam, ba });
+            }
+        }
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        out
+    }
+}

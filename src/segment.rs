@@ -1,0 +1,492 @@
+//! Stage 2: tokens, paragraphs, quotation spans and sentences, all over the
+//! folded text. Quote marks are paired by alternation inside a paragraph, one
+//! stack slot per family of marks, so nesting across families works and a stray
+//! mark never swallows more than its own paragraph.
+
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Straight,
+    Curly,
+    Guillemet,
+    SingleGuillemet,
+    Single,
+    Ornate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Folded offset of the opening mark.
+    pub open: usize,
+    /// Folded offset of the closing mark; `None` when closed by the paragraph end.
+    pub close: Option<usize>,
+    pub inner_start: usize,
+    pub inner_end: usize,
+    pub para: usize,
+    pub family: Family,
+    /// Nesting depth: 0 for a top-level quote.
+    pub depth: usize,
+    /// Index of the quote this one continues from the previous paragraph.
+    pub continues: Option<usize>,
+    /// True when an unclosed quote was closed at the paragraph end.
+    pub recovered: bool,
+    /// Folded end of the whole quote, closing mark included.
+    pub outer_end: usize,
+}
+
+
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Segments {
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    /// Folded offsets of quote marks that found no partner.
+    pub stray_marks: Vec<usize>,
+}
+
+pub fn quote_family(c: char) -> Option<Family> {
+    Some(match c {
+        '"' | '＂' | '〝' | '〞' | '″' => Family::Straight,
+        '“' | '”' | '„' => Family::Curly,
+        '«' | '»' => Family::Guillemet,
+        '‹' | '›' => Family::SingleGuillemet,
+        '\'' | '‘' | '’' => Family::Single,
+        '\u{FD3E}' | '\u{FD3F}' => Family::Ornate,
+        _ => return None,
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Build all segments of a folded text.
+pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Segments {
+    let mut seg = Segments { tokens: tokenize(text), ..Default::default() };
+    seg.paragraphs = paragraphs(text);
+    pair_quotes(text, &mut seg);
+    seg.sentences = sentences(text, &seg, abbreviations);
+    seg
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    all_digits &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // joiners inside a word: 1,500 / 1.5 / don't / al-Assad
+                if matches!(d, '\'' | '’' | '-' | '.' | ',') {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let ok = match (d, next) {
+                        ('.' | ',', Some(n)) => all_digits && n.is_ascii_digit(),
+                        ('\'' | '’', Some(n)) => n.is_alphabetic() && c.is_alphabetic(),
+                        ('-', Some(n)) => is_word_char(n),
+                        _ => false,
+                    };
+                    if ok {
+                        it.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let kind = if all_digits { TokKind::Number } else { TokKind::Word };
+            toks.push(Token { start: i, end, kind });
+        } else {
+            toks.push(Token { start: i, end: i + c.len_utf8(), kind: TokKind::Punct(c) });
+        }
+    }
+    toks
+}
+
+fn ends_line_boundary(line: &str) -> bool {
+    let t = line.trim_end();
+    match t.chars().last() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '؟' | '…' | ':' | '"' | '”' | '“' | '»' | '«' | '\'' | '’' | ')')
+            || t.len() < 60
+            || t.trim_start().starts_with('#'),
+    }
+}
+
+/// Paragraphs: blank lines always separate; a single line break separates unless
+/// the line looks hard-wrapped (long, and no sentence end at its end).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let line_start = pos;
+        pos += line.len();
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span { start: s, end: last_end });
+            }
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let cstart = line_start + lead;
+        let cend = line_start + content.trim_end().len();
+        match start {
+            None => start = Some(cstart),
+            Some(s) => {
+                let prev = &text[s..last_end];
+                let prev_line = prev.rsplit('\n').next().unwrap_or(prev);
+                let heading = content.trim_start().starts_with('#');
+                if ends_line_boundary(prev_line) || heading {
+                    out.push(Span { start: s, end: last_end });
+                    start = Some(cstart);
+                }
+            }
+        }
+        last_end = cend;
+    }
+    if let Some(s) = start {
+        out.push(Span { start: s, end: last_end });
+    }
+    out
+}
+
+struct Open {
+    family: Family,
+    pos: usize,
+    continues: Option<usize>,
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().nth(1)
+}
+
+fn pair_quotes(text: &str, seg: &mut Segments) {
+    // (family, open position) of quotes left open at the end of the previous paragraph
+    let mut carry: Vec<(Family, usize)> = Vec::new();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        let mut stack: Vec<Open> = Vec::new();
+        let body = &text[para.start..para.end];
+        // continuation: the paragraph reopens a quote left open by the previous one
+        let first_mark = body.chars().next().and_then(quote_family);
+        let mut carried_for: Option<usize> = None;
+        if let Some(f) = first_mark {
+            if let Some(&(cf, qi)) = carry.iter().find(|(cf, _)| *cf == f) {
+                let _ = cf;
+                carried_for = Some(qi);
+            }
+        }
+        carry.clear();
+        for (off, c) in body.char_indices() {
+            let Some(fam) = quote_family(c) else { continue };
+            let i = para.start + off;
+            let prev = prev_char(text, i).filter(|_| i > para.start);
+            let next = next_char(text, i).filter(|_| i + c.len_utf8() < para.end);
+            if fam == Family::Single {
+                let between_letters = prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
+                if between_letters {
+                    continue; // apostrophe
+                }
+                let open_single = stack.iter().any(|o| o.family == Family::Single);
+                if !open_single {
+                    let opener = c != '’'
+                        && prev.is_none_or(|p| !p.is_alphanumeric())
+                        && next.is_some_and(|n| n.is_alphabetic());
+                    if !opener {
+                        continue; // possessive s', '80s, stray apostrophe
+                    }
+                } else if prev.is_none_or(|p| p.is_whitespace()) && next.is_some_and(|n| n.is_alphabetic()) {
+                    // looks like another opener while one is open: nested same family is
+                    // not used in news, so treat the earlier one as an apostrophe
+                    if let Some(k) = stack.iter().rposition(|o| o.family == Family::Single) {
+                        stack.remove(k);
+                    }
+                    stack.push(Open { family: fam, pos: i, continues: None });
+                    continue;
+                }
+            }
+            if let Some(k) = stack.iter().rposition(|o| o.family == fam) {
+                // a straight mark that flanks like an opener while one is open and the
+                // open one flanks badly: the earlier one was stray
+                let looks_opener = prev.is_none_or(|p| p.is_whitespace() || p == '(')
+                    && next.is_some_and(|n| !n.is_whitespace());
+                let looks_closer = prev.is_some_and(|p| !p.is_whitespace());
+                if fam == Family::Straight && looks_opener && !looks_closer {
+                    let stray = stack.remove(k);
+                    seg.stray_marks.push(stray.pos);
+                    stack.truncate(k);
+                    stack.push(Open { family: fam, pos: i, continues: None });
+                    continue;
+                }
+                // close it; anything opened inside and still open was stray
+                for o in stack.drain(k + 1..) {
+                    seg.stray_marks.push(o.pos);
+                }
+                let o = stack.pop().expect("k is in range");
+                let depth = stack.len();
+                seg.quotes.push(Quote {
+                    open: o.pos,
+                    close: Some(i),
+                    inner_start: o.pos + mark_bytes(text, o.pos),
+                    inner_end: i,
+                    para: pi,
+                    family: fam,
+                    depth,
+                    continues: o.continues,
+                    recovered: false,
+                    outer_end: i + c.len_utf8(),
+                });
+            } else {
+                let continues = if i == para.start { carried_for } else { None };
+                stack.push(Open { family: fam, pos: i, continues });
+            }
+        }
+        // quotes still open at the paragraph end
+        let next_para_opens: Option<Family> = seg
+            .paragraphs
+            .get(pi + 1)
+            .and_then(|p| text[p.start..p.end].chars().next())
+            .and_then(quote_family);
+        for (depth, o) in stack.into_iter().enumerate() {
+            let prev = text[..o.pos].trim_end().chars().next_back();
+            let framed = o.pos == para.start || matches!(prev, Some(':'));
+            let continued = depth == 0 && next_para_opens == Some(o.family);
+            if continued || framed {
+                seg.quotes.push(Quote {
+                    open: o.pos,
+                    close: None,
+                    inner_start: o.pos + mark_bytes(text, o.pos),
+                    inner_end: para.end,
+                    para: pi,
+                    family: o.family,
+                    depth,
+                    continues: o.continues,
+                    recovered: !continued,
+                    outer_end: para.end,
+                });
+                if continued {
+                    carry.push((o.family, o.pos));
+                } else {
+                    seg.stray_marks.push(o.pos);
+                }
+            } else {
+                seg.stray_marks.push(o.pos);
+            }
+        }
+    }
+    seg.quotes.sort_by_key(|q| q.open);
+    // `continues` held the open position of the earlier quote; make it an index
+    let opens: Vec<usize> = seg.quotes.iter().map(|q| q.open).collect();
+    for q in &mut seg.quotes {
+        q.continues = q.continues.and_then(|pos| opens.binary_search(&pos).ok());
+    }
+    seg.stray_marks.sort_unstable();
+}
+
+fn mark_bytes(text: &str, pos: usize) -> usize {
+    text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…')
+}
+
+/// Sentences inside each paragraph. Terminators inside a quotation do not end
+/// a sentence; a closing mark right after a terminator belongs to the sentence.
+fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let top: Vec<(usize, usize)> =
+        seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
+    let mut k = 0;
+    for para in &seg.paragraphs {
+        let mut start = para.start;
+        let mut iter = text[para.start..para.end].char_indices().peekable();
+        while let Some((off, c)) = iter.next() {
+            let i = para.start + off;
+            if !is_terminal(c) {
+                continue;
+            }
+            while k < top.len() && top[k].1 <= i {
+                k += 1;
+            }
+            if k < top.len() && top[k].0 <= i {
+                continue;
+            }
+            // decimals and abbreviations
+            if c == '.' {
+                let nextc = text[i + 1..].chars().next();
+                if nextc.is_some_and(|n| n.is_alphanumeric()) {
+                    continue;
+                }
+                let word_start = text[..i]
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |p| p + 1);
+                let word = &text[word_start.max(para.start)..=i];
+                if abbreviations.contains(&word.to_ascii_lowercase()) {
+                    continue;
+                }
+                // single capital initial: "J. Smith"
+                let w = &text[word_start.max(para.start)..i];
+                if w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase()) {
+                    continue;
+                }
+            }
+            // swallow following terminators and closing marks
+            let mut end = i + c.len_utf8();
+            while let Some(&(o2, d)) = iter.peek() {
+                if is_terminal(d) || matches!(d, '"' | '”' | '»' | '’' | '\'' | ')' | '“' | '«') {
+                    end = para.start + o2 + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let next_non_space = text[end..para.end].chars().find(|ch| !ch.is_whitespace());
+            if next_non_space.is_some_and(|n| n.is_lowercase()) {
+                continue; // "e.g. this" or "3 p.m. on"
+            }
+            if end > start {
+                out.push(Span { start, end });
+            }
+            start = end + text[end..para.end].len() - text[end..para.end].trim_start().len();
+        }
+        if start < para.end {
+            out.push(Span { start, end: para.end });
+        }
+    }
+    out
+}
+
+impl Segments {
+    /// Index of the first token starting at or after `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// Index of the paragraph holding `pos`.
+    pub fn para_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= pos).min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Index of the sentence holding `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= pos).min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(t: &str) -> Segments {
+        segment(t, &HashSet::new())
+    }
+
+    fn inner<'a>(t: &'a str, q: &Quote) -> &'a str {
+        &t[q.inner_start..q.inner_end]
+    }
+
+    #[test]
+    fn pairs_by_alternation_not_direction() {
+        let t = "قال: ”نحن هنا“ ثم «غادر» الوفد";
+        let s = seg(t);
+        assert_eq!(s.quotes.len(), 2);
+        assert_eq!(inner(t, &s.quotes[0]), "نحن هنا");
+        assert_eq!(inner(t, &s.quotes[1]), "غادر");
+    }
+
+    #[test]
+    fn nested_quotes_across_families() {
+        let t = "He said: \"They told us 'run' and we ran.\"";
+        let s = seg(t);
+        assert_eq!(s.quotes.len(), 2);
+        assert_eq!(inner(t, &s.quotes[0]), "They told us 'run' and we ran.");
+        assert_eq!(s.quotes[1].depth, 1);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let t = "The passengers' families met in the '90s at the ministry's door.";
+        let s = seg(t);
+        assert!(s.quotes.is_empty());
+        assert!(s.stray_marks.is_empty());
+    }
+
+    #[test]
+    fn stray_mark_stays_in_its_paragraph() {
+        let t = "One \"stray mark here.\n\nNext \"real quote\" here.";
+        let s = seg(t);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(inner(t, &s.quotes[0]), "real quote");
+        assert_eq!(s.stray_marks.len(), 1);
+    }
+
+    #[test]
+    fn continued_quote_across_paragraphs() {
+        let t = "He said: \"We will stay.\n\n\"We will rebuild,\" he added.";
+        let s = seg(t);
+        assert_eq!(s.quotes.len(), 2);
+        assert!(s.quotes[0].close.is_none());
+        assert!(!s.quotes[0].recovered);
+        assert_eq!(s.quotes[1].continues, Some(0));
+        assert!(s.stray_marks.is_empty());
+    }
+
+    #[test]
+    fn sentences_skip_quotes_and_abbreviations() {
+        let mut ab = HashSet::new();
+        ab.insert("dr.".to_string());
+        let t = "Dr. Reyes said: \"We are tired. We need help.\" Then he left. The toll is 1.5 million.";
+        let s = segment(t, &ab);
+        let texts: Vec<&str> = s.sentences.iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(texts, vec![
+            "Dr. Reyes said: \"We are tired. We need help.\"",
+            "Then he left.",
+            "The toll is 1.5 million."
+        ]);
+    }
+
+    #[test]
+    fn arabic_sentences() {
+        let t = "قال المصدر إن الوضع هادئ. وأضاف أن الطرق مفتوحة؟ نعم";
+        let s = seg(t);
+        assert_eq!(s.sentences.len(), 3);
+    }
+}

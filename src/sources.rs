@@ -1,0 +1,609 @@
+//! Stage 5: source mentions (noun phrases around a cue) and source entities.
+//!
+//! A mention is found from the rule hits: a registry name, a head noun
+//! («مصادر», "officials"), a title («وزير», "Minister"), qualifiers and the words
+//! that extend them. Mentions of one real source are merged into one entity:
+//! registry id first, then anaphors by head noun, then word containment.
+
+use crate::context::Ctx;
+use crate::normalise::fold;
+use crate::rules::{Entry, Gender, Kind, Lang};
+use crate::segment::TokKind;
+
+/// A source mention: a noun phrase in the folded text.
+#[derive(Debug, Clone)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub first_tok: usize,
+    /// One past the last token.
+    pub end_tok: usize,
+    pub kind: Kind,
+    pub anonymous: bool,
+    pub gender: Gender,
+    pub human: bool,
+    pub registry: Option<u32>,
+    pub head: Option<u32>,
+    /// A definite head alone («المصادر», "the ministry"): refers back.
+    pub anaphor: bool,
+    pub pronoun: bool,
+    /// «متطوع ومصدر طبي»: two sources named together.
+    pub coordinated: bool,
+    /// Words that carry a name, for the entity key.
+    pub key: String,
+}
+
+impl Np {
+    fn new(start: usize, tok: usize) -> Np {
+        Np {
+            start,
+            end: start,
+            first_tok: tok,
+            end_tok: tok,
+            kind: Kind::Unknown,
+            anonymous: false,
+            gender: Gender::Any,
+            human: false,
+            registry: None,
+            head: None,
+            anaphor: false,
+            pronoun: false,
+            coordinated: false,
+            key: String::new(),
+        }
+    }
+
+    fn has_anchor(&self) -> bool {
+        self.registry.is_some() || self.head.is_some() || self.kind != Kind::Unknown || self.human
+    }
+
+    /// True when the phrase names or describes a source, not just any words.
+    pub fn has_anchor_public(&self) -> bool {
+        self.has_anchor()
+    }
+}
+
+/// A mention over tokens `[a, b)` with no lexicon knowledge (a quoted outlet name).
+pub fn np_plain(start: usize, end: usize, a: usize, b: usize) -> Np {
+    let mut np = Np::new(start, a);
+    np.end = end;
+    np.end_tok = b;
+    np
+}
+
+fn stops_np(e: &Entry) -> bool {
+    matches!(
+        e,
+        Entry::Complementiser
+            | Entry::Verb { .. }
+            | Entry::According(_)
+            | Entry::NpStop
+            | Entry::Adverbial
+            | Entry::ClauseBreak
+            | Entry::Formula
+            | Entry::DocumentFrame
+    )
+}
+
+/// Apply what a hit says about the source.
+fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
+    let lr = ctx.lr;
+    match e {
+        Entry::Registry(i) => {
+            let r = &ctx.registry[i as usize];
+            if np.registry.is_none() {
+                np.registry = Some(i);
+                np.kind = r.kind;
+                if first || np.gender == Gender::Any {
+                    np.gender = r.gender;
+                }
+                np.anonymous = false;
+            }
+        }
+        Entry::Head(i) => {
+            let h = &lr.sources.heads[i as usize];
+            if np.head.is_none() && np.registry.is_none() {
+                np.head = Some(i);
+                if np.kind == Kind::Unknown {
+                    np.kind = h.kind;
+                }
+                np.anonymous = h.anonymous && np.registry.is_none() && !np.human;
+                if first {
+                    np.gender = h.gender;
+                    np.human = h.human;
+                }
+            } else if np.kind == Kind::Unknown {
+                // «مصادر في وزارة الدفاع»: the institution sets the kind
+                np.kind = h.kind;
+            }
+        }
+        Entry::Title(i) => {
+            let t = &lr.sources.titles[i as usize];
+            if first || np.head.is_none() {
+                np.human = true;
+                if first {
+                    np.gender = t.gender;
+                }
+                if np.kind == Kind::Unknown {
+                    np.kind = t.kind;
+                }
+            }
+        }
+        Entry::Qualifier(i) => {
+            let q = &lr.sources.qualifiers[i as usize];
+            if np.kind == Kind::Unknown || (np.anonymous && np.registry.is_none()) {
+                if q.kind != Kind::Unknown {
+                    np.kind = q.kind;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_source_entry(e: &Entry) -> bool {
+    matches!(e, Entry::Registry(_) | Entry::Head(_) | Entry::Title(_) | Entry::Qualifier(_))
+}
+
+fn push_key(np: &mut Np, w: &str) {
+    if !np.key.is_empty() {
+        np.key.push(' ');
+    }
+    np.key.push_str(w);
+}
+
+/// Strip Arabic proclitics the matcher saw, for keys: «والوزارة» → «وزاره».
+fn key_word(ctx: &Ctx, i: usize) -> String {
+    let w = ctx.word(i).to_lowercase();
+    if ctx.lang() == Lang::Ar || w.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        let mut s = w.as_str();
+        for p in ["وال", "فال", "بال", "كال", "لل", "ال"] {
+            if let Some(r) = s.strip_prefix(p) {
+                if r.chars().count() >= 2 {
+                    s = r;
+                    break;
+                }
+            }
+        }
+        s.to_string()
+    } else {
+        w.trim_end_matches("'s").trim_end_matches("’s").to_string()
+    }
+}
+
+/// Arabic subject after a verb (VSO), or the noun phrase after a preposition.
+pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
+    let t0 = ctx.tok(ti)?;
+    if !matches!(t0.kind, TokKind::Word | TokKind::Number) {
+        return None;
+    }
+    if ctx.has_hit(ti, stops_np) || ctx.has_hit(ti, |e| matches!(e, Entry::Addressee | Entry::Pronoun)) {
+        // a source name that is also a stop word («البيان») still counts when it is a registry hit
+        if !ctx.has_hit(ti, |e| matches!(e, Entry::Registry(_))) {
+            return None;
+        }
+    }
+    let mut np = Np::new(t0.start, ti);
+    let mut j = ti;
+    let mut words = 0;
+    let mut names_after_title = 0;
+    while j < ctx.seg.tokens.len() && words < max_words {
+        let t = ctx.seg.tokens[j];
+        if let TokKind::Punct(c) = t.kind {
+            // «(أوتشا)»: an acronym in brackets belongs to the name
+            if c == '(' && ctx.is_punct(j + 2, ')') && ctx.has_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
+                if let Some(h) = ctx.best_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
+                    absorb(ctx, &mut np, h.entry, false);
+                }
+                np.end = ctx.seg.tokens[j + 2].end;
+                j += 3;
+                continue;
+            }
+            break;
+        }
+        let first = j == ti;
+        let hits = ctx.hits_at_tok(j);
+        let src = hits.iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| h.end);
+        if !first {
+            if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
+                break;
+            }
+            if hits.iter().any(|h| h.entry == Entry::Anonymity) {
+                np.anonymous = np.registry.is_none();
+                break;
+            }
+            let w = ctx.word(j);
+            if w == "في" {
+                let next_ok = ctx.has_hit(j + 1, is_source_entry) || ctx.word(j + 1).starts_with("ال");
+                if (np.anonymous || np.head.is_some()) && next_ok && words < 4 {
+                    np.end = t.end;
+                    j += 1;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            if w == "باسم" || w == "عن" && np.human {
+                np.end = t.end;
+                j += 1;
+                continue;
+            }
+            let h0 = hits.first();
+            let conj = h0.is_some_and(|h| h.conj) || w.starts_with('و') && src.is_none() && w.chars().count() > 3;
+            if conj {
+                if let Some(s) = src.filter(|s| s.conj && matches!(s.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))) {
+                    np.coordinated = true;
+                    let _ = s;
+                } else {
+                    break;
+                }
+            }
+            let lam = src.is_some_and(|s| s.lam) || (src.is_none() && w.starts_with("ل") && !w.starts_with("ال"));
+            if lam && src.is_none_or(|s| !matches!(s.entry, Entry::Qualifier(_))) {
+                break; // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject
+            }
+        }
+        if let Some(h) = src {
+            absorb(ctx, &mut np, h.entry, first);
+            let end_tok = ctx.tok_end(h.end).max(j + 1);
+            for k in j..end_tok {
+                push_key(&mut np, &key_word(ctx, k));
+            }
+            np.end = h.end;
+            words += end_tok - j;
+            j = end_tok;
+            continue;
+        }
+        // an unlisted word: a genitive or adjective after a head («وزارة الدفاع
+        // التركية»), or a name after a title («الرئيس السوري أحمد الشرع»)
+        let w = ctx.word(j);
+        let definite = w.starts_with("ال");
+        let accept = if first {
+            true
+        } else if np.human && !np.anonymous && names_after_title < 4 {
+            names_after_title += 1;
+            true
+        } else {
+            definite && np.has_anchor()
+        };
+        if !accept {
+            break;
+        }
+        push_key(&mut np, &key_word(ctx, j));
+        np.end = t.end;
+        words += 1;
+        j += 1;
+    }
+    np.end_tok = j;
+    if np.end <= np.start {
+        return None;
+    }
+    if !np.has_anchor() {
+        // bare words after a verb: a name («وقال أحمد الشرع») only if short and not an article word
+        let w0 = ctx.word(ti);
+        if w0.starts_with("ال") || words > 3 || t0.kind == TokKind::Number {
+            return None;
+        }
+        np.kind = Kind::Person;
+        np.human = true;
+    }
+    np.anaphor = np.registry.is_none()
+        && np.head.is_some_and(|h| ctx.lr.sources.heads[h as usize].anaphor)
+        && ctx.hits_at_tok(ti).iter().any(|h| h.definite)
+        && words <= 2;
+    if np.human && np.kind == Kind::Unknown && !np.anonymous {
+        np.kind = Kind::Person;
+    }
+    Some(np)
+}
+
+const EN_DETERMINERS: &[&str] = &["the", "a", "an", "two", "three", "four", "several", "some", "many", "other", "another", "one", "his", "her", "their", "its", "our", "both", "senior", "top", "former", "local"];
+
+fn en_np_word(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    if w.is_empty() {
+        return false;
+    }
+    let lw = w.to_lowercase();
+    ctx.capitalised(i)
+        || ctx.has_hit(i, is_source_entry)
+        || EN_DETERMINERS.contains(&lw.as_str())
+        || matches!(lw.as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from")
+        || ctx.seg.tokens[i].kind == TokKind::Number
+}
+
+fn en_pronoun(ctx: &Ctx, i: usize) -> Option<Gender> {
+    if !ctx.has_hit(i, |e| *e == Entry::Pronoun) {
+        return None;
+    }
+    Some(match ctx.word(i).to_lowercase().as_str() {
+        "he" | "him" | "his" => Gender::M,
+        "she" | "her" => Gender::F,
+        "they" | "them" | "their" => Gender::Mp,
+        "it" | "its" => Gender::Any,
+        _ => return None,
+    })
+}
+
+/// Build an English NP over tokens `[a, b)`.
+fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
+    if a >= b {
+        return None;
+    }
+    let mut a = a;
+    // trim leading connectives and trailing prepositions
+    while a < b && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "that" | "so" | "yet" | "or" | "while" | "as") {
+        a += 1;
+    }
+    let mut b = b;
+    while b > a && matches!(ctx.word(b - 1).to_lowercase().as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from" | "the" | "a") {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let ta = ctx.seg.tokens[a];
+    let tb = ctx.seg.tokens[b - 1];
+    let mut np = Np::new(ta.start, a);
+    np.end = tb.end;
+    np.end_tok = b;
+    if b - a == 1 {
+        if let Some(g) = en_pronoun(ctx, a) {
+            np.pronoun = true;
+            np.gender = g;
+            np.human = g != Gender::Any;
+            return Some(np);
+        }
+    }
+    let mut i = a;
+    let mut first_src = true;
+    while i < b {
+        if let Some(h) = ctx.best_hit(i, is_source_entry) {
+            let e = ctx.tok_end(h.end).clamp(i + 1, b);
+            absorb(ctx, &mut np, h.entry, first_src);
+            if matches!(h.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)) {
+                first_src = false;
+            }
+            for k in i..e {
+                push_key(&mut np, &key_word(ctx, k));
+            }
+            i = e;
+            continue;
+        }
+        let lw = ctx.word(i).to_lowercase();
+        if lw == "and" && np.has_anchor() && ctx.has_hit(i + 1, is_source_entry) {
+            np.coordinated = true;
+        }
+        if ctx.capitalised(i) && !EN_DETERMINERS.contains(&lw.as_str()) {
+            push_key(&mut np, &key_word(ctx, i));
+        }
+        i += 1;
+    }
+    let named = (a..b).any(|k| ctx.capitalised(k) && !ctx.has_hit(k, is_source_entry) && k > a || (k == a && ctx.capitalised(k) && !EN_DETERMINERS.contains(&ctx.word(k).to_lowercase().as_str()) && !ctx.has_hit(k, is_source_entry)));
+    if named && np.registry.is_none() {
+        np.anonymous = false;
+        if np.head.is_none() || np.human {
+            np.human = true;
+            if np.kind == Kind::Unknown {
+                np.kind = Kind::Person;
+            }
+        }
+    }
+    if !np.has_anchor() && !named {
+        return None;
+    }
+    if np.key.is_empty() {
+        np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
+    }
+    np.anaphor = np.registry.is_none() && !named && np.head.is_some_and(|h| ctx.lr.sources.heads[h as usize].anaphor)
+        && ctx.word(a).eq_ignore_ascii_case("the");
+    Some(np)
+}
+
+/// English subject ending right before token `cue` ("Defence Minister X said").
+pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
+    let mut j = cue;
+    // auxiliaries and adverbs between subject and verb
+    while j > floor {
+        let lw = ctx.word(j - 1).to_lowercase();
+        let aux = matches!(
+            lw.as_str(),
+            "has" | "have" | "had" | "also" | "would" | "will" | "did" | "does" | "do" | "could" | "may" | "might"
+                | "is" | "was" | "were" | "are" | "been" | "be" | "not" | "never" | "again" | "then" | "later"
+                | "earlier" | "previously" | "first" | "had" | "already" | "still" | "often" | "even" | "once"
+                | "can" | "should" | "must" | "reportedly" | "repeatedly" | "separately" | "publicly" | "privately"
+        ) || (lw.ends_with("ly") && lw.len() > 4 && !ctx.capitalised(j - 1) && !ctx.has_hit(j - 1, is_source_entry));
+        if aux {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    let end = j;
+    // "X, who spoke on condition of anonymity, said" / "X, a spokesman for Y, said"
+    if j > floor && ctx.is_punct(j - 1, ',') {
+        let mut k = j - 1;
+        while k > floor && !ctx.is_punct(k - 1, ',') && !matches!(ctx.punct(k - 1), Some('.' | '"' | '“' | '”' | ':' | ';')) {
+            k -= 1;
+        }
+        if k > floor && ctx.is_punct(k - 1, ',') && k < j - 1 {
+            let w = ctx.word(k).to_lowercase();
+            let rel = matches!(w.as_str(), "who" | "which" | "whose" | "speaking" | "a" | "an" | "the" | "citing" | "writing" | "according");
+            if rel && j - 1 - k <= 14 {
+                let mut np = np_before_en(ctx, k - 1, floor)?;
+                if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
+                    np.anonymous = np.registry.is_none();
+                }
+                return Some(np);
+            }
+        }
+        return None;
+    }
+    let mut a = end;
+    while a > floor && en_np_word(ctx, a - 1) && end - a < 10 {
+        a -= 1;
+    }
+    // possessive chains like "the ministry's spokesman"
+    if let Some(np) = en_np(ctx, a, end) {
+        return Some(np);
+    }
+    // "a source familiar with the matter said", "officials who spoke on condition of anonymity said"
+    let mut k = end;
+    let mut anonymous = false;
+    while k > floor && end - k < 12 {
+        if matches!(ctx.tok(k - 1).map(|t| t.kind), Some(TokKind::Punct(_))) {
+            break;
+        }
+        if ctx.has_hit(k - 1, |e| *e == Entry::Anonymity) {
+            anonymous = true;
+        }
+        if ctx.has_hit(k - 1, |e| matches!(e, Entry::Verb { .. })) && k - 1 != cue {
+            break;
+        }
+        if ctx.has_hit(k - 1, |e| matches!(e, Entry::Head(_) | Entry::Registry(_))) {
+            let mut a = k - 1;
+            while a > floor && en_np_word(ctx, a - 1) && k - a < 8 {
+                a -= 1;
+            }
+            let mut np = en_np(ctx, a, k)?;
+            np.end = ctx.seg.tokens[end - 1].end;
+            np.end_tok = end;
+            if anonymous {
+                np.anonymous = np.registry.is_none();
+            }
+            return Some(np);
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// English NP starting at token `ti` ("said Colonel X", "according to the ministry").
+pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
+    let mut b = ti;
+    while b < ctx.seg.tokens.len() && en_np_word(ctx, b) && b - ti < 10 {
+        // stop before a verb of saying or a second clause
+        if b > ti && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))) {
+            break;
+        }
+        b += 1;
+    }
+    // "Ahmed Kamal, a spokesman for the ministry" keeps the name
+    let mut np = en_np(ctx, ti, b)?;
+    if ctx.has_hit(b, |e| *e == Entry::Anonymity) {
+        np.anonymous = np.registry.is_none();
+    }
+    if let Some(h) = ctx.hits_at_tok(b).iter().find(|h| h.entry == Entry::Anonymity) {
+        let _ = h;
+        np.anonymous = np.registry.is_none();
+    }
+    Some(np)
+}
+
+/// A source entity within one article.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Folded span of its most complete mention.
+    pub name: (usize, usize),
+    pub mentions: Vec<(usize, usize)>,
+    pub kind: Kind,
+    pub anonymous: bool,
+    pub gender: Gender,
+    pub human: bool,
+    pub registry: Option<u32>,
+    pub head: Option<u32>,
+    pub key: String,
+    /// Token index of the last mention, for recency.
+    pub last: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+}
+
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let h: Vec<&str> = hay.split_whitespace().collect();
+    let n: Vec<&str> = needle.split_whitespace().collect();
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w == n.as_slice())
+}
+
+impl Entities {
+    /// Add a mention; returns the entity it belongs to.
+    pub fn add(&mut self, np: &Np) -> Option<usize> {
+        let span = (np.start, np.end);
+        let found = if np.pronoun {
+            return self.by_agreement(np.gender, np.human, np.first_tok);
+        } else if let Some(r) = np.registry {
+            self.list.iter().rposition(|e| e.registry == Some(r))
+        } else if np.anaphor {
+            self.list
+                .iter()
+                .rposition(|e| e.head == np.head && e.head.is_some())
+                .or_else(|| self.list.iter().rposition(|e| contains_words(&e.key, &np.key)))
+        } else {
+            self.list.iter().rposition(|e| {
+                e.registry.is_none()
+                    && e.anonymous == np.anonymous
+                    && (e.key == np.key || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key))))
+            })
+        };
+        match found {
+            Some(i) => {
+                let e = &mut self.list[i];
+                if !e.mentions.contains(&span) {
+                    e.mentions.push(span);
+                }
+                if !np.anaphor && np.end - np.start > e.name.1 - e.name.0 && np.registry.is_none() == e.registry.is_none() {
+                    e.name = span;
+                    e.key = np.key.clone();
+                }
+                if e.kind == Kind::Unknown {
+                    e.kind = np.kind;
+                }
+                e.last = e.last.max(np.first_tok);
+                Some(i)
+            }
+            None => {
+                self.list.push(Entity {
+                    name: span,
+                    mentions: vec![span],
+                    kind: np.kind,
+                    anonymous: np.anonymous,
+                    gender: np.gender,
+                    human: np.human,
+                    registry: np.registry,
+                    head: np.head,
+                    key: np.key.clone(),
+                    last: np.first_tok,
+                });
+                Some(self.list.len() - 1)
+            }
+        }
+    }
+
+    /// The most recent entity a pronoun or implicit subject of this agreement can be.
+    pub fn by_agreement(&self, g: Gender, human: bool, before_tok: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.last <= before_tok && agrees(e, g, human))
+            .max_by_key(|(_, e)| e.last)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Can an entity be referred to with this agreement?
+pub fn agrees(e: &Entity, g: Gender, human: bool) -> bool {
+    match g {
+        Gender::Any => !human || e.human,
+        Gender::M => matches!(e.gender, Gender::M | Gender::Any) && (!human || e.human || e.gender == Gender::M),
+        Gender::F => matches!(e.gender, Gender::F | Gender::Any),
+        Gender::Mp => matches!(e.gender, Gender::Mp | Gender::Fp) || (!e.human && e.gender == Gender::Any),
+        Gender::Fp => matches!(e.gender, Gender::Fp | Gender::Mp),
+        Gender::Du => matches!(e.gender, Gender::Du | Gender::Mp),
+    }
+}
