@@ -127,6 +127,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if self.claims.iter().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
                 continue;
             }
+            // a cue inside reported content is part of what was reported
+            if matches!(ev.entry, Entry::Verb { .. }) && self.claims.iter().any(|c| c.start <= ev.start && ev.start < c.end) {
+                continue;
+            }
             match ev.entry {
                 Entry::According(idx) => self.according(&ev, idx as usize),
                 Entry::DocumentFrame => self.document_frame(&ev),
@@ -244,7 +248,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// The content that a frame at `k` opens, if any.
-    fn content_at(&self, k: usize, strict: bool) -> Option<(Content, usize)> {
+    /// The content that a frame at `k` opens, if any, and whether the frame is
+    /// strong (a colon or a complementiser) rather than a bare quote or clause.
+    fn content_at(&self, k: usize, strict: bool) -> Option<(Content, bool)> {
         let ctx = self.ctx;
         let mut k = k;
         let mut after_comp = false;
@@ -255,10 +261,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if ctx.is_punct(k, ':') {
             k += 1;
             if let Some(q) = self.quote_opening_at(k) {
-                return Some((Content::Quote(q), k));
+                return Some((Content::Quote(q), true));
             }
             let end = self.clause_end(k);
-            return (end > k).then_some((Content::Clause(k, end), k));
+            return (end > k).then_some((Content::Clause(k, end), true));
         }
         if let Some(q) = self.quote_opening_at(k) {
             // a quote that runs to the end of the clause is the content; a quoted
@@ -267,12 +273,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let after = ctx.tok_end(qd.outer_end);
             let ends = after >= self.sentence_end_tok(k) || matches!(ctx.punct(after), Some('.' | '،' | ',' | '!' | '?' | '؟'));
             if !after_comp || ends {
-                return Some((Content::Quote(q), k));
+                return Some((Content::Quote(q), after_comp));
             }
         }
         if after_comp {
             let end = self.clause_end(k);
-            return (end > k).then_some((Content::Clause(k, end), k));
+            return (end > k).then_some((Content::Clause(k, end), true));
         }
         if !strict && !self.ar() {
             // English reported speech without "that": "officials said 37 people died"
@@ -280,7 +286,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
                 let end = self.clause_end(k);
                 if end > k + 2 {
-                    return Some((Content::Clause(k, end), k));
+                    return Some((Content::Clause(k, end), false));
                 }
             }
         }
@@ -514,16 +520,31 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
         }
-        // a document as subject: «ذكر تقرير لمنظمة X», "a report by X said"
         let k2 = self.skip_fillers(k, &mut via);
         let forward = self.content_at(k2, verb.strict);
-        let (content, subject) = match forward {
-            Some((c, _)) => (Some(c), subject),
-            None => (None, subject),
-        };
         let source_tok = subject.as_ref().map_or(vt, |s| s.first_tok);
         let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
-        if let Some(content) = content {
+        // a quotation right before the cue (and its subject): «"…"، قال X», "…," the minister said
+        let subj_start = subject.as_ref().map_or(vt, |s| s.first_tok.min(vt));
+        let mut b = subj_start;
+        while b > 0 && matches!(ctx.punct(b - 1), Some('،' | ',' | '-' | '—')) {
+            b -= 1;
+        }
+        let para = ctx.seg.para_of(ev.start);
+        let pre_quote = b
+            .checked_sub(1)
+            .and_then(|t| self.quote_closing_at(t))
+            .filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para);
+        let strong = forward.as_ref().is_some_and(|f| f.1);
+        if let (Some(q), false) = (pre_quote, strong) {
+            let (s, e, mode, quote) = self.content_span(&Content::Quote(q));
+            let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
+            let end_tok = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
+            self.push(c.clone(), source_tok);
+            self.continue_split(self.skip_adverbials(end_tok), &c);
+            return;
+        }
+        if let Some((content, _)) = forward {
             let (s, e, mode, quote) = self.content_span(&content);
             let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
             let end_tok = match content {
@@ -536,22 +557,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 self.continue_split(end_tok, &c);
             }
             return;
-        }
-        // post-posed: «"…"، قال X» / "…," the minister said / "The toll rose, officials said."
-        let subj_start = subject.as_ref().map_or(vt, |s| s.first_tok.min(vt));
-        let mut b = subj_start;
-        while b > 0 && matches!(ctx.punct(b - 1), Some('،' | ',' | '-' | '—')) {
-            b -= 1;
-        }
-        if let Some(q) = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)) {
-            if !self.claimed[q] {
-                let (s, e, mode, quote) = self.content_span(&Content::Quote(q));
-                let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
-                let end_tok = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
-                self.push(c.clone(), source_tok);
-                self.continue_split(self.skip_adverbials(end_tok), &c);
-                return;
-            }
         }
         if verb.strict || b == subj_start {
             return;
@@ -631,11 +636,30 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     Agr::Mp => Gender::Mp,
                     Agr::Fp => Gender::Fp,
                     Agr::Du => Gender::Du,
-                    Agr::Hal | Agr::Any => return (self.last.map(|l| l.0), None),
+                    Agr::Hal => return (self.participle_subject(vt), None),
+                    // English has no implicit subjects outside participles
+                    Agr::Any => return (None, None),
                 };
                 (self.implicit(g, vt, continuation), None)
             }
         }
+    }
+
+    /// «…، مضيفا أن», ", adding that": the subject of the clause it hangs on.
+    fn participle_subject(&mut self, vt: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let s_start = ctx.sentence_bounds(ctx.seg.tokens[vt].start).0;
+        if let Some(c) = self.claims.iter().rev().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
+            return c.source;
+        }
+        if !self.ar() {
+            let st = self.sentence_start_tok(vt);
+            if let Some(np) = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)) {
+                return self.source_of(&np);
+            }
+            return None;
+        }
+        self.last.map(|l| l.0)
     }
 
     /// Arabic subject after a verb, with documents read as their authors.
@@ -740,7 +764,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 let (s, e, m, q) = self.content_span(&Content::Quote(q));
                 (s, e, m, q)
             } else {
-                let start = self.after_prior_claims(s_start, b);
+                // the backed proposition: from the clause start, even over a claim
+                // it relays ("Officials said X, according to the ministry")
+                let start = (s_start..b).rev().find(|&j| matches!(ctx.punct(j), Some(';' | '؛' | ':'))).map_or(s_start, |j| j + 1);
                 if b <= start {
                     return;
                 }
@@ -886,15 +912,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             // a continued quote keeps the speaker of the quote it continues
             let prev_claim = q.continues.and_then(|c| self.claims.iter().find(|x| x.quote == Some(c)).cloned());
-            let floating_src = if para_initial {
-                prev_claim.clone().or_else(|| {
-                    let last = self.claims.iter().filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
-                    let lp = ctx.seg.para_of(last.start);
-                    (q.para.saturating_sub(lp) <= 2 && last.source.is_some()).then(|| last.clone())
-                })
-            } else {
-                prev_claim
-            };
+            // the speaker's turn goes on: the last claim in this paragraph, or for a
+            // quoted paragraph, in the two before it
+            let reach = if para_initial { 2 } else { 0 };
+            let floating_src = prev_claim.clone().or_else(|| {
+                let last = self.claims.iter().filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
+                let lp = ctx.seg.para_of(last.start);
+                (q.para.saturating_sub(lp) <= reach && last.source.is_some()).then(|| last.clone())
+            });
             let c = match floating_src {
                 Some(base) => RawClaim { mode: Mode::Direct, start: s, end: e, quote: Some(qi), floating: true, orphan: false, mention: None, cue: None, via: base.via.clone(), ..base },
                 None => RawClaim {

@@ -301,12 +301,12 @@ const EN_DETERMINERS: &[&str] = &["the", "a", "an", "two", "three", "four", "sev
 
 fn en_np_word(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
-    if w.is_empty() {
+    if w.is_empty() || ctx.has_hit(i, |e| matches!(e, Entry::Adverbial | Entry::NpStop)) {
         return false;
     }
     let lw = w.to_lowercase();
     ctx.capitalised(i)
-        || ctx.has_hit(i, is_source_entry)
+        || ctx.has_hit(i, |e| is_source_entry(e) || *e == Entry::Pronoun)
         || EN_DETERMINERS.contains(&lw.as_str())
         || matches!(lw.as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from")
         || ctx.seg.tokens[i].kind == TokKind::Number
@@ -331,8 +331,8 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
         return None;
     }
     let mut a = a;
-    // trim leading connectives and trailing prepositions
-    while a < b && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "that" | "so" | "yet" | "or" | "while" | "as") {
+    // trim leading connectives and prepositions, and trailing prepositions
+    while a < b && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "that" | "so" | "yet" | "or" | "while" | "as" | "of" | "for" | "at" | "in" | "on" | "from") {
         a += 1;
     }
     let mut b = b;
@@ -400,6 +400,20 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     Some(np)
 }
 
+/// A full stop after a short capitalised word inside a name: "Ms.", "Gen.", "Jr.".
+fn name_dot(ctx: &Ctx, dot: usize) -> bool {
+    ctx.is_punct(dot, '.') && dot > 0 && ctx.capitalised(dot - 1) && ctx.word(dot - 1).chars().count() <= 4
+}
+
+/// "(R)", "(D-S.C.)", "(Vt.)" ending at token `end`: returns where it opens.
+fn party_tag_before(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
+    if end == 0 || !ctx.is_punct(end - 1, ')') {
+        return None;
+    }
+    let open = (end.saturating_sub(7).max(floor)..end - 1).rev().find(|&j| ctx.is_punct(j, '('))?;
+    (open > floor && ctx.capitalised(open - 1)).then_some(open)
+}
+
 /// English subject ending right before token `cue` ("Defence Minister X said").
 pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     let mut j = cue;
@@ -412,6 +426,7 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
                 | "is" | "was" | "were" | "are" | "been" | "be" | "not" | "never" | "again" | "then" | "later"
                 | "earlier" | "previously" | "first" | "had" | "already" | "still" | "often" | "even" | "once"
                 | "can" | "should" | "must" | "reportedly" | "repeatedly" | "separately" | "publicly" | "privately"
+                | "long" | "just" | "now" | "since" | "always" | "recently"
         ) || (lw.ends_with("ly") && lw.len() > 4 && !ctx.capitalised(j - 1) && !ctx.has_hit(j - 1, is_source_entry));
         if aux {
             j -= 1;
@@ -429,7 +444,12 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         if k > floor && ctx.is_punct(k - 1, ',') && k < j - 1 {
             let w = ctx.word(k).to_lowercase();
             let rel = matches!(w.as_str(), "who" | "which" | "whose" | "speaking" | "a" | "an" | "the" | "citing" | "writing" | "according");
-            if rel && j - 1 - k <= 14 {
+            let appositive = !rel
+                && j - 1 - k <= 14
+                && k >= 2
+                && (ctx.capitalised(k - 2) || ctx.is_punct(k - 2, ')') || ctx.is_punct(k - 2, '.'))
+                && !ctx.has_hit(k - 2, |e| *e == Entry::Pronoun);
+            if (rel || appositive) && j - 1 - k <= 14 {
                 let mut np = np_before_en(ctx, k - 1, floor)?;
                 if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
                     np.anonymous = np.registry.is_none();
@@ -440,12 +460,44 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         return None;
     }
     let mut a = end;
-    while a > floor && en_np_word(ctx, a - 1) && end - a < 10 {
-        a -= 1;
+    while a > floor && end - a < 12 {
+        if en_np_word(ctx, a - 1) {
+            a -= 1;
+        } else if a - 1 > floor && name_dot(ctx, a - 1) {
+            a -= 2; // "Ms. Moore", "Sen. Sanders"
+        } else if let Some(open) = party_tag_before(ctx, a, floor) {
+            a = open; // "Gov. Pat McCrory (R)"
+        } else {
+            break;
+        }
     }
     // possessive chains like "the ministry's spokesman"
     if let Some(np) = en_np(ctx, a, end) {
         return Some(np);
+    }
+    // "But environmentalists worry", "Overall, the fund predicted", "all agreed":
+    // a short clause before the verb is its subject
+    let mut a = end;
+    while a > floor && end - a < 4 && ctx.punct(a - 1).is_none() && !ctx.has_hit(a - 1, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser)) {
+        a -= 1;
+    }
+    if a < end && (a == floor || ctx.punct(a - 1).is_some() || matches!(ctx.word(a - 1).to_lowercase().as_str(), "but" | "and" | "yet" | "so" | "that")) {
+        let mut np = en_np(ctx, a, end).unwrap_or_else(|| np_plain(ctx.seg.tokens[a].start, ctx.seg.tokens[end - 1].end, a, end));
+        let lw = ctx.word(a).to_lowercase();
+        let skip_first = matches!(lw.as_str(), "but" | "and" | "yet" | "so" | "that" | "however" | "still");
+        if skip_first && a + 1 < end {
+            np.start = ctx.seg.tokens[a + 1].start;
+            np.first_tok = a + 1;
+        }
+        if !matches!(ctx.word(np.first_tok).to_lowercase().as_str(), "it" | "this" | "that" | "there" | "what") {
+            if np.key.is_empty() {
+                np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
+            }
+            if matches!(ctx.word(np.first_tok).to_lowercase().as_str(), "who" | "which") {
+                np.pronoun = true; // a relative pronoun: its own mention, no entity of its own
+            }
+            return Some(np);
+        }
     }
     // "a source familiar with the matter said", "officials who spoke on condition of anonymity said"
     let mut k = end;
@@ -481,7 +533,14 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
 /// English NP starting at token `ti` ("said Colonel X", "according to the ministry").
 pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
     let mut b = ti;
-    while b < ctx.seg.tokens.len() && en_np_word(ctx, b) && b - ti < 10 {
+    while b < ctx.seg.tokens.len() && b - ti < 12 {
+        if ctx.is_punct(b, '.') && b > ti && name_dot(ctx, b) && ctx.capitalised(b + 1) {
+            b += 1;
+            continue;
+        }
+        if !en_np_word(ctx, b) {
+            break;
+        }
         // stop before a verb of saying or a second clause
         if b > ti && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))) {
             break;

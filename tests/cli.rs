@@ -1,0 +1,187 @@
+//! The command line: every format, every bad input, exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn isnad() -> Command {
+    Command::cargo_bin("isnad").unwrap()
+}
+
+const AR: &str = "tests/fixtures/ar/01-manbij-car-bomb.md";
+const EN: &str = "tests/fixtures/en/01-syria-sweida-tolls.md";
+
+#[test]
+fn jsonl_is_one_line_per_article_with_the_contract_fields() {
+    let out = isnad().args(["audit", "--format", "jsonl", AR, EN]).output().unwrap();
+    assert!(out.status.code() == Some(0) || out.status.code() == Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        assert!(v["doc"]["path"].is_string());
+        assert!(v["doc"]["lang"].is_string());
+        for c in v["claims"].as_array().unwrap() {
+            for k in ["id", "mode", "start", "end", "text", "cue", "source", "source_mention", "via"] {
+                assert!(c.get(k).is_some(), "claim lacks {k}: {c}");
+            }
+        }
+        for s in v["sources"].as_array().unwrap() {
+            for k in ["id", "name", "kind", "anonymous", "mentions"] {
+                assert!(s.get(k).is_some(), "source lacks {k}: {s}");
+            }
+        }
+        assert!(v["figures"].is_array());
+    }
+}
+
+#[test]
+fn offsets_are_bytes_into_the_file_as_given() {
+    let out = isnad().args(["audit", "--format", "jsonl", AR]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = std::fs::read(AR).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    for c in claims {
+        let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        assert_eq!(std::str::from_utf8(&file[s..e]).unwrap(), c["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn json_is_one_document() {
+    let out = isnad().args(["audit", "--format", "json", AR, EN]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn text_groups_claims_by_source() {
+    isnad()
+        .args(["audit", "--format", "text", EN])
+        .assert()
+        .stdout(predicate::str::contains("claims,").and(predicate::str::contains("findings")));
+}
+
+#[test]
+fn line_format_is_path_line_col_rule_message() {
+    let out = isnad().args(["audit", "--format", "line", AR]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.is_empty());
+    for l in text.lines() {
+        let parts: Vec<&str> = l.splitn(5, ':').collect();
+        assert_eq!(parts.len(), 5, "{l}");
+        assert_eq!(parts[0], AR);
+        parts[1].parse::<usize>().unwrap();
+        parts[2].parse::<usize>().unwrap();
+        assert!(isnad::findings::RULES.contains(&parts[3]), "{l}");
+    }
+}
+
+#[test]
+fn findings_exit_one_clean_exits_zero() {
+    isnad().args(["audit", "--format", "jsonl", AR]).assert().code(1);
+    isnad().args(["audit", "--format", "jsonl", "-"]).write_stdin("The river rose overnight.").assert().code(0);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    isnad()
+        .args(["audit", "--format", "jsonl", "-"])
+        .write_stdin("Officials said the road was closed.")
+        .assert()
+        .stdout(predicate::str::contains("\"path\":\"-\""));
+}
+
+#[test]
+fn missing_file_is_an_error_and_others_still_run() {
+    isnad()
+        .args(["audit", "--format", "jsonl", "no/such/file.txt", EN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt: no such file"))
+        .stdout(predicate::str::contains(EN));
+}
+
+#[test]
+fn directory_is_an_error() {
+    isnad().args(["audit", "tests"]).assert().code(2).stderr(predicate::str::contains("tests: is a directory"));
+}
+
+#[test]
+fn empty_binary_and_bad_utf8_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let bin = tmp.path().join("bin.dat");
+    std::fs::write(&bin, b"\x7fELF\x00\x00\x01").unwrap();
+    let bad = tmp.path().join("bad.txt");
+    std::fs::write(&bad, b"caf\xc3\xa9 ok \xff here").unwrap();
+    let front_only = tmp.path().join("front.md");
+    std::fs::write(&front_only, "---\ntitle: x\n---\n\n").unwrap();
+    for (p, msg) in [
+        (&empty, "empty file".to_string()),
+        (&bin, "binary file".to_string()),
+        (&bad, "invalid UTF-8 at byte 9".to_string()),
+        (&front_only, "empty file".to_string()),
+    ] {
+        isnad()
+            .args(["audit", "--format", "jsonl"])
+            .arg(p)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("{}: {msg}", p.display())));
+    }
+}
+
+#[test]
+fn bad_front_matter_names_the_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("fm.md");
+    std::fs::write(&p, "---\ntitle: [unclosed\n---\nBody text here.").unwrap();
+    isnad().args(["audit"]).arg(&p).assert().code(2).stderr(predicate::str::contains("bad front matter"));
+}
+
+#[test]
+fn bad_format_and_lang_are_errors() {
+    isnad().args(["audit", "--format", "xml", EN]).assert().code(2).stderr(predicate::str::contains("--format"));
+    isnad().args(["audit", "--lang", "fr", EN]).assert().code(2).stderr(predicate::str::contains("--lang"));
+}
+
+#[test]
+fn lang_is_detected_per_article() {
+    let out = isnad().args(["audit", "--format", "jsonl", AR, EN]).output().unwrap();
+    let langs: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]["lang"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(langs, vec!["ar", "en"]);
+}
+
+#[test]
+fn rules_check_passes_on_builtin_and_reports_places() {
+    isnad().args(["rules", "check"]).assert().code(0).stdout(predicate::str::contains("rules ok"));
+    isnad().args(["rules", "check", "rules"]).assert().code(0);
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in isnad::rules::FILES {
+        let p = tmp.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    std::fs::write(tmp.path().join("ar/according.yaml"), "phrases:\n  - phrase: وفق\n    stance: loud\n").unwrap();
+    isnad()
+        .args(["rules", "check"])
+        .arg(tmp.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ar/according.yaml:3:13: unknown variant `loud`"));
+}
+
+#[test]
+fn output_file_option() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("out.jsonl");
+    isnad().args(["audit", "--format", "jsonl", "-o"]).arg(&p).arg(EN).assert().code(predicate::in_iter([0, 1]));
+    assert!(std::fs::read_to_string(&p).unwrap().contains("\"claims\""));
+}

@@ -1,0 +1,123 @@
+//! The rule files: they load, every example fires its entry, and every lexicon
+//! stays sorted and canonical (like typos' dictionary test).
+
+use std::path::Path;
+
+use isnad::normalise::fold;
+use isnad::rules::{Entry, Rules, FILES};
+
+fn rules() -> Rules {
+    Rules::builtin().unwrap_or_else(|e| panic!("built-in rules must load:\n{e}"))
+}
+
+#[test]
+fn builtin_rules_load() {
+    let r = rules();
+    assert!(r.registry.len() >= 100, "registry has {} entries", r.registry.len());
+    assert!(r.ar.cues.verbs.len() >= 70);
+    assert!(r.en.cues.verbs.len() >= 100);
+}
+
+#[test]
+fn every_example_fires_its_entry() {
+    let r = rules();
+    let mut failures = Vec::new();
+    let examples = r.examples();
+    assert!(examples.len() > 300, "only {} examples", examples.len());
+    for (lang, text, want) in examples {
+        let hits = r.lang(lang).matcher.find(&fold(&text));
+        if !hits.iter().any(|h| h.entry.same_entry(&want)) {
+            failures.push(format!("{lang:?} {want:?}: {text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} examples do not fire their entry:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Python's sorted(): code point order, which is Rust's `str` order.
+fn check_sorted(file: &str, what: &str, items: &[String], errs: &mut Vec<String>) {
+    for w in items.windows(2) {
+        if w[0] >= w[1] {
+            errs.push(format!("{file}: {what} not sorted or not unique: {:?} then {:?}", w[0], w[1]));
+        }
+    }
+}
+
+#[test]
+fn lexicons_are_sorted_and_canonical() {
+    let mut errs = Vec::new();
+    for (name, text) in FILES {
+        let v: serde_yaml::Value = serde_yaml::from_str(text).expect("yaml");
+        let map = v.as_mapping().expect("a mapping at the top");
+        for (k, list) in map {
+            let key = k.as_str().unwrap_or("?");
+            let Some(seq) = list.as_sequence() else { continue };
+            let strings: Vec<String> = seq.iter().filter_map(|x| x.as_str().map(String::from)).collect();
+            if strings.len() == seq.len() {
+                check_sorted(name, key, &strings, &mut errs);
+                continue;
+            }
+            // lists of entries: sorted by their first field
+            let keys: Vec<String> = seq
+                .iter()
+                .filter_map(|e| {
+                    let m = e.as_mapping()?;
+                    for f in ["id", "lemma", "phrase"] {
+                        if let Some(s) = m.get(f).and_then(|x| x.as_str()) {
+                            return Some(s.to_string());
+                        }
+                    }
+                    m.get("forms")?.as_sequence()?.first()?.as_str().map(String::from)
+                })
+                .collect();
+            check_sorted(name, key, &keys, &mut errs);
+            for e in seq {
+                if let Some(al) = e.as_mapping().and_then(|m| m.get("aliases")).and_then(|a| a.as_sequence()) {
+                    let al: Vec<String> = al.iter().filter_map(|x| x.as_str().map(String::from)).collect();
+                    check_sorted(name, "aliases", &al, &mut errs);
+                }
+            }
+        }
+        // no tashkeel or tatweel: rules are written in the folded spelling's letters
+        for (i, line) in text.lines().enumerate() {
+            if line.chars().any(|c| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}') && !line.trim_start().starts_with('#') && !line.contains("examples") && !line.trim_start().starts_with("- \"") {
+                errs.push(format!("{name}:{}: tashkeel or tatweel in a rule string", i + 1));
+            }
+        }
+    }
+    assert!(errs.is_empty(), "rule files are not canonical:\n{}", errs.join("\n"));
+}
+
+#[test]
+fn rules_dir_round_trips() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let r = Rules::from_dir(&dir).expect("rules/ loads from disk");
+    assert_eq!(r.registry.len(), rules().registry.len());
+}
+
+#[test]
+fn unknown_keys_are_refused_with_a_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let p = tmp.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    let p = tmp.path().join("en/according.yaml");
+    std::fs::write(&p, "phrases:\n  - phrase: according to\n    colour: blue\n").unwrap();
+    let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
+    assert!(err.contains("en/according.yaml:3:5: unknown field `colour`"), "{err}");
+}
+
+#[test]
+fn duplicates_are_reported_with_a_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let p = tmp.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    let p = tmp.path().join("en/according.yaml");
+    std::fs::write(&p, "phrases:\n  - phrase: according to\n  - phrase: According To\n").unwrap();
+    let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
+    assert!(err.contains("en/according.yaml:3:") && err.contains("duplicate phrase"), "{err}");
+}
