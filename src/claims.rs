@@ -186,6 +186,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
                 break;
             }
+            // «عقب إحاطة صحفية لمتحدث الوزارة X، أن», "after a briefing on Monday, that":
+            // an adverbial phrase up to a comma, when the content frame follows it
+            if ctx.has_hit(k, |e| *e == Entry::NpStop) {
+                if let Some(c) = (k + 1..limit.min(k + 16)).find(|&j| matches!(ctx.punct(j), Some('،' | ','))) {
+                    let n = c + 1;
+                    if ctx.has_hit(n, |e| *e == Entry::Complementiser) || ctx.is_punct(n, ':') || self.quote_opening_at(n).is_some() {
+                        k = n;
+                        continue;
+                    }
+                }
+            }
             // «في بيان (له)», «خلال مؤتمر صحفي», "in a statement"
             let prep = matches!(w, "في" | "خلال" | "عبر" | "ضمن" | "in" | "at" | "during" | "via" | "through");
             let noun_at = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_)));
@@ -909,6 +920,31 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let (s, e, _, _) = self.content_span(&Content::Quote(qi));
             if s >= e {
                 continue;
+            }
+            // «"…" ― Name»: a signature after a dash
+            let after = ctx.tok_end(q.outer_end);
+            let dash = (after..after + 2).find(|&j| matches!(ctx.punct(j), Some('―' | '—' | '–' | '-')));
+            if let Some(d) = dash {
+                let np = if self.ar() { np_after_ar(ctx, d + 1, 6) } else { np_after_en(ctx, d + 1) };
+                if let Some(np) = np.filter(|n| n.has_anchor_public()) {
+                    let source = self.source_of(&np);
+                    let c = RawClaim {
+                        mode: Mode::Direct,
+                        start: s,
+                        end: e,
+                        cue: Some(self.span_of(d, d + 1)),
+                        stance: Stance::Neutral,
+                        source,
+                        mention: Some((np.start, np.end)),
+                        via: Vec::new(),
+                        floating: false,
+                        orphan: false,
+                        quote: Some(qi),
+                    };
+                    self.claimed[qi] = true;
+                    self.claims.push(c);
+                    continue;
+                }
             }
             // a continued quote keeps the speaker of the quote it continues
             let prev_claim = q.continues.and_then(|c| self.claims.iter().find(|x| x.quote == Some(c)).cloned());

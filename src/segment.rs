@@ -187,6 +187,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
 struct Open {
     family: Family,
     pos: usize,
+    /// Bytes of the opening mark (2 for a doubled apostrophe '').
+    len: usize,
     continues: Option<usize>,
 }
 
@@ -194,9 +196,6 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().nth(1)
-}
 
 fn pair_quotes(text: &str, seg: &mut Segments) {
     // (family, open position) of quotes left open at the end of the previous paragraph
@@ -214,11 +213,22 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
             }
         }
         carry.clear();
+        let mut skip_until = 0;
         for (off, c) in body.char_indices() {
-            let Some(fam) = quote_family(c) else { continue };
+            let Some(mut fam) = quote_family(c) else { continue };
             let i = para.start + off;
+            if i < skip_until {
+                continue;
+            }
+            // ''doubled apostrophes'' stand for a double quote (NYT style)
+            let mut len = c.len_utf8();
+            if c == '\'' && text[i + 1..para.end].starts_with('\'') {
+                fam = Family::Straight;
+                len = 2;
+                skip_until = i + 2;
+            }
             let prev = prev_char(text, i).filter(|_| i > para.start);
-            let next = next_char(text, i).filter(|_| i + c.len_utf8() < para.end);
+            let next = text[i + len..para.end].chars().next();
             if fam == Family::Single {
                 let between_letters = prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
                 if between_letters {
@@ -238,7 +248,7 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
                     if let Some(k) = stack.iter().rposition(|o| o.family == Family::Single) {
                         stack.remove(k);
                     }
-                    stack.push(Open { family: fam, pos: i, continues: None });
+                    stack.push(Open { family: fam, pos: i, len, continues: None });
                     continue;
                 }
             }
@@ -252,7 +262,7 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
                     let stray = stack.remove(k);
                     seg.stray_marks.push(stray.pos);
                     stack.truncate(k);
-                    stack.push(Open { family: fam, pos: i, continues: None });
+                    stack.push(Open { family: fam, pos: i, len, continues: None });
                     continue;
                 }
                 // close it; anything opened inside and still open was stray
@@ -264,18 +274,18 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
                 seg.quotes.push(Quote {
                     open: o.pos,
                     close: Some(i),
-                    inner_start: o.pos + mark_bytes(text, o.pos),
+                    inner_start: o.pos + o.len,
                     inner_end: i,
                     para: pi,
                     family: fam,
                     depth,
                     continues: o.continues,
                     recovered: false,
-                    outer_end: i + c.len_utf8(),
+                    outer_end: i + len,
                 });
             } else {
                 let continues = if i == para.start { carried_for } else { None };
-                stack.push(Open { family: fam, pos: i, continues });
+                stack.push(Open { family: fam, pos: i, len, continues });
             }
         }
         // quotes still open at the paragraph end
@@ -292,7 +302,7 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
                 seg.quotes.push(Quote {
                     open: o.pos,
                     close: None,
-                    inner_start: o.pos + mark_bytes(text, o.pos),
+                    inner_start: o.pos + o.len,
                     inner_end: para.end,
                     para: pi,
                     family: o.family,
@@ -320,9 +330,6 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
     seg.stray_marks.sort_unstable();
 }
 
-fn mark_bytes(text: &str, pos: usize) -> usize {
-    text[pos..].chars().next().map_or(1, char::len_utf8)
-}
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…')

@@ -171,6 +171,17 @@ fn key_word(ctx: &Ctx, i: usize) -> String {
     }
 }
 
+/// Where a word starts once a leading و/ف and preposition ب/ل are set aside.
+fn after_preposition(text: &str, start: usize, core: usize) -> usize {
+    let prefix = &text[start..core];
+    let rest = prefix.trim_start_matches(['و', 'ف']);
+    let skipped = prefix.len() - rest.len();
+    match rest.chars().next() {
+        Some(c @ ('ل' | 'ب')) => start + skipped + c.len_utf8(),
+        _ => start,
+    }
+}
+
 /// Arabic subject after a verb (VSO), or the noun phrase after a preposition.
 pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     let t0 = ctx.tok(ti)?;
@@ -183,7 +194,15 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
             return None;
         }
     }
-    let mut np = Np::new(t0.start, ti);
+    // «لصحيفة العرب», «بالشبكة»: the mention starts after the preposition
+    let lead = ctx
+        .hits_at_tok(ti)
+        .iter()
+        .filter(|h| (h.lam || h.ba) && is_source_entry(&h.entry))
+        .map(|h| after_preposition(ctx.text, h.start, h.core_start))
+        .max()
+        .unwrap_or(t0.start);
+    let mut np = Np::new(lead, ti);
     let mut j = ti;
     let mut words = 0;
     let mut names_after_title = 0;
