@@ -127,6 +127,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if self.claims.iter().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
                 continue;
             }
+            // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
+            if matches!(ev.entry, Entry::Verb { .. }) {
+                let t = ctx.seg.tok_at(ev.start);
+                if t >= 2 && matches!(ctx.word(t - 1), "ما" | "what") && ctx.has_hit(t - 2, |e| matches!(e, Entry::According(_))) {
+                    continue;
+                }
+            }
             // a cue inside reported content is part of what was reported
             if matches!(ev.entry, Entry::Verb { .. }) && self.claims.iter().any(|c| c.start <= ev.start && ev.start < c.end) {
                 continue;
@@ -253,6 +260,24 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
+            // «في بيان نشره عبر قناته على "تلغرام"، إن …», ", in a post on its website, that":
+            // a parenthetical up to a comma that the content frame follows
+            if let Some(c) = (k..limit.min(k + 16)).find(|&j| matches!(ctx.punct(j), Some('،' | ',' | ':'))) {
+                let n = if ctx.is_punct(c, ':') { c } else { c + 1 };
+                let crosses_cue = (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
+                let nw = ctx.word(n);
+                let addressee = nw == "ل"
+                    || (nw.starts_with('ل') && !nw.starts_with("ال") && ctx.hits_at_tok(n).iter().any(|h| h.lam && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
+                let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser)
+                    || (ctx.is_punct(n, ':') && self.quote_opening_at(n + 1).is_some())
+                    || self.quote_opening_at(n).is_some()
+                    || addressee;
+                let frame = frame || (ctx.is_punct(c, ':') && self.quote_opening_at(c + 1).is_some());
+                if frame && !crosses_cue && c > k {
+                    k = n;
+                    continue;
+                }
+            }
             break;
         }
         k
@@ -332,7 +357,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if self.ar() && (w.starts_with("وي") || w.starts_with("وت") || w.starts_with("فيما")) && w.chars().count() >= 5 {
                     return j;
                 }
-                if ctx.hits_at_tok(n).iter().any(|h| matches!(h.entry, Entry::Verb { .. }) && h.conj) {
+                // «، مضيفاً أن», ", adding that": the same speaker's next claim
+                if ctx.hits_at_tok(n).iter().any(|h| match h.entry {
+                    Entry::Verb { agr: Agr::Hal, .. } => true,
+                    Entry::Verb { .. } => h.conj,
+                    _ => false,
+                }) {
                     return j;
                 }
                 // ", the minister said." / ", he added": a post-posed cue
@@ -460,12 +490,26 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     /// After a claim from a quote, a split quote may continue: `"…," said X, "…"`.
     fn continue_split(&mut self, k: usize, base: &RawClaim) {
-        let ctx = self.ctx;
-        let k = if matches!(ctx.punct(k), Some(',' | '،')) { k + 1 } else { k };
+        let mut via = Vec::new();
+        let k = self.skip_fillers(k, &mut via);
         if let Some(q) = self.quote_opening_at(k) {
             if !self.claimed[q] {
+                // an addressee named between the halves belongs to both
+                if !via.is_empty() {
+                    if let Some(last) = self.claims.last_mut() {
+                        if last.quote.is_some() && last.source == base.source {
+                            for v in &via {
+                                if !last.via.contains(v) {
+                                    last.via.push(*v);
+                                }
+                            }
+                        }
+                    }
+                }
+                let mut all_via = base.via.clone();
+                all_via.extend(via);
                 let (s, e, _, _) = self.content_span(&Content::Quote(q));
-                let c = RawClaim { start: s, end: e, quote: Some(q), mode: Mode::Direct, via: base.via.clone(), ..base.clone() };
+                let c = RawClaim { start: s, end: e, quote: Some(q), mode: Mode::Direct, via: all_via, ..base.clone() };
                 self.push(c, k);
                 self.follow_continuations(q);
             }
@@ -505,6 +549,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if let Some(np) = self.subject_after_ar(after) {
                     k = np.end_tok;
                     subject = Some(np);
+                } else {
+                    subject = self.subject_before_ar(vt);
                 }
             }
         } else {
@@ -534,7 +580,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let k2 = self.skip_fillers(k, &mut via);
         let forward = self.content_at(k2, verb.strict);
         let source_tok = subject.as_ref().map_or(vt, |s| s.first_tok);
-        let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
         // a quotation right before the cue (and its subject): «"…"، قال X», "…," the minister said
         let subj_start = subject.as_ref().map_or(vt, |s| s.first_tok.min(vt));
         let mut b = subj_start;
@@ -549,6 +594,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let strong = forward.as_ref().is_some_and(|f| f.1);
         if let (Some(q), false) = (pre_quote, strong) {
             let (s, e, mode, quote) = self.content_span(&Content::Quote(q));
+            let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
             let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
             let end_tok = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
             self.push(c.clone(), source_tok);
@@ -557,6 +603,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         if let Some((content, _)) = forward {
             let (s, e, mode, quote) = self.content_span(&content);
+            let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
             let c = RawClaim { mode, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote };
             let end_tok = match content {
                 Content::Quote(q) => ctx.tok_end(ctx.seg.quotes[q].outer_end),
@@ -586,6 +633,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if end > start + 1 {
             let (s, e) = self.span_of(start, end);
             let (s, e) = strip_outer_quotes(ctx.text, s, e);
+            let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
             let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote: None };
             self.push(c, source_tok);
         }
@@ -656,6 +704,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
     }
 
+    /// «وكان الدفاع المدني قد ذكر», «الوزارة قالت»: a subject before the verb, after
+    /// a form of كان or at the start of the clause.
+    fn subject_before_ar(&self, vt: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let mut j = vt;
+        if j > 0 && ctx.word(j - 1) == "قد" {
+            j -= 1;
+        }
+        let floor = self.clause_floor(vt);
+        let kana = (floor..j).rev().take(10).find(|&i| matches!(ctx.word(i), "كان" | "وكان" | "كانت" | "وكانت" | "فكان" | "فكانت"));
+        let start = match kana {
+            Some(i) => i + 1,
+            None if ctx.word(vt.saturating_sub(1)) == "قد" => return None,
+            None => floor,
+        };
+        if start >= j {
+            return None;
+        }
+        let np = np_after_ar(ctx, start, 10)?;
+        (np.end_tok == j && (np.registry.is_some() || np.head.is_some() || np.human)).then_some(np)
+    }
+
     /// «…، مضيفا أن», ", adding that": the subject of the clause it hangs on.
     fn participle_subject(&mut self, vt: usize) -> Option<usize> {
         let ctx = self.ctx;
@@ -679,17 +749,34 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::CueNoun(_))) {
             if let Entry::CueNoun(n) = h.entry {
                 if ctx.lr.cues.nouns[n as usize].document {
-                    let j = ctx.tok_end(h.end).max(k + 1);
-                    let j = if ctx.word(j) == "ل" { j + 1 } else { j };
-                    if let Some(mut np) = np_after_ar(ctx, j, 8) {
-                        np.end_tok = np.end_tok.max(j);
-                        return Some(np);
-                    }
-                    return None;
+                    return self.document_author(ctx.tok_end(h.end).max(k + 1));
                 }
             }
         }
         np_after_ar(ctx, k, 10)
+    }
+
+    /// After a document noun: «تقرير لصحيفة X», «حصيلة أولية أعلنها X», «بيان نشرته X».
+    fn document_author(&mut self, mut j: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        // up to two adjectives: «حصيلة أولية», «تقرير جديد»
+        for _ in 0..2 {
+            let w = ctx.word(j);
+            let plain = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(j).is_empty() && !w.starts_with('ل');
+            if plain && !ctx.has_hit(j + 1, |e| matches!(e, Entry::Complementiser)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if ctx.word(j) == "ل" {
+            j += 1;
+        } else if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Relay)) {
+            j = ctx.tok_end(h.end).max(j + 1);
+        }
+        let mut np = np_after_ar(ctx, j, 8)?;
+        np.end_tok = np.end_tok.max(j);
+        Some(np)
     }
 
     fn according(&mut self, ev: &Hit, idx: usize) {
@@ -707,15 +794,25 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Verb { .. })) {
             k = ctx.tok_end(h.end).max(k + 1);
             if matches!(ctx.word(k), "عنه" | "عنها" | "عنهم") {
-                // relayed from the previous speaker; the outlet after is the relay
-                source = self.last.map(|l| l.0);
+                // «بحسب ما نقلت عنه وكالة الأناضول»: the outlet relayed what the
+                // speaker of this sentence said; it adds a hop, not a claim
                 k += 1;
-                if let Some(np) = np_after_ar(ctx, k, 8) {
-                    if let Some(e) = self.ents.add(&np) {
-                        via.push(e);
+                let relay = np_after_ar(ctx, k, 8).and_then(|np| self.ents.add(&np));
+                let sent_start = ctx.sentence_bounds(ev.start).0;
+                let mut attached = false;
+                if let Some(r) = relay {
+                    for c in self.claims.iter_mut().filter(|c| c.cue.is_some_and(|cu| cu.0 >= sent_start) || c.start >= sent_start) {
+                        if c.source != Some(r) && !c.via.contains(&r) {
+                            c.via.push(r);
+                        }
+                        attached = true;
                     }
-                    k = np.end_tok;
                 }
+                if attached {
+                    return;
+                }
+                source = self.last.map(|l| l.0);
+                via.extend(relay);
             }
         }
         let mut np_end = k;

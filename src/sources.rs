@@ -206,6 +206,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     let mut j = ti;
     let mut words = 0;
     let mut names_after_title = 0;
+    let mut in_place = 0;
     while j < ctx.seg.tokens.len() && words < max_words {
         let t = ctx.seg.tokens[j];
         if let TokKind::Punct(c) = t.kind {
@@ -224,13 +225,6 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         let hits = ctx.hits_at_tok(j);
         let src = hits.iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| h.end);
         if !first {
-            if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
-                break;
-            }
-            if hits.iter().any(|h| h.entry == Entry::Anonymity) {
-                np.anonymous = np.registry.is_none();
-                break;
-            }
             let w = ctx.word(j);
             if w == "في" {
                 let next_ok = ctx.has_hit(j + 1, is_source_entry) || ctx.word(j + 1).starts_with("ال");
@@ -238,8 +232,31 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
                     np.end = t.end;
                     j += 1;
                     words += 1;
+                    in_place = 3; // «في مستشفى منبج الوطني»: a place name may follow
                     continue;
                 }
+                // «مصدر مطلع في «قسد»»: a short quoted name
+                if np.anonymous || np.head.is_some() {
+                    if let Some(q) = ctx.seg.quotes.iter().find(|q| q.depth == 0 && Some(q.open) == ctx.tok(j + 1).map(|t| t.start)) {
+                        let inner = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+                        if (1..=3).contains(&inner) && q.close.is_some() {
+                            np.end = q.outer_end;
+                            j = ctx.tok_end(q.outer_end);
+                            words += inner + 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
+                break;
+            }
+            if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
+                // «مسؤول طلب عدم ذكر اسمه»: the clause belongs to the mention
+                np.anonymous = np.registry.is_none();
+                np.end = h.end;
+                j = ctx.tok_end(h.end).max(j + 1);
                 break;
             }
             if w == "باسم" || w == "عن" && np.human {
@@ -279,7 +296,11 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         let definite = w.starts_with("ال");
         let accept = if first {
             true
-        } else if np.human && !np.anonymous && names_after_title < 4 {
+        } else if in_place > 0 {
+            in_place -= 1;
+            true
+        } else if (np.human && !np.anonymous || !np.has_anchor()) && names_after_title < 3 {
+            // a name after a title, or the rest of a bare name («أحمد الحسين»)
             names_after_title += 1;
             true
         } else {
@@ -298,9 +319,26 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         return None;
     }
     if !np.has_anchor() {
-        // bare words after a verb: a name («وقال أحمد الشرع») only if short and not an article word
+        // bare words after a verb: a name («وقال أحمد الشرع») only if short, not an
+        // article word, and followed by what follows a subject
         let w0 = ctx.word(ti);
         if w0.starts_with("ال") || words > 3 || t0.kind == TokKind::Number {
+            return None;
+        }
+        let next_ok = match ctx.tok(j) {
+            None => true,
+            Some(t) => match t.kind {
+                TokKind::Punct(c) => matches!(c, '،' | ',' | ':' | '(' | '.'),
+                _ => {
+                    let w = ctx.word(j);
+                    ctx.has_hit(j, |e| matches!(e, Entry::Complementiser | Entry::Adverbial | Entry::Anonymity))
+                        || w == "ل"
+                        || w == "في"
+                        || (w.starts_with('ل') && !w.starts_with("ال"))
+                }
+            },
+        };
+        if !next_ok {
             return None;
         }
         np.kind = Kind::Person;

@@ -330,6 +330,8 @@ impl Matcher {
                     continue;
                 }
                 let ok = match entry {
+                    // «فيدان» is a name, not ف + يدان: passives take at most و
+                    Entry::Verb { agr: Agr::Passive, .. } => prefix.is_empty() || prefix == "و",
                     Entry::Verb { .. } => verbal_prefix_ok,
                     // particles and phrases carry their own prepositions
                     Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => {
