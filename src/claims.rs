@@ -67,6 +67,8 @@ struct Extractor<'c, 'a> {
     claimed: Vec<bool>,
     /// (entity, token) of the last speaker, for continuations and implicit subjects.
     last: Option<(usize, usize)>,
+    /// Folded spans from a cue to its content: what lies there is part of the frame.
+    frames: Vec<(usize, usize)>,
 }
 
 pub fn extract(ctx: &Ctx) -> Extraction {
@@ -76,6 +78,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
         claims: Vec::new(),
         claimed: vec![false; ctx.seg.quotes.len()],
         last: None,
+        frames: Vec::new(),
     };
     x.run();
     let terms = x.leftover_quotes();
@@ -94,8 +97,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     fn run(&mut self) {
         let ctx = self.ctx;
-        let formulas: Vec<(usize, usize)> =
-            ctx.hits.iter().filter(|h| h.entry == Entry::Formula).map(|h| (h.start, h.end)).collect();
+        // reporter formulas («يذكر أن») and anonymity clauses («طلب عدم ذكر اسمه») hold
+        // verb forms that are not cues
+        let formulas: Vec<(usize, usize)> = ctx
+            .hits
+            .iter()
+            .filter(|h| matches!(h.entry, Entry::Formula | Entry::Anonymity))
+            .map(|h| (h.start, h.end))
+            .collect();
         let in_formula = |h: &Hit| formulas.iter().any(|f| f.0 <= h.start && h.start < f.1);
         let mut para_done = usize::MAX;
         let mut i = 0;
@@ -126,6 +135,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             if self.claims.iter().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
                 continue;
+            }
+            if self.frames.iter().any(|f| f.0 < ev.start && ev.start < f.1) {
+                continue; // «أكدت المنظمة، على لسان باحثتها، أن»: inside a claim's frame
             }
             // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
             if matches!(ev.entry, Entry::Verb { .. }) {
@@ -294,6 +306,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             k = ctx.tok_end(h.end).max(k + 1);
             after_comp = true;
         }
+        // «بما وصفه بـ"…"»: the term is the speaker's own words
+        if ctx.word(k) == "ب" && self.quote_opening_at(k + 1).is_some() {
+            k += 1;
+        }
         if ctx.is_punct(k, ':') {
             k += 1;
             if let Some(q) = self.quote_opening_at(k) {
@@ -448,6 +464,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// The subject of an implicit verb: the last speaker when it agrees, else the
     /// most recent mention that agrees.
     fn implicit(&self, g: Gender, at_tok: usize, continuation: bool) -> Option<usize> {
+        // a subject named earlier in the same sentence («وندد المكتب … بما وصفه»)
+        let s_start = self.sentence_start_tok(at_tok);
+        if let Some(e) = self.ents.by_agreement(g, false, at_tok) {
+            if self.ents.list[e].last >= s_start && self.last.is_none_or(|(l, t)| l == e || t < s_start) {
+                return Some(e);
+            }
+        }
         if let Some((e, _)) = self.last {
             if continuation || crate::sources::agrees(&self.ents.list[e], g, false) {
                 return Some(e);
@@ -471,6 +494,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         c.via.retain(|v| Some(*v) != c.source);
         c.via.dedup();
+        if let Some(cu) = c.cue {
+            if c.start > cu.0 {
+                self.frames.push((cu.0, c.start));
+            }
+        }
         self.claims.push(c);
     }
 
@@ -546,7 +574,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut k = after;
         if self.ar() {
             if !matches!(agr, Agr::Hal | Agr::Passive) {
-                if let Some(np) = self.subject_after_ar(after) {
+                if let Some(np) = self.subject_after_ar(after).or_else(|| self.bare_subject_ar(after, agr)) {
                     k = np.end_tok;
                     subject = Some(np);
                 } else {
@@ -615,6 +643,23 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 self.continue_split(end_tok, &c);
             }
             return;
+        }
+        // «ورصد المرصد ثلاثة تفجيرات», "SNHR documented 12 deaths": a count as object
+        if verb.stance == Stance::Documentary && subject.is_some() && pre_quote.is_none() {
+            let end = self.clause_end(k2);
+            if end > k2 + 1 {
+                let (s, e) = self.span_of(k2, end);
+                let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
+                let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote: None };
+                self.push(c, source_tok);
+                return;
+            }
+        }
+        // no claim here, but a named subject is still a mention later text can refer to
+        if let Some(np) = subject.as_ref().filter(|n| n.registry.is_some() || n.head.is_some() || n.human && !n.pronoun) {
+            if let Some(e) = self.ents.add(np) {
+                self.ents.list[e].last = self.ents.list[e].last.max(np.first_tok);
+            }
         }
         if verb.strict || b == subj_start {
             return;
@@ -704,6 +749,33 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
     }
 
+    /// A subject the lexicon does not know («الوحدة التنفيذية»): up to four words
+    /// right after the verb that end where a content frame begins.
+    fn bare_subject_ar(&self, j: usize, agr: Agr) -> Option<Np> {
+        let ctx = self.ctx;
+        let mut k = j;
+        while k < j + 4 && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Qualifier(_) | Entry::TypeNoun)) {
+            k += 1;
+        }
+        if k == j || !ctx.word(j).starts_with("ال") {
+            return None;
+        }
+        let frame = ctx.has_hit(k, |e| *e == Entry::Complementiser) || ctx.is_punct(k, ':') || ctx.is_punct(k, '،') || ctx.word(k) == "في" && ctx.has_hit(k + 1, |e| matches!(e, Entry::CueNoun(_)));
+        if !frame {
+            return None;
+        }
+        let t = &ctx.seg.tokens;
+        let mut np = crate::sources::np_plain(t[j].start, t[k - 1].end, j, k);
+        np.key = (j..k).map(|i| crate::sources::key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+        np.gender = match agr {
+            Agr::F => Gender::F,
+            Agr::M => Gender::M,
+            Agr::Mp => Gender::Mp,
+            _ => Gender::Any,
+        };
+        Some(np)
+    }
+
     /// «وكان الدفاع المدني قد ذكر», «الوزارة قالت»: a subject before the verb, after
     /// a form of كان or at the start of the clause.
     fn subject_before_ar(&self, vt: usize) -> Option<Np> {
@@ -762,21 +834,56 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // up to two adjectives: «حصيلة أولية», «تقرير جديد»
         for _ in 0..2 {
             let w = ctx.word(j);
-            let plain = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(j).is_empty() && !w.starts_with('ل');
+            let adjective = ctx.hits_at_tok(j).iter().all(|h| matches!(h.entry, Entry::Qualifier(_)));
+            let plain = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && adjective && !w.starts_with('ل');
             if plain && !ctx.has_hit(j + 1, |e| matches!(e, Entry::Complementiser)) {
                 j += 1;
             } else {
                 break;
             }
         }
+        let doc_start = self.doc_noun_start(j);
+        let mut genitive = false;
         if ctx.word(j) == "ل" {
             j += 1;
         } else if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Relay)) {
             j = ctx.tok_end(h.end).max(j + 1);
+        } else {
+            genitive = ctx.word(j).starts_with("ال");
         }
-        let mut np = np_after_ar(ctx, j, 8)?;
-        np.end_tok = np.end_tok.max(j);
+        if let Some(mut np) = np_after_ar(ctx, j, 8) {
+            np.end_tok = np.end_tok.max(j);
+            return Some(np);
+        }
+        if genitive {
+            // «إحصاءات الوحدة»: a definite genitive names the author, often by an
+            // earlier mention
+            let t = ctx.seg.tokens[j];
+            let mut np = crate::sources::np_plain(t.start, t.end, j, j + 1);
+            np.key = crate::sources::key_of(ctx, j);
+            np.anaphor = true;
+            return Some(np);
+        }
+        // a document with no author: «وفق إحصاءات أمنية رسمية»
+        let first = doc_start?;
+        let last = j.max(first + 1);
+        let t = &ctx.seg.tokens;
+        let mut np = crate::sources::np_plain(t[first].start, t[last - 1].end, first, last);
+        np.anonymous = true;
+        for k in first..last {
+            if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Qualifier(_))) {
+                if let Entry::Qualifier(q) = h.entry {
+                    np.kind = ctx.lr.sources.qualifiers[q as usize].kind;
+                }
+            }
+        }
+        np.key = crate::normalise::fold(&ctx.text[np.start..np.end]).to_lowercase();
         Some(np)
+    }
+
+    /// The document noun a document phrase starts with, searching back from `j`.
+    fn doc_noun_start(&self, j: usize) -> Option<usize> {
+        (j.saturating_sub(3)..j).find(|&k| self.ctx.has_hit(k, |e| matches!(e, Entry::CueNoun(_))))
     }
 
     fn according(&mut self, ev: &Hit, idx: usize) {
@@ -816,10 +923,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         let mut np_end = k;
+        let after_verb = k > at + 1 && ctx.has_hit(k.saturating_sub(1), |e| matches!(e, Entry::Verb { .. }));
         if source.is_none() {
             let np = if self.ar() { self.subject_after_ar(k) } else { np_after_en(ctx, k) };
+            let np = np.or_else(|| if after_verb && self.ar() { self.bare_subject_ar(k, Agr::Any) } else { None });
             let Some(np) = np else { return };
-            if !np.has_anchor_public() {
+            if !np.has_anchor_public() && !after_verb {
                 return;
             }
             np_end = np.end_tok;
@@ -1091,6 +1200,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             || prev.is_some_and(|p| {
                 ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end)
             });
+        if q.family == crate::segment::Family::Ornate {
+            return true; // ﴿…﴾: a Quranic citation, not a statement
+        }
         let has_terminal = (a..b).any(|j| matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟')));
         if typed && words <= 6 {
             return true;

@@ -152,6 +152,11 @@ fn push_key(np: &mut Np, w: &str) {
     np.key.push_str(w);
 }
 
+/// The entity key of one word.
+pub fn key_of(ctx: &Ctx, i: usize) -> String {
+    key_word(ctx, i)
+}
+
 /// Strip Arabic proclitics the matcher saw, for keys: «والوزارة» → «وزاره».
 fn key_word(ctx: &Ctx, i: usize) -> String {
     let w = ctx.word(i).to_lowercase();
@@ -210,6 +215,19 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     while j < ctx.seg.tokens.len() && words < max_words {
         let t = ctx.seg.tokens[j];
         if let TokKind::Punct(c) = t.kind {
+            // «منظمة "فرق صانعي السلام"»: a quoted name after a head or type noun
+            if crate::segment::quote_family(c).is_some() && j > ti && (np.head.is_some() || ctx.has_hit(j - 1, |e| *e == Entry::TypeNoun)) {
+                if let Some(q) = ctx.seg.quotes.iter().find(|q| q.open == t.start && q.depth == 0 && q.close.is_some()) {
+                    let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+                    if (1..=6).contains(&n) {
+                        push_key(&mut np, &fold(&ctx.text[q.inner_start..q.inner_end]).to_lowercase());
+                        np.end = q.outer_end;
+                        j = ctx.tok_end(q.outer_end);
+                        words += n;
+                        continue;
+                    }
+                }
+            }
             // «(أوتشا)»: an acronym in brackets belongs to the name
             if c == '(' && ctx.is_punct(j + 2, ')') && ctx.has_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
                 if let Some(h) = ctx.best_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
@@ -294,6 +312,10 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         // التركية»), or a name after a title («الرئيس السوري أحمد الشرع»)
         let w = ctx.word(j);
         let definite = w.starts_with("ال");
+        // a registry name is complete; a lone letter or a number is no part of a name
+        if !first && (np.registry.is_some() || w.chars().count() < 2 || t.kind == TokKind::Number) {
+            break;
+        }
         let accept = if first {
             true
         } else if in_place > 0 {

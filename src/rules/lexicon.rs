@@ -56,7 +56,11 @@ impl Entry {
     }
 
     fn takes_enclitic(&self) -> bool {
-        matches!(self, Entry::CueNoun(_) | Entry::According(_) | Entry::Relay)
+        // «بيانها», «على لسانه», «تابعته», «أعلنته»
+        matches!(
+            self,
+            Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. }
+        )
     }
 }
 
