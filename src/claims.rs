@@ -69,6 +69,11 @@ struct Extractor<'c, 'a> {
     last: Option<(usize, usize)>,
     /// Folded spans from a cue to its content: what lies there is part of the frame.
     frames: Vec<(usize, usize)>,
+    /// "Reuters reported, citing two security sources, that": the source a relay
+    /// phrase inside a frame names.
+    pending_relay: Option<Np>,
+    /// A subject shared with an earlier verb of the sentence ("denied … and said").
+    inherited: Option<usize>,
 }
 
 pub fn extract(ctx: &Ctx) -> Extraction {
@@ -79,6 +84,8 @@ pub fn extract(ctx: &Ctx) -> Extraction {
         claimed: vec![false; ctx.seg.quotes.len()],
         last: None,
         frames: Vec::new(),
+        pending_relay: None,
+        inherited: None,
     };
     x.run();
     let terms = x.leftover_quotes();
@@ -204,6 +211,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
                 break;
+            }
+            if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay)) {
+                let j = ctx.tok_end(h.end).max(k + 1);
+                let np = if self.ar() { np_after_ar(ctx, j, 8) } else { np_after_en(ctx, j) };
+                if let Some(np) = np {
+                    k = np.end_tok;
+                    self.pending_relay = Some(np);
+                    continue;
+                }
             }
             // «عقب إحاطة صحفية لمتحدث الوزارة X، أن», "after a briefing on Monday, that":
             // an adverbial phrase up to a comma, when the content frame follows it
@@ -379,6 +395,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     Entry::Verb { .. } => h.conj,
                     _ => false,
                 }) {
+                    return j;
+                }
+                // ", and said …": the same subject's next claim
+                if !self.ar() && matches!(w.to_lowercase().as_str(), "and" | "but") && ctx.has_hit(n + 1, |e| matches!(e, Entry::Verb { .. })) {
                     return j;
                 }
                 // ", the minister said." / ", he added": a post-posed cue
@@ -605,7 +625,31 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
         }
+        self.pending_relay = None;
+        self.inherited = None;
         let k2 = self.skip_fillers(k, &mut via);
+        // a relay inside the frame: the subject passed on what the cited source said
+        if let Some(relayed) = self.pending_relay.take() {
+            if let Some(np) = subject.take() {
+                if let Some(e) = self.ents.add(&np) {
+                    via.push(e);
+                }
+            }
+            subject = Some(relayed);
+        }
+        // "… denied X and said Y": the subject of the first verb
+        if subject.is_none() && !self.ar() && vt > 0 && ctx.word(vt - 1).eq_ignore_ascii_case("and") {
+            let s_start = ctx.sentence_bounds(ev.start).0;
+            if let Some(c) = self.claims.iter().rev().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
+                if let Some(src) = c.source {
+                    let t = &ctx.seg.tokens[vt - 1];
+                    let mut np = crate::sources::np_plain(t.start, t.end, vt - 1, vt);
+                    np.pronoun = true;
+                    let _ = np;
+                    self.inherited = Some(src);
+                }
+            }
+        }
         let forward = self.content_at(k2, verb.strict);
         let source_tok = subject.as_ref().map_or(vt, |s| s.first_tok);
         // a quotation right before the cue (and its subject): «"…"، قال X», "…," the minister said
@@ -727,6 +771,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     fn resolve(&mut self, subject: Option<&Np>, agr: Agr, continuation: bool, vt: usize) -> (Option<usize>, Option<(usize, usize)>) {
+        if let Some(e) = self.inherited.take() {
+            return (Some(e), None);
+        }
         match subject {
             Some(np) => {
                 let e = self.source_of(np);

@@ -77,7 +77,21 @@ impl<'a> Ctx<'a> {
 
     /// True when the word at `i` is capitalised (English names).
     pub fn capitalised(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(|c| c.is_uppercase())
+        let w = self.word(i);
+        // "al-Mutawakkel", "el-Sisi": the name part carries the capital
+        let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Capitalised for a reason other than starting the sentence.
+    pub fn proper(&self, i: usize) -> bool {
+        if !self.capitalised(i) {
+            return false;
+        }
+        let Some(t) = self.tok(i) else { return false };
+        let (s, _) = self.sentence_bounds(t.start);
+        let sentence_initial = t.start == s || (i > 0 && self.tok(i - 1).is_some_and(|p| p.start >= s && matches!(p.kind, crate::segment::TokKind::Punct(c) if crate::segment::quote_family(c).is_some()) && p.start == s));
+        !sentence_initial || self.capitalised(i + 1)
     }
 
     pub fn sentence_bounds(&self, pos: usize) -> (usize, usize) {

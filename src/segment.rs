@@ -341,12 +341,30 @@ fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec
     let mut out = Vec::new();
     let top: Vec<(usize, usize)> =
         seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
+    // closing marks of quotations that end a sentence inside: «…."» then a new sentence
+    let closers: HashSet<usize> = seg
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.close.is_some())
+        .filter(|q| text[q.inner_start..q.inner_end].trim_end().chars().next_back().is_some_and(is_terminal))
+        .filter_map(|q| q.close)
+        .collect();
     let mut k = 0;
     for para in &seg.paragraphs {
         let mut start = para.start;
         let mut iter = text[para.start..para.end].char_indices().peekable();
         while let Some((off, c)) = iter.next() {
             let i = para.start + off;
+            if closers.contains(&i) {
+                let end = i + c.len_utf8();
+                let next = text[end..para.end].chars().find(|ch| !ch.is_whitespace());
+                let gap = text[end..para.end].starts_with(char::is_whitespace);
+                if gap && next.is_some_and(|n| !n.is_lowercase() && n.is_alphabetic()) {
+                    out.push(Span { start, end });
+                    start = end + text[end..para.end].len() - text[end..para.end].trim_start().len();
+                }
+                continue;
+            }
             if !is_terminal(c) {
                 continue;
             }

@@ -458,7 +458,9 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
         }
         i += 1;
     }
-    let named = (a..b).any(|k| ctx.capitalised(k) && !ctx.has_hit(k, is_source_entry) && k > a || (k == a && ctx.capitalised(k) && !EN_DETERMINERS.contains(&ctx.word(k).to_lowercase().as_str()) && !ctx.has_hit(k, is_source_entry)));
+    let named = (a..b).any(|k| {
+        ctx.proper(k) && !ctx.has_hit(k, is_source_entry) && !EN_DETERMINERS.contains(&ctx.word(k).to_lowercase().as_str())
+    });
     if named && np.registry.is_none() {
         np.anonymous = false;
         if np.head.is_none() || np.human {
@@ -523,13 +525,17 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         if k > floor && ctx.is_punct(k - 1, ',') && k < j - 1 {
             let w = ctx.word(k).to_lowercase();
             let rel = matches!(w.as_str(), "who" | "which" | "whose" | "speaking" | "a" | "an" | "the" | "citing" | "writing" | "according");
-            let appositive = !rel
-                && j - 1 - k <= 14
-                && k >= 2
-                && (ctx.capitalised(k - 2) || ctx.is_punct(k - 2, ')') || ctx.is_punct(k - 2, '.'))
-                && !ctx.has_hit(k - 2, |e| *e == Entry::Pronoun);
-            if (rel || appositive) && j - 1 - k <= 14 {
-                let mut np = np_before_en(ctx, k - 1, floor)?;
+            if j - 1 - k <= 14 {
+                // "X, who …, said", "Abdulrahman al-Mutawakkel, deputy head of …, told",
+                // "Sweida's deputy governor, Salim Abu Hamdan, told"
+                let mut np = np_before_en(ctx, k - 1, floor).filter(|np| rel || np.registry.is_some() || np.head.is_some() || np.human)?;
+                if !rel {
+                    if let Some(inner) = en_np(ctx, k, j - 1).filter(|n| n.human && !n.anonymous) {
+                        if !np.human || np.anonymous {
+                            np = inner;
+                        }
+                    }
+                }
                 if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
                     np.anonymous = np.registry.is_none();
                 }
@@ -560,7 +566,8 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     while a > floor && end - a < 4 && ctx.punct(a - 1).is_none() && !ctx.has_hit(a - 1, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser)) {
         a -= 1;
     }
-    if a < end && (a == floor || ctx.punct(a - 1).is_some() || matches!(ctx.word(a - 1).to_lowercase().as_str(), "but" | "and" | "yet" | "so" | "that")) {
+    let only_connective = end - a == 1 && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "yet" | "so" | "or" | "then");
+    if a < end && !only_connective && (a == floor || ctx.punct(a - 1).is_some() || matches!(ctx.word(a - 1).to_lowercase().as_str(), "but" | "and" | "yet" | "so" | "that")) {
         let mut np = en_np(ctx, a, end).unwrap_or_else(|| np_plain(ctx.seg.tokens[a].start, ctx.seg.tokens[end - 1].end, a, end));
         let lw = ctx.word(a).to_lowercase();
         let skip_first = matches!(lw.as_str(), "but" | "and" | "yet" | "so" | "that" | "however" | "still");

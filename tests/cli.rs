@@ -175,7 +175,7 @@ fn rules_check_passes_on_builtin_and_reports_places() {
         .arg(tmp.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("ar/according.yaml:3:13: unknown variant `loud`"));
+        .stderr(predicate::str::contains("ar/according.yaml:3:13: phrases[0].stance: unknown variant `loud`"));
 }
 
 #[test]

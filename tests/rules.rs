@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use isnad::normalise::fold;
-use isnad::rules::{Entry, Rules, FILES};
+use isnad::rules::{Rules, FILES};
 
 fn rules() -> Rules {
     Rules::builtin().unwrap_or_else(|e| panic!("built-in rules must load:\n{e}"))
