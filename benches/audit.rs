@@ -1,1 +1,77 @@
-fn main(){}
+//! Throughput of `audit` over many real-sized articles, and rule loading time.
+//!
+//! Articles: the bundled fixtures, plus the SaudiNewsNet and FA-KES corpora when
+//! ../shared is beside the checkout (evaluation data, read at run time only).
+//! Run: `cargo bench --bench audit`. Criterion prints MiB/s for each group.
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use isnad::{audit, input, LangChoice, Rules};
+
+fn fixtures() -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in ["ar", "en"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(lang);
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "md") && !p.ends_with("COVERAGE.md") {
+                out.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn shared_corpus() -> Option<Vec<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let jsonl = std::fs::read_to_string(root.join("saudinewsnet-casualty/casualty_articles.jsonl")).ok()?;
+    let mut out: Vec<String> = jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["content"].as_str().map(String::from))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if let Ok(csv) = std::fs::read_to_string(root.join("fakes-syria/FA-KES-Dataset.csv")) {
+        // article bodies are long quoted fields; a rough split is enough for timing
+        out.extend(csv.split("\",\"").filter(|f| f.len() > 1500).map(String::from));
+    }
+    Some(out)
+}
+
+fn bench(c: &mut Criterion) {
+    let rules = Rules::builtin().unwrap();
+    c.bench_function("rules/load_builtin", |b| b.iter(|| Rules::builtin().unwrap()));
+
+    let mut sets = vec![("fixtures", fixtures())];
+    if let Some(real) = shared_corpus() {
+        sets.push(("real_corpus", real));
+    }
+    let mut g = c.benchmark_group("audit");
+    g.sample_size(10);
+    for (name, texts) in &sets {
+        let arts: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| input::parse_bytes(format!("{i}.txt"), t.clone().into_bytes()).ok())
+            .collect();
+        let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_with_input(BenchmarkId::new("jsonl", name), &arts, |b, arts| {
+            let mut out = Vec::with_capacity(bytes * 2);
+            b.iter(|| {
+                out.clear();
+                for a in arts {
+                    let r = audit(a, &rules, LangChoice::Auto);
+                    serde_json::to_writer(&mut out, &r).unwrap();
+                    out.push(b'\n');
+                }
+                out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

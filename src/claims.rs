@@ -1242,7 +1242,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let prev = open_tok.checked_sub(1);
         let before_text = ctx.text[..q.open].trim_end();
         let glued = ctx.text[..q.open].ends_with(|c: char| matches!(c, 'ل' | 'ب' | 'و' | 'ك'))
-            && before_text.chars().rev().nth(1).is_none_or(|c| !c.is_alphanumeric());
+            && before_text.chars().rev().nth(1).is_none_or(|c| !crate::segment::is_word_char(c));
         let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
             || prev.is_some_and(|p| {
                 ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end)

@@ -505,7 +505,7 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
             lw.as_str(),
             "has" | "have" | "had" | "also" | "would" | "will" | "did" | "does" | "do" | "could" | "may" | "might"
                 | "is" | "was" | "were" | "are" | "been" | "be" | "not" | "never" | "again" | "then" | "later"
-                | "earlier" | "previously" | "first" | "had" | "already" | "still" | "often" | "even" | "once"
+                | "earlier" | "previously" | "first" | "already" | "still" | "often" | "even" | "once"
                 | "can" | "should" | "must" | "reportedly" | "repeatedly" | "separately" | "publicly" | "privately"
                 | "long" | "just" | "now" | "since" | "always" | "recently"
         ) || (lw.ends_with("ly") && lw.len() > 4 && !ctx.capitalised(j - 1) && !ctx.has_hit(j - 1, is_source_entry));

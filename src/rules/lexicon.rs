@@ -144,6 +144,17 @@ impl Matcher {
             if f.is_empty() {
                 return;
             }
+            // each automaton holds its own script: Arabic text does not need English
+            // registry names and the reverse (acronyms excepted)
+            let has_arabic = f.chars().any(is_arabic);
+            let acronym = f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let keep = match lang {
+                Lang::Ar => has_arabic || acronym,
+                Lang::En => !has_arabic,
+            };
+            if !keep {
+                return;
+            }
             let exact = {
                 let t = raw.trim();
                 let upper = t.chars().filter(|c| c.is_uppercase()).count();
@@ -244,7 +255,7 @@ impl Matcher {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(lang == Lang::En)
             .build(&strings)
             .expect("rule strings build an automaton");
         Matcher { ac, pats, lang, prefixes: all_prefixes() }
@@ -272,14 +283,14 @@ impl Matcher {
             if s > 0 {
                 let before = &text[..s];
                 let prev = before.chars().next_back().unwrap_or(' ');
-                if prev.is_alphanumeric() {
+                if crate::segment::is_word_char(prev) {
                     if !p.arabic || !is_arabic(prev) {
                         continue;
                     }
                     let ws = before
                         .char_indices()
                         .rev()
-                        .take_while(|(_, c)| c.is_alphanumeric())
+                        .take_while(|(_, c)| crate::segment::is_word_char(*c))
                         .last()
                         .map_or(s, |(i, _)| i);
                     prefix = &text[ws..s];
@@ -302,24 +313,18 @@ impl Matcher {
             }
             // right edge: a word boundary, or an enclitic pronoun on nouns
             let mut end = e;
-            let mut enclitic_ok = true;
             if e < bytes.len() {
                 let next = text[e..].chars().next().unwrap_or(' ');
-                if next.is_alphanumeric() {
-                    enclitic_ok = false;
-                    if p.arabic && is_arabic(next) {
-                        let we = text[e..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| e + k);
-                        if ENCLITICS.contains(&&text[e..we]) {
-                            end = we;
-                            enclitic_ok = true;
-                        }
-                    }
-                    if !enclitic_ok && !p.entries.iter().any(|en| en.takes_enclitic()) {
+                if crate::segment::is_word_char(next) {
+                    // only an enclitic pronoun may follow, and only on entries that take one
+                    if !(p.arabic && is_arabic(next)) || !p.entries.iter().any(|en| en.takes_enclitic()) {
                         continue;
                     }
-                    if !enclitic_ok {
+                    let we = text[e..].find(|c: char| !crate::segment::is_word_char(c)).map_or(text.len(), |k| e + k);
+                    if !ENCLITICS.contains(&&text[e..we]) {
                         continue;
                     }
+                    end = we;
                 }
             }
             let definite = prefix.ends_with("ال") || prefix.ends_with("لل") || (p.stripped_al) || text[s..].starts_with("ال");
