@@ -212,6 +212,26 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
                 break;
             }
+            // «في تصريح نشرته وكالة الأنباء اليمنية "سبأ"»: the relaying outlet
+            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Relay) {
+                let mut j = ctx.tok_end(h.end).max(k + 1);
+                let np = if self.ar() { np_after_ar(ctx, j, 8) } else { np_after_en(ctx, j) };
+                if let Some(np) = np {
+                    j = np.end_tok;
+                    if let Some(e) = self.ents.add(&np) {
+                        via.push(e);
+                    }
+                }
+                if let Some(q) = self.quote_opening_at(j) {
+                    let qd = &ctx.seg.quotes[q];
+                    if ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count() <= 3 {
+                        self.claimed[q] = true;
+                        j = ctx.tok_end(qd.outer_end);
+                    }
+                }
+                k = j;
+                continue;
+            }
             if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay)) {
                 let j = ctx.tok_end(h.end).max(k + 1);
                 let np = if self.ar() { np_after_ar(ctx, j, 8) } else { np_after_en(ctx, j) };
@@ -340,9 +360,20 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let qd = &ctx.seg.quotes[q];
             let after = ctx.tok_end(qd.outer_end);
             let ends = after >= self.sentence_end_tok(k) || matches!(ctx.punct(after), Some('.' | '،' | ',' | '!' | '?' | '؟'));
+            let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
+            // «أعلن السبت "هدنة إنسانية"»: a short quoted noun phrase is a term
+            if !after_comp && words <= 3 {
+                return None;
+            }
             if !after_comp || ends {
                 return Some((Content::Quote(q), after_comp));
             }
+        }
+        // «أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»: an event noun as the object
+        let obj = if matches!(ctx.word(k), "إلى" | "الي" | "عن" | "ب") { k + 1 } else { k };
+        if !after_comp && !strict && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) {
+            let end = self.clause_end(obj);
+            return (end > obj).then_some((Content::Clause(obj, end), false));
         }
         if after_comp {
             let end = self.clause_end(k);
@@ -594,7 +625,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut k = after;
         if self.ar() {
             if !matches!(agr, Agr::Hal | Agr::Passive) {
-                if let Some(np) = self.subject_after_ar(after).or_else(|| self.bare_subject_ar(after, agr)) {
+                if let Some(np) = self.subject_after_ar(after).or_else(|| self.bare_subject_ar(after, agr)).or_else(|| self.quoted_subject(after)) {
                     k = np.end_tok;
                     subject = Some(np);
                 } else {
@@ -820,6 +851,36 @@ impl<'c, 'a> Extractor<'c, 'a> {
             Agr::Mp => Gender::Mp,
             _ => Gender::Any,
         };
+        Some(np)
+    }
+
+    /// «وأكد "الصباغ" أن»: a quoted name right after the verb, before the frame.
+    fn quoted_subject(&mut self, j: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let q = self.quote_opening_at(j)?;
+        let qd = &ctx.seg.quotes[q];
+        let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
+        let after = ctx.tok_end(qd.outer_end);
+        let frame = ctx.has_hit(after, |e| *e == Entry::Complementiser)
+            || matches!(ctx.word(after), "إلى" | "الي" | "في" | "عن")
+            || matches!(ctx.punct(after), Some('،' | ':'));
+        if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
+            return None;
+        }
+        self.claimed[q] = true;
+        let a = ctx.seg.tok_at(qd.inner_start);
+        let b = ctx.tok_end(qd.inner_end).max(a + 1);
+        let mut np = np_after_ar(ctx, a, 6).filter(|n| n.end_tok >= b).unwrap_or_else(|| {
+            let mut n = crate::sources::np_plain(qd.inner_start, qd.inner_end, a, b);
+            n.kind = crate::rules::Kind::Person;
+            n.human = true;
+            n
+        });
+        np.start = qd.inner_start;
+        np.end = qd.inner_end;
+        np.first_tok = a;
+        np.end_tok = after;
+        np.key = crate::normalise::fold(&ctx.text[qd.inner_start..qd.inner_end]).to_lowercase();
         Some(np)
     }
 

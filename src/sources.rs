@@ -313,7 +313,8 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         let w = ctx.word(j);
         let definite = w.starts_with("ال");
         // a registry name is complete; a lone letter or a number is no part of a name
-        if !first && (np.registry.is_some() || w.chars().count() < 2 || t.kind == TokKind::Number) {
+        // (after a title the person's name may follow: «مدير المرصد السوري رامي عبد الرحمن»)
+        if !first && ((np.registry.is_some() && !np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
             break;
         }
         let accept = if first {

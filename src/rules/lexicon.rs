@@ -40,6 +40,7 @@ pub enum Entry {
     Adverbial,
     ClauseBreak,
     DocumentFrame,
+    ObjectNoun,
     Head(u32),
     Qualifier(u32),
     Title(u32),
@@ -228,6 +229,7 @@ impl Matcher {
             (&frames.adverbials, Entry::Adverbial),
             (&frames.clause_breaks, Entry::ClauseBreak),
             (&frames.document_frames, Entry::DocumentFrame),
+            (&frames.object_nouns, Entry::ObjectNoun),
         ] {
             for f in list {
                 add(f, e);

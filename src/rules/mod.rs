@@ -228,6 +228,7 @@ fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: 
         ("abbreviation", &frames.abbreviations),
         ("document frame", &frames.document_frames),
         ("dangling word", &frames.dangling),
+        ("object noun", &frames.object_nouns),
     ] {
         let mut seen = Dups::default();
         for f in list {

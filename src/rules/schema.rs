@@ -221,6 +221,10 @@ pub struct FramesFile {
     /// Words a finished paragraph cannot end on (prepositions, articles).
     #[serde(default)]
     pub dangling: Vec<String>,
+    /// Event nouns that open reported content as the object of a cue
+    /// («أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»).
+    #[serde(default)]
+    pub object_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
