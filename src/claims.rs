@@ -629,7 +629,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     k = np.end_tok;
                     subject = Some(np);
                 } else {
-                    subject = self.subject_before_ar(vt);
+                    subject = self.subject_before_ar(vt).or_else(|| self.speech_noun_speaker(vt));
                 }
             }
         } else {
@@ -854,6 +854,27 @@ impl<'c, 'a> Extractor<'c, 'a> {
         Some(np)
     }
 
+    /// «وفي تصريح للمتحدث الرسمي لـ"المركز" X، أوضح أن»: the speaker named after a
+    /// speech noun that opens the sentence.
+    fn speech_noun_speaker(&self, vt: usize) -> Option<Np> {
+        let ctx = self.ctx;
+        let s = self.sentence_start_tok(vt);
+        let mut j = s;
+        if matches!(ctx.word(j), "في" | "وفي" | "خلال" | "وخلال") {
+            j += 1;
+        }
+        let h = ctx.best_hit(j, |e| matches!(e, Entry::CueNoun(_)))?;
+        j = ctx.tok_end(h.end).max(j + 1);
+        let lam_glued = ctx.word(j).starts_with('ل') && !ctx.word(j).starts_with("ال");
+        if ctx.word(j) == "ل" {
+            j += 1;
+        } else if !lam_glued {
+            return None;
+        }
+        let np = np_after_ar(ctx, j, 10)?;
+        (np.end_tok < vt && (vt - np.end_tok) <= 2).then_some(np)
+    }
+
     /// «وأكد "الصباغ" أن»: a quoted name right after the verb, before the frame.
     fn quoted_subject(&mut self, j: usize) -> Option<Np> {
         let ctx = self.ctx;
@@ -862,7 +883,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
         let after = ctx.tok_end(qd.outer_end);
         let frame = ctx.has_hit(after, |e| *e == Entry::Complementiser)
-            || matches!(ctx.word(after), "إلى" | "الي" | "في" | "عن")
+            || matches!(ctx.word(after), "إلى" | "الي" | "في" | "عن" | "عبر" | "خلال" | "بأن" | "بان" | "ب" | "ل")
             || matches!(ctx.punct(after), Some('،' | ':'));
         if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
             return None;
@@ -1192,7 +1213,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let j = np.end_tok;
             (np, j)
         };
-        if rest != colon || !(np.registry.is_some() || np.head.is_some() || np.human) {
+        // «اليمن: …» is a topic label; «مصدر عسكري: …» and «وزير الخارجية: …» are speakers
+        let multiword = np.end_tok > np.first_tok + 1;
+        if rest != colon || !(np.head.is_some() || np.human || (np.registry.is_some() && multiword)) {
             return;
         }
         let (content, _) = match self.quote_opening_at(colon + 1) {
@@ -1313,6 +1336,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         let has_terminal = (a..b).any(|j| matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟')));
         if typed && words <= 6 {
+            return true;
+        }
+        // «"مركز الملك سلمان للإغاثة والأعمال الإنسانية"»: a name that starts with an
+        // institution noun, or a quotation repeated word for word, is a name
+        let inner = &ctx.text[q.inner_start..q.inner_end];
+        let institution = ctx.has_hit(a, |e| matches!(e, Entry::Head(_) | Entry::TypeNoun | Entry::Registry(_)));
+        if institution && words <= 8 && !has_terminal {
+            return true;
+        }
+        if words <= 8 && ctx.seg.quotes.iter().filter(|o| &ctx.text[o.inner_start..o.inner_end] == inner).count() > 1 {
             return true;
         }
         if glued && words <= 3 {
