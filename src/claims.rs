@@ -308,6 +308,21 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
+            // «على موقع «فيسبوك» إنها …»: a short phrase straight before the complementiser
+            if let Some(c) = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| *e == Entry::Complementiser)) {
+                let clean = !ctx.inside_quote(ctx.seg.tokens[c].start)
+                    && (k..c).all(|j| {
+                        !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_) | Entry::Complementiser))
+                            && !matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟' | ';' | '؛' | ':'))
+                            && self.quote_opening_at(j).is_none_or(|q| {
+                                ctx.text[ctx.seg.quotes[q].inner_start..ctx.seg.quotes[q].inner_end].split_whitespace().count() <= 3
+                            })
+                    });
+                if clean && !(k..c).any(|j| matches!(ctx.punct(j), Some('،' | ','))) {
+                    k = c;
+                    continue;
+                }
+            }
             // «في بيان نشره عبر قناته على "تلغرام"، إن …», ", in a post on its website, that":
             // a parenthetical up to a comma that the content frame follows
             if let Some(c) = (k..limit.min(k + 16)).find(|&j| matches!(ctx.punct(j), Some('،' | ',' | ':'))) {
@@ -371,7 +386,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // «أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»: an event noun as the object
         let obj = if matches!(ctx.word(k), "إلى" | "الي" | "عن" | "ب") { k + 1 } else { k };
-        if !after_comp && !strict && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) {
+        if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) {
             let end = self.clause_end(obj);
             return (end > obj).then_some((Content::Clause(obj, end), false));
         }
@@ -658,6 +673,23 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         self.pending_relay = None;
         self.inherited = None;
+        // «ونقلت وكالة الأناضول عن صالح شيخ يوسف … أن»: the subject relays, the
+        // person after عن speaks
+        if self.ar() && matches!(ctx.word(k), "عن") && verb.lemma.starts_with("نقل") {
+            if let Some(np) = np_after_ar(ctx, k + 1, 10) {
+                let mut j = np.end_tok;
+                if matches!(ctx.word(j), "قوله" | "قولها" | "قولهم" | "قولهما") {
+                    j += 1;
+                }
+                if let Some(old) = subject.take() {
+                    if let Some(e) = self.ents.add(&old) {
+                        via.push(e);
+                    }
+                }
+                subject = Some(np);
+                k = j;
+            }
+        }
         let k2 = self.skip_fillers(k, &mut via);
         // a relay inside the frame: the subject passed on what the cited source said
         if let Some(relayed) = self.pending_relay.take() {
@@ -923,8 +955,20 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if start >= j {
             return None;
         }
-        let np = np_after_ar(ctx, start, 10)?;
-        (np.end_tok == j && (np.registry.is_some() || np.head.is_some() || np.human)).then_some(np)
+        if let Some(np) = np_after_ar(ctx, start, 10).filter(|np| np.end_tok == j && (np.registry.is_some() || np.head.is_some() || np.human)) {
+            return Some(np);
+        }
+        // «كان دميرتاش صرح»: a bare name of up to three words
+        if kana.is_some() && j - start <= 3 && (start..j).all(|i| ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(i).is_empty()) {
+            let t = &ctx.seg.tokens;
+            let mut np = crate::sources::np_plain(t[start].start, t[j - 1].end, start, j);
+            np.key = (start..j).map(|i| crate::sources::key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+            np.kind = crate::rules::Kind::Person;
+            np.human = true;
+            np.named = true;
+            return Some(np);
+        }
+        None
     }
 
     /// «…، مضيفا أن», ", adding that": the subject of the clause it hangs on.
@@ -933,6 +977,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let s_start = ctx.sentence_bounds(ctx.seg.tokens[vt].start).0;
         if let Some(c) = self.claims.iter().rev().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
             return c.source;
+        }
+        // «كما دعا برزاني إلى …، مؤكداً أن»: the subject of a verb that made no claim
+        let s_tok = self.sentence_start_tok(vt);
+        if let Some((i, _)) = self.ents.list.iter().enumerate().filter(|(_, e)| e.last >= s_tok && e.last < vt).max_by_key(|(_, e)| e.last) {
+            return Some(i);
         }
         if !self.ar() {
             let st = self.sentence_start_tok(vt);

@@ -31,6 +31,12 @@ pub struct Np {
     pub coordinated: bool,
     /// Words that carry a name, for the entity key.
     pub key: String,
+    /// The first title («المتحدث باسم», "Minister"): a person described by role.
+    pub title: Option<u32>,
+    /// The organisation a titled person speaks for («المتحدث باسم البنتاغون»).
+    pub affiliation: Option<u32>,
+    /// The mention carries a personal name, not only a role.
+    pub named: bool,
 }
 
 impl Np {
@@ -50,6 +56,9 @@ impl Np {
             pronoun: false,
             coordinated: false,
             key: String::new(),
+            title: None,
+            affiliation: None,
+            named: false,
         }
     }
 
@@ -91,7 +100,15 @@ fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
     match e {
         Entry::Registry(i) => {
             let r = &ctx.registry[i as usize];
-            if np.registry.is_none() {
+            if np.human && np.title.is_some() && !first {
+                // a spokesman of the Pentagon is not the Pentagon
+                if np.affiliation.is_none() {
+                    np.affiliation = Some(i);
+                    if np.kind == Kind::Unknown || np.kind == Kind::Person {
+                        np.kind = r.kind;
+                    }
+                }
+            } else if np.registry.is_none() {
                 np.registry = Some(i);
                 np.kind = r.kind;
                 if first || np.gender == Gender::Any {
@@ -102,7 +119,12 @@ fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
         }
         Entry::Head(i) => {
             let h = &lr.sources.heads[i as usize];
-            if np.head.is_none() && np.registry.is_none() {
+            if np.title.is_some() && !first {
+                // «رئيسة المنظمة»: the organisation a titled person belongs to
+                if np.kind == Kind::Unknown {
+                    np.kind = h.kind;
+                }
+            } else if np.head.is_none() && np.registry.is_none() {
                 np.head = Some(i);
                 if np.kind == Kind::Unknown {
                     np.kind = h.kind;
@@ -119,6 +141,9 @@ fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
         }
         Entry::Title(i) => {
             let t = &lr.sources.titles[i as usize];
+            if np.title.is_none() && (first || np.head.is_none()) {
+                np.title = Some(i);
+            }
             if first || np.head.is_none() {
                 np.human = true;
                 if first {
@@ -325,6 +350,9 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         } else if (np.human && !np.anonymous || !np.has_anchor()) && names_after_title < 3 {
             // a name after a title, or the rest of a bare name («أحمد الحسين»)
             names_after_title += 1;
+            if !definite || np.title.is_some() {
+                np.named = true;
+            }
             true
         } else {
             definite && np.has_anchor()
@@ -355,8 +383,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
                 _ => {
                     let w = ctx.word(j);
                     ctx.has_hit(j, |e| matches!(e, Entry::Complementiser | Entry::Adverbial | Entry::Anonymity))
-                        || w == "ل"
-                        || w == "في"
+                        || matches!(w, "ل" | "في" | "إلى" | "الي" | "على" | "علي" | "عبر" | "خلال" | "أمام" | "امام")
                         || (w.starts_with('ل') && !w.starts_with("ال"))
                 }
             },
@@ -366,11 +393,15 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         }
         np.kind = Kind::Person;
         np.human = true;
+        np.named = true;
+        np.gender = Gender::M;
     }
+    let definite = ctx.hits_at_tok(ti).iter().any(|h| h.definite);
     np.anaphor = np.registry.is_none()
-        && np.head.is_some_and(|h| ctx.lr.sources.heads[h as usize].anaphor)
-        && ctx.hits_at_tok(ti).iter().any(|h| h.definite)
-        && words <= 2;
+        && ((np.head.is_some_and(|h| ctx.lr.sources.heads[h as usize].anaphor) && words <= 2)
+            // «القائد الميداني», «المتحدث»: a role without a name refers back
+            || (np.title.is_some() && !np.named && np.affiliation.is_none() && words <= 3))
+        && definite;
     if np.human && np.kind == Kind::Unknown && !np.anonymous {
         np.kind = Kind::Person;
     }
@@ -658,6 +689,7 @@ pub struct Entity {
     pub human: bool,
     pub registry: Option<u32>,
     pub head: Option<u32>,
+    pub title: Option<u32>,
     pub key: String,
     /// Token index of the last mention, for recency.
     pub last: usize,
@@ -686,15 +718,21 @@ impl Entities {
         } else if let Some(r) = np.registry {
             self.list.iter().rposition(|e| e.registry == Some(r))
         } else if np.anaphor {
+            // «المصادر», "the ministry": the last entity with that head noun; «القائد
+            // الميداني», "the official": the last person with that role
             self.list
                 .iter()
-                .rposition(|e| e.head == np.head && e.head.is_some())
-                .or_else(|| self.list.iter().rposition(|e| contains_words(&e.key, &np.key)))
+                .rposition(|e| e.human == np.human && ((e.head == np.head && e.head.is_some()) || (np.title.is_some() && e.title == np.title)))
+                .or_else(|| self.list.iter().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
         } else {
+            let surname = np.human && np.named && np.title.is_none() && !np.key.contains(' ');
             self.list.iter().rposition(|e| {
                 e.registry.is_none()
                     && e.anonymous == np.anonymous
-                    && (e.key == np.key || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key))))
+                    && (e.key == np.key
+                        || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key)))
+                        // «حسن» after «اللواء فضل حسن», "Guler" after "Yasar Guler"
+                        || (surname && e.human && e.key.rsplit(' ').next() == Some(np.key.as_str())))
             })
         };
         match found {
@@ -723,6 +761,7 @@ impl Entities {
                     human: np.human,
                     registry: np.registry,
                     head: np.head,
+                    title: np.title,
                     key: np.key.clone(),
                     last: np.first_tok,
                 });
