@@ -32,16 +32,34 @@ fn shared_corpus() -> Option<Vec<String>> {
         .filter_map(|v| v["content"].as_str().map(String::from))
         .filter(|t| !t.trim().is_empty())
         .collect();
-    if let Ok(csv) = std::fs::read_to_string(root.join("fakes-syria/FA-KES-Dataset.csv")) {
-        // article bodies are long quoted fields; a rough split is enough for timing
-        out.extend(csv.split("\",\"").filter(|f| f.len() > 1500).map(String::from));
+    if let Ok(mut rd) = csv::Reader::from_path(root.join("fakes-syria/FA-KES-Dataset.csv")) {
+        for row in rd.records().flatten() {
+            if let (Some(title), Some(body)) = (row.get(1), row.get(2)) {
+                out.push(format!("{title}\n\n{body}"));
+            }
+        }
     }
     Some(out)
 }
 
 fn bench(c: &mut Criterion) {
     let rules = Rules::builtin().unwrap();
-    c.bench_function("rules/load_builtin", |b| b.iter(|| Rules::builtin().unwrap()));
+    // loading = parsing and checking the YAML, plus compiling one language's matcher
+    // (each language's matcher is built on first use)
+    c.bench_function("rules/load_builtin_ar", |b| {
+        b.iter(|| {
+            let r = Rules::builtin().unwrap();
+            r.matcher(isnad::Lang::Ar);
+            r
+        })
+    });
+    c.bench_function("rules/load_builtin_en", |b| {
+        b.iter(|| {
+            let r = Rules::builtin().unwrap();
+            r.matcher(isnad::Lang::En);
+            r
+        })
+    });
 
     let mut sets = vec![("fixtures", fixtures())];
     if let Some(real) = shared_corpus() {

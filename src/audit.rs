@@ -139,9 +139,10 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let lr = rules.lang(lang);
     let norm = Normalised::new(body);
     let seg = segment::segment(&norm.text, &lr.abbreviations);
-    let hits = lr.matcher.find(&norm.text);
+    let hits = rules.matcher(lang).find(&norm.text);
     let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
-    let ctx = Ctx { text: &norm.text, seg: &seg, hits: &hits, lr, registry: &rules.registry, quoted };
+    let by_tok = crate::context::index_hits(&seg, &hits);
+    let ctx = Ctx { text: &norm.text, seg: &seg, hits: &hits, lr, registry: &rules.registry, quoted, by_tok };
     let ext = claims::extract(&ctx);
 
     let base = article.body_start;

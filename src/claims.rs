@@ -4,6 +4,8 @@
 //! implicit subject resolved by agreement). Quotations left over are floating
 //! turns of the previous speaker, names and terms, or orphans.
 
+use std::collections::HashMap;
+
 use crate::context::Ctx;
 use crate::rules::lexicon::Agr;
 use crate::rules::{Entry, Gender, Hit, Lang, Stance};
@@ -74,7 +76,16 @@ struct Extractor<'c, 'a> {
     pending_relay: Option<Np>,
     /// A subject shared with an earlier verb of the sentence ("denied … and said").
     inherited: Option<usize>,
+    /// Quote index by the offset of its closing mark.
+    closing: HashMap<usize, usize>,
+    /// Quote index by the index of the quote it continues.
+    continued_by: HashMap<usize, usize>,
+    /// How often each quotation's exact text occurs (a repeated one is a name).
+    quote_counts: HashMap<&'a str, usize>,
 }
+
+/// How many recent claims a new cue is checked against.
+const RECENT: usize = 16;
 
 pub fn extract(ctx: &Ctx) -> Extraction {
     let mut x = Extractor {
@@ -86,6 +97,15 @@ pub fn extract(ctx: &Ctx) -> Extraction {
         frames: Vec::new(),
         pending_relay: None,
         inherited: None,
+        closing: ctx.seg.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).filter_map(|(i, q)| q.close.map(|c| (c, i))).collect(),
+        continued_by: ctx.seg.quotes.iter().enumerate().filter_map(|(i, q)| q.continues.map(|c| (c, i))).collect(),
+        quote_counts: {
+            let mut m = HashMap::new();
+            for q in &ctx.seg.quotes {
+                *m.entry(&ctx.text[q.inner_start..q.inner_end]).or_insert(0) += 1;
+            }
+            m
+        },
     };
     x.run();
     let terms = x.leftover_quotes();
@@ -140,10 +160,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if same.iter().any(|g| matches!(g.entry, Entry::Registry(_)) && g.end > ev.end) {
                 continue;
             }
-            if self.claims.iter().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
+            if self.recent_claims().any(|c| c.cue.is_some_and(|cu| cu.0 <= ev.core_start && ev.core_start < cu.1)) {
                 continue;
             }
-            if self.frames.iter().any(|f| f.0 < ev.start && ev.start < f.1) {
+            if self.frames.iter().rev().take(RECENT).any(|f| f.0 < ev.start && ev.start < f.1) {
                 continue; // «أكدت المنظمة، على لسان باحثتها، أن»: inside a claim's frame
             }
             // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
@@ -154,7 +174,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
             // a cue inside reported content is part of what was reported
-            if matches!(ev.entry, Entry::Verb { .. }) && self.claims.iter().any(|c| c.start <= ev.start && ev.start < c.end) {
+            if matches!(ev.entry, Entry::Verb { .. }) && self.recent_claims().any(|c| c.start <= ev.start && ev.start < c.end) {
                 continue;
             }
             match ev.entry {
@@ -173,12 +193,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if !matches!(t.kind, TokKind::Punct(c) if is_quote_mark(c)) {
             return None;
         }
-        self.ctx.seg.quotes.iter().position(|q| q.open == t.start && q.depth == 0)
+        self.ctx.seg.quote_opening(t.start)
     }
 
     fn quote_closing_at(&self, ti: usize) -> Option<usize> {
         let t = self.ctx.tok(ti)?;
-        self.ctx.seg.quotes.iter().position(|q| q.close == Some(t.start) && q.depth == 0)
+        self.closing.get(&t.start).copied()
+    }
+
+    /// The last claims made: what a new cue can overlap or continue. Claims are made
+    /// in text order, so this keeps every check here constant-time.
+    fn recent_claims(&self) -> impl DoubleEndedIterator<Item = &RawClaim> {
+        self.claims.iter().rev().take(RECENT)
     }
 
     fn sentence_end_tok(&self, ti: usize) -> usize {
@@ -199,7 +225,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn skip_fillers(&mut self, mut k: usize, via: &mut Vec<usize>) -> usize {
         let ctx = self.ctx;
         let limit = self.sentence_end_tok(k).min(k + 24);
-        while k < limit {
+        // every branch moves k forward; the guard makes that a certainty
+        let mut guard = 0;
+        while k < limit && guard < 64 {
+            guard += 1;
             let w = ctx.word(k);
             if matches!(ctx.punct(k), Some('،' | ',' | '-' | '–' | '—')) {
                 k += 1;
@@ -614,7 +643,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn follow_continuations(&mut self, q: usize) {
         let Some(base) = self.claims.last().cloned() else { return };
         let mut prev = q;
-        while let Some(next) = self.ctx.seg.quotes.iter().position(|x| x.continues == Some(prev)) {
+        while let Some(&next) = self.continued_by.get(&prev) {
             if self.claimed[next] {
                 break;
             }
@@ -703,14 +732,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // "… denied X and said Y": the subject of the first verb
         if subject.is_none() && !self.ar() && vt > 0 && ctx.word(vt - 1).eq_ignore_ascii_case("and") {
             let s_start = ctx.sentence_bounds(ev.start).0;
-            if let Some(c) = self.claims.iter().rev().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
-                if let Some(src) = c.source {
-                    let t = &ctx.seg.tokens[vt - 1];
-                    let mut np = crate::sources::np_plain(t.start, t.end, vt - 1, vt);
-                    np.pronoun = true;
-                    let _ = np;
-                    self.inherited = Some(src);
-                }
+            let src = self.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)).and_then(|c| c.source);
+            if src.is_some() {
+                self.inherited = src;
             }
         }
         let forward = self.content_at(k2, verb.strict);
@@ -975,7 +999,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn participle_subject(&mut self, vt: usize) -> Option<usize> {
         let ctx = self.ctx;
         let s_start = ctx.sentence_bounds(ctx.seg.tokens[vt].start).0;
-        if let Some(c) = self.claims.iter().rev().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
+        if let Some(c) = self.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
             return c.source;
         }
         // «كما دعا برزاني إلى …، مؤكداً أن»: the subject of a verb that made no claim
@@ -1086,7 +1110,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 let sent_start = ctx.sentence_bounds(ev.start).0;
                 let mut attached = false;
                 if let Some(r) = relay {
-                    for c in self.claims.iter_mut().filter(|c| c.cue.is_some_and(|cu| cu.0 >= sent_start) || c.start >= sent_start) {
+                    for c in self.claims.iter_mut().rev().take(RECENT).filter(|c| c.cue.is_some_and(|cu| cu.0 >= sent_start) || c.start >= sent_start) {
                         if c.source != Some(r) && !c.via.contains(&r) {
                             c.via.push(r);
                         }
@@ -1118,7 +1142,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // relay: "X reported, citing Y" / «أفادت وكالة X نقلا عن مصادر محلية»
         if ph.relay {
             let sent_start = ctx.sentence_bounds(ev.start).0;
-            if let Some(prev) = self.claims.iter_mut().rev().find(|c| c.start >= sent_start || c.cue.is_some_and(|cu| cu.0 >= sent_start)) {
+            if let Some(prev) = self.claims.iter_mut().rev().take(RECENT).find(|c| c.start >= sent_start || c.cue.is_some_and(|cu| cu.0 >= sent_start)) {
                 if let Some(old) = prev.source {
                     if Some(old) != source {
                         prev.via.push(old);
@@ -1288,13 +1312,28 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn leftover_quotes(&mut self) -> Vec<usize> {
         let ctx = self.ctx;
         let mut terms = Vec::new();
-        let spans: Vec<(usize, usize)> = self.claims.iter().map(|c| (c.start, c.end)).collect();
+        // claim spans sorted by start, with the running maximum end: "is this quote
+        // inside a claim" is then a binary search
+        let mut spans: Vec<(usize, usize)> = self.claims.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            reach.push(m);
+        }
+        let inside_claim = |pos: usize| {
+            let i = spans.partition_point(|&(s, _)| s <= pos);
+            i > 0 && reach[i - 1] > pos
+        };
+        let mut by_quote: std::collections::HashMap<usize, usize> =
+            self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
         for qi in 0..ctx.seg.quotes.len() {
             let q = &ctx.seg.quotes[qi];
             if self.claimed[qi] || q.depth > 0 {
                 continue;
             }
-            if spans.iter().any(|&(s, e)| s <= q.open && q.open < e.max(s + 1)) {
+            if inside_claim(q.open) {
                 continue; // a quoted fragment inside reported speech: a mixed quote
             }
             if self.is_term(qi) {
@@ -1329,16 +1368,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     };
                     self.claimed[qi] = true;
                     self.claims.push(c);
+                    by_quote.insert(qi, self.claims.len() - 1);
                     continue;
                 }
             }
             // a continued quote keeps the speaker of the quote it continues
-            let prev_claim = q.continues.and_then(|c| self.claims.iter().find(|x| x.quote == Some(c)).cloned());
+            let prev_claim = q.continues.and_then(|c| by_quote.get(&c)).map(|&i| self.claims[i].clone());
             // the speaker's turn goes on: the last claim in this paragraph, or for a
             // quoted paragraph, in the two before it
             let reach = if para_initial { 2 } else { 0 };
             let floating_src = prev_claim.clone().or_else(|| {
-                let last = self.claims.iter().filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
+                let last = self.claims.iter().rev().take(4 * RECENT).filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
                 let lp = ctx.seg.para_of(last.start);
                 (q.para.saturating_sub(lp) <= reach && last.source.is_some()).then(|| last.clone())
             });
@@ -1360,6 +1400,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             };
             self.claimed[qi] = true;
             self.claims.push(c);
+            by_quote.insert(qi, self.claims.len() - 1);
         }
         terms
     }
@@ -1394,7 +1435,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if institution && words <= 8 && !has_terminal {
             return true;
         }
-        if words <= 8 && ctx.seg.quotes.iter().filter(|o| &ctx.text[o.inner_start..o.inner_end] == inner).count() > 1 {
+        if words <= 8 && self.quote_counts.get(inner).copied().unwrap_or(0) > 1 {
             return true;
         }
         if glued && words <= 3 {

@@ -12,6 +12,26 @@ pub struct Ctx<'a> {
     pub registry: &'a [RegistryEntry],
     /// Folded spans of quotations' insides, for "is this inside a quote".
     pub quoted: Vec<(usize, usize)>,
+    /// For each token, the range of `hits` that start where it starts.
+    pub by_tok: Vec<(u32, u32)>,
+}
+
+/// Index hits by the token they start at, in one pass over both sorted lists.
+pub fn index_hits(seg: &Segments, hits: &[Hit]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(seg.tokens.len());
+    let mut h = 0;
+    for t in &seg.tokens {
+        while h < hits.len() && hits[h].start < t.start {
+            h += 1;
+        }
+        let lo = h;
+        let mut hi = h;
+        while hi < hits.len() && hits[hi].start == t.start {
+            hi += 1;
+        }
+        out.push((lo as u32, hi as u32));
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
@@ -44,8 +64,8 @@ impl<'a> Ctx<'a> {
 
     /// Hits that start where token `i` starts.
     pub fn hits_at_tok(&self, i: usize) -> &'a [Hit] {
-        match self.tok(i) {
-            Some(t) => self.hits_at(t.start),
+        match self.by_tok.get(i) {
+            Some(&(lo, hi)) => &self.hits[lo as usize..hi as usize],
             None => &[],
         }
     }

@@ -51,7 +51,12 @@ fn fold_char(c: char) -> Fold {
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => {
             let mut out = String::new();
             for d in c.to_string().nfkc() {
-                push_folded(&mut out, d);
+                // unassigned code points and noncharacters come back unchanged
+                if d == c {
+                    out.push(d);
+                } else {
+                    push_folded(&mut out, d);
+                }
             }
             if out.is_empty() {
                 Fold::Delete
@@ -82,8 +87,30 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Folds of the Arabic block U+0600–U+06FF, computed once: 0 deletes, `KEEP`
+/// keeps, anything else is the replacement character.
+const KEEP: u32 = u32::MAX;
+
+fn arabic_table() -> &'static [u32; 256] {
+    static T: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [KEEP; 256];
+        for (i, slot) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).unwrap_or(' ');
+            *slot = match fold_char(c) {
+                Fold::Keep => KEEP,
+                Fold::Delete => 0,
+                Fold::One(d) => d as u32,
+                Fold::Many(_) => KEEP,
+            };
+        }
+        t
+    })
+}
+
 impl Normalised {
     pub fn new(orig: &str) -> Normalised {
+        let table = arabic_table();
         let mut text = String::with_capacity(orig.len());
         let mut map = Vec::with_capacity(orig.len() + 1);
         let bytes = orig.as_bytes();
@@ -100,6 +127,18 @@ impl Normalised {
             let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
             let before = text.len();
+            if (0x0600..0x0700).contains(&(c as u32)) {
+                match table[c as usize - 0x0600] {
+                    0 => {}
+                    KEEP => text.push(c),
+                    d => text.push(char::from_u32(d).unwrap_or(c)),
+                }
+                for _ in before..text.len() {
+                    map.push(i as u32);
+                }
+                i += len;
+                continue;
+            }
             match fold_char(c) {
                 Fold::Keep => text.push(c),
                 Fold::Delete => {}
@@ -155,6 +194,11 @@ mod tests {
         assert_eq!(fold("ﻻ"), "لا");
         assert_eq!(fold("تشرین"), "تشرين");
         assert_eq!(fold("٢٫٥"), "2.5");
+    }
+
+    #[test]
+    fn presentation_forms_without_decomposition_are_kept() {
+        assert_eq!(fold("\u{FDD0}\u{FD45}"), "\u{FDD0}\u{FD45}");
     }
 
     #[test]

@@ -172,6 +172,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_end = 0;
+    let mut last_line_start = 0;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
@@ -189,8 +190,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
         match start {
             None => start = Some(cstart),
             Some(s) => {
-                let prev = &text[s..last_end];
-                let prev_line = prev.rsplit('\n').next().unwrap_or(prev);
+                let prev_line = &text[last_line_start.max(s)..last_end];
                 let heading = content.trim_start().starts_with('#');
                 if ends_line_boundary(prev_line) || heading {
                     out.push(Span { start: s, end: last_end });
@@ -199,6 +199,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
             }
         }
         last_end = cend;
+        last_line_start = cstart;
     }
     if let Some(s) = start {
         out.push(Span { start: s, end: last_end });
@@ -225,6 +226,7 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let mut stack: Vec<Open> = Vec::new();
         let body = &text[para.start..para.end];
+        let _ = body;
         // continuation: the paragraph reopens a quote left open by the previous one
         let first_mark = body.chars().next().and_then(quote_family);
         let mut carried_for: Option<usize> = None;
@@ -236,9 +238,17 @@ fn pair_quotes(text: &str, seg: &mut Segments) {
         }
         carry.clear();
         let mut skip_until = 0;
-        for (off, c) in body.char_indices() {
+        let t0 = seg.tokens.partition_point(|t| t.start < para.start);
+        let t1 = seg.tokens.partition_point(|t| t.start < para.end);
+        let marks: Vec<(usize, char)> = seg.tokens[t0..t1]
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokKind::Punct(c) if quote_family(c).is_some() => Some((t.start, c)),
+                _ => None,
+            })
+            .collect();
+        for (i, c) in marks {
             let Some(mut fam) = quote_family(c) else { continue };
-            let i = para.start + off;
             if i < skip_until {
                 continue;
             }
@@ -374,9 +384,14 @@ fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec
     let mut k = 0;
     for para in &seg.paragraphs {
         let mut start = para.start;
-        let mut iter = text[para.start..para.end].char_indices().peekable();
-        while let Some((off, c)) = iter.next() {
-            let i = para.start + off;
+        let t0 = seg.tokens.partition_point(|t| t.start < para.start);
+        let t1 = seg.tokens.partition_point(|t| t.start < para.end);
+        let mut ti = t0;
+        while ti < t1 {
+            let tok = seg.tokens[ti];
+            ti += 1;
+            let TokKind::Punct(c) = tok.kind else { continue };
+            let i = tok.start;
             if closers.contains(&i) {
                 let end = i + c.len_utf8();
                 let next = text[end..para.end].chars().find(|ch| !ch.is_whitespace());
@@ -399,30 +414,32 @@ fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec
             // decimals and abbreviations
             if c == '.' {
                 let nextc = text[i + 1..].chars().next();
-                if nextc.is_some_and(|n| is_word_char(n)) {
+                if nextc.is_some_and(is_word_char) {
                     continue;
                 }
-                let word_start = text[..i]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |p| p + 1);
-                let word = &text[word_start.max(para.start)..=i];
+                // the word before the stop, looked for a short way back only
+                let lo = (i.saturating_sub(16)..=i).find(|&b| text.is_char_boundary(b)).unwrap_or(i).max(para.start);
+                let word_start = text[lo..i].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(lo, |p| lo + p + 1);
+                let word = &text[word_start..=i];
                 if abbreviations.contains(&word.to_ascii_lowercase()) {
                     continue;
                 }
                 // single capital initial: "J. Smith"
-                let w = &text[word_start.max(para.start)..i];
+                let w = &text[word_start..i];
                 if w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase()) {
                     continue;
                 }
             }
             // swallow following terminators and closing marks
             let mut end = i + c.len_utf8();
-            while let Some(&(o2, d)) = iter.peek() {
-                if is_terminal(d) || matches!(d, '"' | '”' | '»' | '’' | '\'' | ')' | '“' | '«') {
-                    end = para.start + o2 + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
+            while ti < t1 {
+                let nt = seg.tokens[ti];
+                match nt.kind {
+                    TokKind::Punct(d) if nt.start == end && (is_terminal(d) || matches!(d, '"' | '”' | '»' | '’' | '\'' | ')' | '“' | '«')) => {
+                        end = nt.end;
+                        ti += 1;
+                    }
+                    _ => break,
                 }
             }
             let next_non_space = text[end..para.end].chars().find(|ch| !ch.is_whitespace());
@@ -442,6 +459,13 @@ fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec
 }
 
 impl Segments {
+    /// The top-level quote that opens at folded offset `pos`.
+    pub fn quote_opening(&self, pos: usize) -> Option<usize> {
+        let i = self.quotes.partition_point(|q| q.open < pos);
+        // nested quotes never open at the same offset as their parent
+        (i < self.quotes.len() && self.quotes[i].open == pos && self.quotes[i].depth == 0).then_some(i)
+    }
+
     /// Index of the first token starting at or after `pos`.
     pub fn tok_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.start < pos)

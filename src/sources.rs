@@ -242,7 +242,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         if let TokKind::Punct(c) = t.kind {
             // «منظمة "فرق صانعي السلام"»: a quoted name after a head or type noun
             if crate::segment::quote_family(c).is_some() && j > ti && (np.head.is_some() || ctx.has_hit(j - 1, |e| *e == Entry::TypeNoun)) {
-                if let Some(q) = ctx.seg.quotes.iter().find(|q| q.open == t.start && q.depth == 0 && q.close.is_some()) {
+                if let Some(q) = ctx.seg.quote_opening(t.start).map(|i| &ctx.seg.quotes[i]).filter(|q| q.close.is_some()) {
                     let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
                     if (1..=6).contains(&n) {
                         push_key(&mut np, &fold(&ctx.text[q.inner_start..q.inner_end]).to_lowercase());
@@ -280,7 +280,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
                 }
                 // «مصدر مطلع في «قسد»»: a short quoted name
                 if np.anonymous || np.head.is_some() {
-                    if let Some(q) = ctx.seg.quotes.iter().find(|q| q.depth == 0 && Some(q.open) == ctx.tok(j + 1).map(|t| t.start)) {
+                    if let Some(q) = ctx.tok(j + 1).and_then(|t| ctx.seg.quote_opening(t.start)).map(|i| &ctx.seg.quotes[i]) {
                         let inner = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
                         if (1..=3).contains(&inner) && q.close.is_some() {
                             np.end = q.outer_end;
@@ -709,24 +709,38 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     n.len() <= h.len() && h.windows(n.len()).any(|w| w == n.as_slice())
 }
 
+/// How far back entity lookups reach: articles have a few dozen sources; a
+/// pathological input must not make every lookup scan thousands.
+const WINDOW: usize = 256;
+
 impl Entities {
+    fn window_start(&self) -> usize {
+        self.list.len().saturating_sub(WINDOW)
+    }
+
+    fn recent(&self) -> std::slice::Iter<'_, Entity> {
+        self.list[self.window_start()..].iter()
+    }
+
     /// Add a mention; returns the entity it belongs to.
     pub fn add(&mut self, np: &Np) -> Option<usize> {
         let span = (np.start, np.end);
         let found = if np.pronoun {
             return self.by_agreement(np.gender, np.human, np.first_tok);
         } else if let Some(r) = np.registry {
-            self.list.iter().rposition(|e| e.registry == Some(r))
+            self.recent().rposition(|e| e.registry == Some(r)).map(|i| i + self.window_start())
         } else if np.anaphor {
             // «المصادر», "the ministry": the last entity with that head noun; «القائد
             // الميداني», "the official": the last person with that role
-            self.list
-                .iter()
+            let w = self.window_start();
+            self.recent()
                 .rposition(|e| e.human == np.human && ((e.head == np.head && e.head.is_some()) || (np.title.is_some() && e.title == np.title)))
-                .or_else(|| self.list.iter().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
+                .or_else(|| self.recent().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
+                .map(|i| i + w)
         } else {
             let surname = np.human && np.named && np.title.is_none() && !np.key.contains(' ');
-            self.list.iter().rposition(|e| {
+            let w = self.window_start();
+            self.recent().rposition(|e| {
                 e.registry.is_none()
                     && e.anonymous == np.anonymous
                     && (e.key == np.key
@@ -734,6 +748,7 @@ impl Entities {
                         // «حسن» after «اللواء فضل حسن», "Guler" after "Yasar Guler"
                         || (surname && e.human && e.key.rsplit(' ').next() == Some(np.key.as_str())))
             })
+            .map(|i| i + w)
         };
         match found {
             Some(i) => {
@@ -772,9 +787,11 @@ impl Entities {
 
     /// The most recent entity a pronoun or implicit subject of this agreement can be.
     pub fn by_agreement(&self, g: Gender, human: bool, before_tok: usize) -> Option<usize> {
-        self.list
+        let w = self.window_start();
+        self.list[w..]
             .iter()
             .enumerate()
+            .map(|(i, e)| (i + w, e))
             .filter(|(_, e)| e.last <= before_tok && agrees(e, g, human))
             .max_by_key(|(_, e)| e.last)
             .map(|(i, _)| i)

@@ -25,7 +25,7 @@ fn every_example_fires_its_entry() {
     let examples = r.examples();
     assert!(examples.len() > 300, "only {} examples", examples.len());
     for (lang, text, want) in examples {
-        let hits = r.lang(lang).matcher.find(&fold(&text));
+        let hits = r.matcher(lang).find(&fold(&text));
         if !hits.iter().any(|h| h.entry.same_entry(&want)) {
             failures.push(format!("{lang:?} {want:?}: {text}"));
         }

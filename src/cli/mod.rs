@@ -93,27 +93,17 @@ fn run_audit(rules: &Rules, cfg: &AuditConfig) -> i32 {
     };
     let mut rep = reporter(cfg.format);
     let mut code = EXIT_CLEAN;
-    for p in &cfg.inputs {
-        let art = if p.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            if let Err(e) = io::stdin().read_to_end(&mut buf) {
-                eprintln!("isnad: -: {e}");
-                code = EXIT_ERROR;
-                continue;
-            }
-            input::parse_bytes("-".into(), buf)
-        } else {
-            input::read_file(p)
-        };
-        let art = match art {
-            Ok(a) => a,
+    // articles are audited on every core; reports are written in input order
+    let results = audit_all(rules, cfg);
+    for (p, res) in cfg.inputs.iter().zip(results) {
+        let (art, audit) = match res {
+            Ok(x) => x,
             Err(e) => {
                 eprintln!("isnad: {}: {e}", p.display());
                 code = EXIT_ERROR;
                 continue;
             }
         };
-        let audit = isnad::audit(&art, rules, cfg.lang);
         if !audit.findings.is_empty() && code == EXIT_CLEAN {
             code = EXIT_FINDINGS;
         }
@@ -127,6 +117,66 @@ fn run_audit(rules: &Rules, cfg: &AuditConfig) -> i32 {
     code
 }
 
+type Audited = Result<(input::Article, isnad::Audit), String>;
+
+fn read_input(p: &Path) -> Result<input::Article, String> {
+    if p.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map_err(|e| e.to_string())?;
+        input::parse_bytes("-".into(), buf).map_err(|e| e.to_string())
+    } else {
+        input::read_file(p).map_err(|e| e.to_string())
+    }
+}
+
+/// Audit every input, in parallel, returning results in input order. Memory stays
+/// bounded by handing results back as they complete, in order, through a channel.
+fn audit_all(rules: &Rules, cfg: &AuditConfig) -> impl Iterator<Item = Audited> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+    let n = cfg.inputs.len();
+    let workers = std::thread::available_parallelism().map_or(1, |p| p.get()).min(n).clamp(1, 8);
+    let mut out: Vec<Option<Audited>> = Vec::new();
+    let mut ordered = Vec::with_capacity(n);
+    if workers <= 1 {
+        for p in &cfg.inputs {
+            ordered.push(read_input(p).map(|a| {
+                let r = isnad::audit(&a, rules, cfg.lang);
+                (a, r)
+            }));
+        }
+        return ordered.into_iter();
+    }
+    out.resize_with(n, || None);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Audited)>(workers * 4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let res = read_input(&cfg.inputs[i]).map(|a| {
+                    let r = isnad::audit(&a, rules, cfg.lang);
+                    (a, r)
+                });
+                if tx.send((i, res)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, res) in rx {
+            out[i] = Some(res);
+        }
+    });
+    ordered.extend(out.into_iter().map(|r| r.unwrap_or_else(|| Err("not processed".into()))));
+    ordered.into_iter()
+}
+
 fn write_failed(e: io::Error) -> i32 {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return EXIT_CLEAN;
@@ -138,6 +188,8 @@ fn write_failed(e: io::Error) -> i32 {
 fn rules_check(dir: Option<&Path>) -> i32 {
     match load_rules(dir) {
         Ok(r) => {
+            // compile both matchers too: a rule string that breaks the automaton is an error
+            let _ = (r.matcher(Lang::Ar), r.matcher(Lang::En));
             let n = r.ar.cues.verbs.len() + r.en.cues.verbs.len();
             println!("rules ok ({}): {} registry sources, {} reporting verbs", r.origin, r.registry.len(), n);
             EXIT_CLEAN

@@ -83,7 +83,6 @@ pub struct LangRules {
     pub frames: FramesFile,
     pub sources: SourcesFile,
     pub abbreviations: HashSet<String>,
-    pub matcher: Matcher,
 }
 
 #[derive(Debug)]
@@ -93,6 +92,8 @@ pub struct Rules {
     pub en: LangRules,
     /// Where the rules came from: "built-in" or a folder.
     pub origin: String,
+    /// Built on first use: a run over Arabic articles never pays for the English one.
+    matchers: [std::sync::OnceLock<Matcher>; 2],
 }
 
 impl Rules {
@@ -101,6 +102,15 @@ impl Rules {
             Lang::Ar => &self.ar,
             Lang::En => &self.en,
         }
+    }
+
+    /// The multi-pattern matcher of a language.
+    pub fn matcher(&self, lang: Lang) -> &Matcher {
+        let i = lang as usize;
+        self.matchers[i].get_or_init(|| {
+            let l = self.lang(lang);
+            Matcher::build(lang, &l.cues, &l.according, &l.frames, &l.sources, &self.registry)
+        })
     }
 
     /// The rules compiled into the binary.
@@ -136,9 +146,9 @@ impl Rules {
         if let (Some(reg), Some(ar), Some(en)) = (registry, ar, en) {
             check_registry(get("registry.yaml"), &reg, &mut errs);
             if errs.is_empty() {
-                let ar = finish_lang(ar, &reg.sources);
-                let en = finish_lang(en, &reg.sources);
-                return Ok(Rules { registry: reg.sources, ar, en, origin: origin.to_string() });
+                let ar = finish_lang(ar);
+                let en = finish_lang(en);
+                return Ok(Rules { registry: reg.sources, ar, en, origin: origin.to_string(), matchers: Default::default() });
             }
         }
         Err(RuleErrors(errs))
@@ -257,9 +267,8 @@ fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs: &mut Vec<R
     }
 }
 
-fn finish_lang(l: Loaded, registry: &[RegistryEntry]) -> LangRules {
+fn finish_lang(l: Loaded) -> LangRules {
     let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
-    let matcher = Matcher::build(l.lang, &l.cues, &l.according, &l.frames, &l.sources, registry);
     LangRules {
         lang: l.lang,
         cues: l.cues,
@@ -267,7 +276,6 @@ fn finish_lang(l: Loaded, registry: &[RegistryEntry]) -> LangRules {
         frames: l.frames,
         sources: l.sources,
         abbreviations,
-        matcher,
     }
 }
 
