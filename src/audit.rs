@@ -99,22 +99,28 @@ pub struct Audit {
 /// Line starts of a text, for `line:col` in human output.
 pub struct Lines {
     starts: Vec<usize>,
+    /// (byte offset, its 0-based column) of the last answer: queries come mostly in
+    /// text order, so a long line is counted once, not once per query.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
+        Lines { starts, cursor: std::cell::Cell::new((0, 0)) }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, text: &str, off: usize) -> (usize, usize) {
+        let off = off.min(text.len());
         let l = self.starts.partition_point(|&s| s <= off).max(1);
         let ls = self.starts[l - 1];
-        let off = off.min(text.len());
-        let col = text.get(ls..off).map_or(1, |s| s.chars().count() + 1);
-        (l, col)
+        let (c_off, c_col) = self.cursor.get();
+        let (from, base) = if c_off >= ls && c_off <= off { (c_off, c_col) } else { (ls, 0) };
+        let col = base + text.get(from..off).map_or(0, |s| s.chars().count());
+        self.cursor.set((off, col));
+        (l, col + 1)
     }
 }
 

@@ -78,6 +78,9 @@ struct Extractor<'c, 'a> {
     inherited: Option<usize>,
     /// Quote index by the offset of its closing mark.
     closing: HashMap<usize, usize>,
+    /// The cue being read reports events as objects («أعلن مقتل»), unlike threats
+    /// and demands («هدد بإسقاط»).
+    object_stance_ok: bool,
     /// Quote index by the index of the quote it continues.
     continued_by: HashMap<usize, usize>,
     /// How often each quotation's exact text occurs (a repeated one is a name).
@@ -97,6 +100,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
         frames: Vec::new(),
         pending_relay: None,
         inherited: None,
+        object_stance_ok: true,
         closing: ctx.seg.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).filter_map(|(i, q)| q.close.map(|c| (c, i))).collect(),
         continued_by: ctx.seg.quotes.iter().enumerate().filter_map(|(i, q)| q.continues.map(|c| (c, i))).collect(),
         quote_counts: {
@@ -165,6 +169,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             if self.frames.iter().rev().take(RECENT).any(|f| f.0 < ev.start && ev.start < f.1) {
                 continue; // «أكدت المنظمة، على لسان باحثتها، أن»: inside a claim's frame
+            }
+            // «بعد أسابيع من "هدوء" حذر»: after a quoted noun, حذر is "cautious"
+            if matches!(ev.entry, Entry::Verb { .. }) && self.ar() && !ev.conj {
+                let t = ctx.seg.tok_at(ev.start);
+                if t > 0 && self.closing.contains_key(&ctx.seg.tokens[t - 1].start) {
+                    continue;
+                }
             }
             // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
             if matches!(ev.entry, Entry::Verb { .. }) {
@@ -339,6 +350,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             // «على موقع «فيسبوك» إنها …»: a short phrase straight before the complementiser
             if let Some(c) = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| *e == Entry::Complementiser)) {
+                let relay_at = (k..c).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay)));
+                if let Some(r) = relay_at {
+                    // «الخميس نقلا عن مسؤولين أتراك أن»: read the relay, then the frame
+                    k = r;
+                    continue;
+                }
                 let clean = !ctx.inside_quote(ctx.seg.tokens[c].start)
                     && (k..c).all(|j| {
                         !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_) | Entry::Complementiser))
@@ -415,7 +432,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // «أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»: an event noun as the object
         let obj = if matches!(ctx.word(k), "إلى" | "الي" | "عن" | "ب") { k + 1 } else { k };
-        if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) {
+        if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) && self.object_stance_ok {
             let end = self.clause_end(obj);
             return (end > obj).then_some((Content::Clause(obj, end), false));
         }
@@ -426,7 +443,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if !strict && !self.ar() {
             // English reported speech without "that": "officials said 37 people died"
             let t = ctx.tok(k)?;
-            if matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
+            let lw = ctx.word(k).to_lowercase();
+            // a clause has a subject: not "to oppose it", not "said the…" after another cue
+            let clause_like = !matches!(lw.as_str(), "for" | "from" | "with" | "about" | "on" | "in" | "at" | "by" | "of" | "into" | "against" | "as" | "after" | "before" | "during" | "over")
+                && !ctx.has_hit(k, |e| matches!(e, Entry::Verb { .. } | Entry::According(_)));
+            if clause_like && matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
                 let end = self.clause_end(k);
                 if end > k + 2 {
                     return Some((Content::Clause(k, end), false));
@@ -453,9 +474,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if j > k && ctx.has_hit(j, |e| matches!(e, Entry::ClauseBreak)) {
                 return self.trim_back(j);
             }
+            // "confirmed that X and said Y": a second cue of the same subject
+            if j > k && !self.ar() && matches!(ctx.word(j).to_lowercase().as_str(), "and" | "but") && ctx.has_hit(j + 1, |e| matches!(e, Entry::Verb { .. })) {
+                return self.trim_back(j);
+            }
             if matches!(ctx.punct(j), Some('،' | ',')) {
                 let n = j + 1;
                 let w = ctx.word(n);
+                // «، كما زعمت», «، فيما نفت»: a new reporting clause
+                if self.ar() && matches!(w, "كما" | "فيما" | "بينما" | "وفيما") && ctx.has_hit(n + 1, |e| matches!(e, Entry::Verb { .. })) {
+                    return j;
+                }
                 // a trailing «، وفق X» / ", according to X" belongs to another claim
                 if ctx.has_hit(n, |e| matches!(e, Entry::According(_))) {
                     return j;
@@ -664,6 +693,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let after = ctx.tok_end(ev.end).max(vt + 1);
         let cue = Some((ev.core_start, ev.core_end));
         let stance = verb.stance;
+        self.object_stance_ok = !matches!(stance, Stance::Directive | Stance::Commissive | Stance::Opinion);
         let mut via = Vec::new();
         let mut subject: Option<Np> = None;
         let mut k = after;
@@ -775,8 +805,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             return;
         }
-        // «ورصد المرصد ثلاثة تفجيرات», "SNHR documented 12 deaths": a count as object
-        if verb.stance == Stance::Documentary && subject.is_some() && pre_quote.is_none() {
+        // «ورصد المرصد ثلاثة تفجيرات», "SNHR documented 12 deaths", «نفى الجيش هذه
+        // الأرقام», «أدانت البعثة القصف», "denied targeting civilians": an object as content
+        let object_verb = matches!(verb.stance, Stance::Documentary | Stance::Denial | Stance::Evaluative);
+        let object_ok = ctx.tok(k2).is_some_and(|t| t.kind != TokKind::Punct('.')) && !matches!(ctx.word(k2), "في" | "من" | "على" | "عن" | "إلى" | "الي");
+        if object_verb && subject.is_some() && pre_quote.is_none() && object_ok {
             let end = self.clause_end(k2);
             if end > k2 + 1 {
                 let (s, e) = self.span_of(k2, end);
@@ -792,23 +825,41 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 self.ents.list[e].last = self.ents.list[e].last.max(np.first_tok);
             }
         }
-        if verb.strict || b == subj_start {
+        if b == subj_start || (verb.strict && subject.is_none()) {
             return;
         }
-        // a clause before the comma, when the cue ends the sentence
+        // a clause before the comma, when the cue ends the sentence: "The toll rose,
+        // officials said on Tuesday." (strict verbs too: ", the daily Al-Watan reported.")
         let send = self.sentence_end_tok(vt);
         let tail = subject.as_ref().map_or(after, |s| s.end_tok.max(after));
-        // the cue must close the sentence: ", officials said on Tuesday."
-        let rest = (tail..send).filter(|&j| ctx.punct(j).is_none()).count();
-        if rest > 5 || (tail..send).any(|j| matches!(ctx.punct(j), Some(',' | '،' | ':'))) {
+        // a participle may trail: ", UN officials said, pointing to shortages"
+        let stop = (tail..send)
+            .find(|&j| matches!(ctx.punct(j), Some(',' | '،')) && ctx.hits_at_tok(j + 1).iter().any(|h| matches!(h.entry, Entry::Verb { agr: Agr::Hal, .. })))
+            .unwrap_or(send);
+        let rest = (tail..stop).filter(|&j| ctx.punct(j).is_none()).count();
+        if rest > 5 || (tail..stop).any(|j| matches!(ctx.punct(j), Some(',' | '،' | ':'))) {
             return;
         }
-        let start = self.sentence_start_tok(vt);
-        let start = self.after_prior_claims(start, b);
+        let s_tok = self.sentence_start_tok(vt);
+        let start = (s_tok..b).rev().find(|&j| matches!(ctx.punct(j), Some(';' | '؛' | ':'))).map_or(s_tok, |j| j + 1);
+        let start = (start..b).find(|&j| !ctx.is_punct(j, '#')).unwrap_or(b);
         let end = self.trim_back(b);
         if end > start + 1 {
             let (s, e) = self.span_of(start, end);
             let (s, e) = strip_outer_quotes(ctx.text, s, e);
+            // cues inside this content were part of what was reported
+            let n = self.claims.len();
+            let keep_from = n.saturating_sub(RECENT);
+            let mut i = keep_from;
+            while i < self.claims.len() {
+                let c = &self.claims[i];
+                let nested = c.quote.is_none() && c.cue.is_some_and(|cu| cu.0 >= s && cu.1 <= e);
+                if nested {
+                    self.claims.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
             let (source, mention) = self.resolve(subject.as_ref(), agr, verb.continuation, vt);
             let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue, stance, source, mention, via, floating: false, orphan: false, quote: None };
             self.push(c, source_tok);
@@ -838,23 +889,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         f
-    }
-
-    /// Content before a cue must not reach into an earlier claim's span.
-    fn after_prior_claims(&self, start: usize, b: usize) -> usize {
-        let ctx = self.ctx;
-        let lo = ctx.seg.tokens[start].start;
-        let hi = ctx.seg.tokens.get(b).map_or(ctx.text.len(), |t| t.start);
-        let mut s = start;
-        for c in &self.claims {
-            if c.end > lo && c.end <= hi {
-                s = s.max(ctx.tok_end(c.end));
-                while s < b && ctx.punct(s).is_some() {
-                    s += 1;
-                }
-            }
-        }
-        s
     }
 
     fn resolve(&mut self, subject: Option<&Np>, agr: Agr, continuation: bool, vt: usize) -> (Option<usize>, Option<(usize, usize)>) {
@@ -1126,6 +1160,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         let mut np_end = k;
         let after_verb = k > at + 1 && ctx.has_hit(k.saturating_sub(1), |e| matches!(e, Entry::Verb { .. }));
+        // "according to a report by the Guardian": the document's author
+        if !self.ar() {
+            let d = if matches!(ctx.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "its" | "their") { k + 1 } else { k };
+            let mut j = d;
+            while j < d + 3 && !ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && ctx.punct(j).is_none() {
+                j += 1;
+            }
+            if ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && matches!(ctx.word(j + 1).to_lowercase().as_str(), "by" | "from" | "of") {
+                k = j + 2;
+            }
+        }
         if source.is_none() {
             let np = if self.ar() { self.subject_after_ar(k) } else { np_after_en(ctx, k) };
             let np = np.or_else(|| if after_verb && self.ar() { self.bare_subject_ar(k, Agr::Any) } else { None });
@@ -1136,7 +1181,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
             np_end = np.end_tok;
             mention = Some((np.start, np.end));
             source = self.source_of(&np);
-            // "according to Anadolu, which quoted a local official"
+            // "according to Anadolu, which quoted a local official": the official
+            // speaks, Anadolu relays
+            let j = if ctx.is_punct(np_end, ',') { np_end + 1 } else { np_end };
+            if matches!(ctx.word(j).to_lowercase().as_str(), "which" | "who") && matches!(ctx.word(j + 1).to_lowercase().as_str(), "quoted" | "cited") {
+                if let Some(inner) = np_after_en(ctx, j + 2) {
+                    if let Some(relay) = source.take() {
+                        via.push(relay);
+                    }
+                    np_end = inner.end_tok;
+                    mention = Some((inner.start, inner.end));
+                    source = self.source_of(&inner);
+                }
+            }
         }
         let cue = Some((ev.core_start, ev.core_end));
         // relay: "X reported, citing Y" / «أفادت وكالة X نقلا عن مصادر محلية»

@@ -131,10 +131,11 @@ fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 // joiners inside a word: 1,500 / 1.5 / don't / al-Assad
-                if matches!(d, '\'' | '’' | '-' | '.' | ',') {
+                if matches!(d, '\'' | '’' | '-' | '.' | ',' | ':') {
                     let next = text[j + d.len_utf8()..].chars().next();
                     let ok = match (d, next) {
-                        ('.' | ',', Some(n)) => all_digits && n.is_ascii_digit(),
+                        // 1,500 / 1.5 / 7:15
+                        ('.' | ',' | ':', Some(n)) => all_digits && n.is_ascii_digit(),
                         ('\'' | '’', Some(n)) => is_letter(n) && is_letter(c),
                         ('-', Some(n)) => is_word_char(n),
                         _ => false,
@@ -422,7 +423,13 @@ fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec
                 let word_start = text[lo..i].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(lo, |p| lo + p + 1);
                 let word = &text[word_start..=i];
                 if abbreviations.contains(&word.to_ascii_lowercase()) {
-                    continue;
+                    // "3 a.m. No one…": a lower-case abbreviation before a capital ends the
+                    // sentence; a title ("Gen. Smith") never does
+                    let next = text[i + 1..para.end].trim_start().chars().next();
+                    let lower = word.chars().next().is_some_and(|c| c.is_lowercase());
+                    if !(lower && next.is_some_and(|n| n.is_uppercase())) {
+                        continue;
+                    }
                 }
                 // single capital initial: "J. Smith"
                 let w = &text[word_start..i];

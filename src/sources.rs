@@ -347,7 +347,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         } else if in_place > 0 {
             in_place -= 1;
             true
-        } else if (np.human && !np.anonymous || !np.has_anchor()) && names_after_title < 3 {
+        } else if (np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous)) && names_after_title < 3 {
             // a name after a title, or the rest of a bare name («أحمد الحسين»)
             names_after_title += 1;
             if !definite || np.title.is_some() {
@@ -417,6 +417,8 @@ fn en_np_word(ctx: &Ctx, i: usize) -> bool {
     }
     let lw = w.to_lowercase();
     ctx.capitalised(i)
+        || lw.ends_with("'s")
+        || lw.ends_with("’s")
         || ctx.has_hit(i, |e| is_source_entry(e) || *e == Entry::Pronoun)
         || EN_DETERMINERS.contains(&lw.as_str())
         || matches!(lw.as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from")
@@ -466,35 +468,89 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
             return Some(np);
         }
     }
+    // English noun phrases are head-final: "Health Ministry spokesman Ahmed Kamal" is
+    // a spokesman (affiliated with the ministry), "UN officials" are officials, "a
+    // source in Erbil" is still an unnamed source. Items before a preposition decide.
+    let mut items: Vec<(usize, usize, Entry)> = Vec::new(); // (first tok, end tok, entry)
     let mut i = a;
-    let mut first_src = true;
+    let mut pp = b; // where the first post-head prepositional phrase starts
     while i < b {
+        let lw = ctx.word(i).to_lowercase();
+        if matches!(lw.as_str(), "of" | "for" | "at" | "in" | "from" | "with" | "on" | "near" | "to")
+            && items.iter().any(|(_, _, e)| matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))
+            && pp == b
+        {
+            pp = i;
+        }
         if let Some(h) = ctx.best_hit(i, is_source_entry) {
             let e = ctx.tok_end(h.end).clamp(i + 1, b);
-            absorb(ctx, &mut np, h.entry, first_src);
-            if matches!(h.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)) {
-                first_src = false;
-            }
-            for k in i..e {
-                push_key(&mut np, &key_word(ctx, k));
-            }
+            items.push((i, e, h.entry));
             i = e;
             continue;
         }
-        let lw = ctx.word(i).to_lowercase();
-        if lw == "and" && np.has_anchor() && ctx.has_hit(i + 1, is_source_entry) {
+        if lw == "and" && ctx.has_hit(i + 1, is_source_entry) && !items.is_empty() {
             np.coordinated = true;
-        }
-        if ctx.capitalised(i) && !EN_DETERMINERS.contains(&lw.as_str()) {
-            push_key(&mut np, &key_word(ctx, i));
         }
         i += 1;
     }
-    let named = (a..b).any(|k| {
-        ctx.proper(k) && !ctx.has_hit(k, is_source_entry) && !EN_DETERMINERS.contains(&ctx.word(k).to_lowercase().as_str())
-    });
+    let head_item = items
+        .iter()
+        .rev()
+        .find(|(f, _, e)| *f < pp && matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))
+        .copied();
+    let mut name_toks: Vec<usize> = Vec::new();
+    for k in a..pp.min(b) {
+        let in_item = items.iter().any(|(f, e, _)| *f <= k && k < *e);
+        let lw = ctx.word(k).to_lowercase();
+        if !in_item && ctx.proper(k) && !EN_DETERMINERS.contains(&lw.as_str()) && !lw.ends_with("'s") && !lw.ends_with("’s") {
+            // a proper name counts when it follows the head or stands alone
+            if head_item.is_none_or(|(hf, _, _)| k > hf) {
+                name_toks.push(k);
+            }
+        }
+    }
+    // qualifiers and affiliations first, then the head decides
+    for &(_, _, e) in &items {
+        if let Entry::Qualifier(_) = e {
+            absorb(ctx, &mut np, e, false);
+        }
+    }
+    let affiliation_kind = items
+        .iter()
+        .filter(|(f, _, e)| matches!(e, Entry::Registry(_)) && Some(*f) != head_item.map(|h| h.0))
+        .find_map(|(_, _, e)| match e {
+            Entry::Registry(r) => Some((*r, ctx.registry[*r as usize].kind)),
+            _ => None,
+        });
+    match head_item {
+        Some((_, _, Entry::Registry(r))) => {
+            np.kind = Kind::Unknown;
+            absorb(ctx, &mut np, Entry::Registry(r), true);
+        }
+        Some((_, _, e @ (Entry::Head(_) | Entry::Title(_)))) => {
+            let qual_kind = np.kind;
+            np.kind = Kind::Unknown;
+            absorb(ctx, &mut np, e, true);
+            if let Entry::Title(t) = e {
+                np.title = Some(t);
+            }
+            if np.kind == Kind::Unknown {
+                np.kind = if qual_kind != Kind::Unknown { qual_kind } else { affiliation_kind.map_or(Kind::Unknown, |x| x.1) };
+            }
+            np.affiliation = affiliation_kind.map(|x| x.0);
+        }
+        _ => {}
+    }
+    let named = !name_toks.is_empty();
+    for k in a..b {
+        let lw = ctx.word(k).to_lowercase();
+        if !EN_DETERMINERS.contains(&lw.as_str()) && (named && name_toks.contains(&k) || !named && k < pp) {
+            push_key(&mut np, &key_word(ctx, k));
+        }
+    }
     if named && np.registry.is_none() {
         np.anonymous = false;
+        np.named = true;
         if np.head.is_none() || np.human {
             np.human = true;
             if np.kind == Kind::Unknown {
@@ -508,8 +564,7 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     if np.key.is_empty() {
         np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
     }
-    np.anaphor = np.registry.is_none() && !named && np.head.is_some_and(|h| ctx.lr.sources.heads[h as usize].anaphor)
-        && ctx.word(a).eq_ignore_ascii_case("the");
+    np.anaphor = np.registry.is_none() && !named && (np.head.is_some() || np.title.is_some()) && ctx.word(a).eq_ignore_ascii_case("the");
     Some(np)
 }
 
@@ -545,6 +600,17 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
             j -= 1;
         } else {
             break;
+        }
+    }
+    // "two diplomats who asked not to be named said": step over the clause
+    if let Some(h) = ctx.hits.iter().rev().take(64).find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == j && h.start >= ctx.seg.tokens[floor.min(j.saturating_sub(1))].start) {
+        let mut s = ctx.seg.tok_at(h.start);
+        if s > floor && matches!(ctx.word(s - 1).to_lowercase().as_str(), "who" | "speaking" | "which") {
+            s -= 1;
+        }
+        if let Some(mut np) = np_before_en(ctx, s, floor) {
+            np.anonymous = np.registry.is_none() && !np.named;
+            return Some(np);
         }
     }
     let end = j;
@@ -700,13 +766,17 @@ pub struct Entities {
     pub list: Vec<Entity>,
 }
 
+/// `needle` occurs in `hay` as whole words (keys are single-spaced).
 fn contains_words(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
+    if needle.is_empty() || needle.len() > hay.len() {
         return false;
     }
-    let h: Vec<&str> = hay.split_whitespace().collect();
-    let n: Vec<&str> = needle.split_whitespace().collect();
-    n.len() <= h.len() && h.windows(n.len()).any(|w| w == n.as_slice())
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = i == 0 || hay.as_bytes()[i - 1] == b' ';
+        let j = i + needle.len();
+        let after = j == hay.len() || hay.as_bytes()[j] == b' ';
+        before && after
+    })
 }
 
 /// How far back entity lookups reach: articles have a few dozen sources; a
@@ -736,6 +806,12 @@ impl Entities {
             self.recent()
                 .rposition(|e| e.human == np.human && ((e.head == np.head && e.head.is_some()) || (np.title.is_some() && e.title == np.title)))
                 .or_else(|| self.recent().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
+                // "the monitor" after "the Syrian Observatory…": the last organisation of that kind
+                .or_else(|| {
+                    (!np.human && np.kind != Kind::Unknown)
+                        .then(|| self.recent().rposition(|e| !e.human && e.registry.is_some() && e.kind == np.kind))
+                        .flatten()
+                })
                 .map(|i| i + w)
         } else {
             let surname = np.human && np.named && np.title.is_none() && !np.key.contains(' ');
@@ -753,7 +829,8 @@ impl Entities {
         match found {
             Some(i) => {
                 let e = &mut self.list[i];
-                if !e.mentions.contains(&span) {
+                // mentions arrive in text order; the report sorts and dedups them
+                if e.mentions.last() != Some(&span) {
                     e.mentions.push(span);
                 }
                 if !np.anaphor && np.end - np.start > e.name.1 - e.name.0 && np.registry.is_none() == e.registry.is_none() {
