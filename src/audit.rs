@@ -64,6 +64,41 @@ pub struct Claim {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub col: usize,
+    pub text: String,
+    pub category: &'static str,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub vague: bool,
+    /// The qualifier as written («على الأقل», "more than").
+    pub qualifier: Option<String>,
+    /// at_least, more_than, about, up_to or fewer_than.
+    pub bound: Option<&'static str>,
+    pub group: Option<String>,
+    pub source: Option<String>,
+    /// The claim this figure is part of.
+    pub claim: Option<String>,
+    /// Gazetteer id and name of the place.
+    pub place: Option<String>,
+    pub place_name: Option<String>,
+    pub event_kind: Option<String>,
+    /// YYYY-MM-DD, resolved against the article's date.
+    pub as_of: Option<String>,
+    /// A total over a period starting here («منذ 8 ديسمبر 2024», "since 2011").
+    pub since: Option<String>,
+    pub update: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub superseded: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
     pub start: usize,
@@ -91,7 +126,7 @@ pub struct Audit {
     pub doc: Doc,
     pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
-    pub figures: Vec<serde_json::Value>,
+    pub figures: Vec<Figure>,
     pub findings: Vec<Finding>,
     pub stats: Stats,
 }
@@ -150,6 +185,8 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let by_tok = crate::context::index_hits(&seg, &hits);
     let ctx = Ctx { text: &norm.text, seg: &seg, hits: &hits, lr, registry: &rules.registry, quoted, by_tok };
     let ext = claims::extract(&ctx);
+    let article_date = article.meta.date.as_deref().and_then(crate::figures::when::parse_date);
+    let raw_figures = crate::figures::extract(&ctx, &ext.claims, article_date);
 
     let base = article.body_start;
     let orig = |s: usize, e: usize| -> [usize; 2] {
@@ -160,9 +197,10 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
 
     // sources that something points at, in order of first mention
     let mut used: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for c in &ext.claims {
         for e in c.source.iter().chain(c.via.iter()) {
-            if !used.contains(e) {
+            if seen.insert(*e) {
                 used.push(*e);
             }
         }
@@ -223,6 +261,51 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         });
     }
 
+    let lr = rules.lang(lang);
+    let figures: Vec<Figure> = raw_figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let [s, e] = orig(f.start, f.end);
+            let (line, col) = lines.line_col(&article.text, s);
+            let place = f.place.map(|p| &rules.places[p as usize]);
+            Figure {
+                id: format!("f{}", i + 1),
+                start: s,
+                end: e,
+                line,
+                col,
+                text: article.text[s..e].to_string(),
+                category: f.category.as_str(),
+                low: f.low,
+                high: f.high,
+                vague: f.vague,
+                qualifier: f.qualifier.map(|(a, b)| {
+                    let [a, b] = orig(a, b);
+                    article.text[a..b].to_string()
+                }),
+                bound: f.bound.map(|b| match b {
+                    crate::rules::Bound::AtLeast => "at_least",
+                    crate::rules::Bound::MoreThan => "more_than",
+                    crate::rules::Bound::About => "about",
+                    crate::rules::Bound::UpTo => "up_to",
+                    crate::rules::Bound::FewerThan => "fewer_than",
+                }),
+                group: f.group.clone(),
+                source: f.source.and_then(id_of),
+                claim: f.claim.map(|c| format!("c{}", c + 1)),
+                place: place.map(|p| p.id.clone()),
+                place_name: place.map(|p| p.name.clone()),
+                event_kind: f.event_kind.map(|k| lr.figures.event_kinds[k as usize].kind.clone()),
+                as_of: f.as_of.map(|d| d.to_string()),
+                since: f.since.map(|d| d.to_string()),
+                update: f.update,
+                previous: f.previous,
+                superseded: f.superseded,
+            }
+        })
+        .collect();
+
     let parts = findings::Parts {
         text: &article.text,
         norm: &norm,
@@ -233,6 +316,7 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         claims_out: &claims_out,
         sources: &sources,
         lines: &lines,
+        figures: &figures,
     };
     let mut found = findings::run(&parts);
     found.sort_by_key(|f| (f.start, f.rule));
@@ -261,7 +345,7 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         },
         sources,
         claims: claims_out,
-        figures: Vec::new(),
+        figures,
         findings: found,
         stats,
     }

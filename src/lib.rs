@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod claims;
 pub mod context;
+pub mod figures;
 pub mod cues;
 pub mod findings;
 pub mod input;

@@ -2,11 +2,14 @@
 
 mod anonymous_source;
 mod distancing_cue;
+mod inconsistent_figure;
 mod orphan_quote;
 mod truncated_text;
+mod unattributed_figure;
 mod unbalanced_quote;
+mod vague_figure;
 
-use crate::audit::{Claim, Finding, Lines, Source};
+use crate::audit::{Claim, Figure, Finding, Lines, Source};
 use crate::claims::RawClaim;
 use crate::context::Ctx;
 use crate::normalise::Normalised;
@@ -24,6 +27,7 @@ pub struct Parts<'a> {
     pub claims_out: &'a [Claim],
     pub sources: &'a [Source],
     pub lines: &'a Lines,
+    pub figures: &'a [Figure],
 }
 
 impl Parts<'_> {
@@ -40,12 +44,24 @@ impl Parts<'_> {
 }
 
 /// Every rule id, for documentation and `--format line`.
-pub const RULES: &[&str] = &["anonymous-source", "distancing-cue", "orphan-quote", "truncated-text", "unbalanced-quote"];
+pub const RULES: &[&str] = &[
+    "anonymous-source",
+    "distancing-cue",
+    "inconsistent-figure",
+    "orphan-quote",
+    "truncated-text",
+    "unattributed-figure",
+    "unbalanced-quote",
+    "vague-figure",
+];
 
 pub fn run(p: &Parts) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(anonymous_source::check(p));
     out.extend(distancing_cue::check(p));
+    out.extend(inconsistent_figure::check(p));
+    out.extend(unattributed_figure::check(p));
+    out.extend(vague_figure::check(p));
     out.extend(orphan_quote::check(p));
     out.extend(truncated_text::check(p));
     out.extend(unbalanced_quote::check(p));

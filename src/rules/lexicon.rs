@@ -41,6 +41,21 @@ pub enum Entry {
     ClauseBreak,
     DocumentFrame,
     ObjectNoun,
+    /// Figures: number words, counted nouns (dual = counts 2), frames, groups…
+    Number(u32),
+    CountNoun { idx: u32, dual: bool },
+    CountFrame(u32),
+    Group { idx: u32, dual: bool },
+    NumQualifier(u32),
+    Vague(u32),
+    Measure(u32),
+    Update,
+    EventKind(u32),
+    Month(u32),
+    Weekday(u32),
+    RelDay(u32),
+    Cumulative,
+    Place(u32),
     Head(u32),
     Qualifier(u32),
     Title(u32),
@@ -129,14 +144,8 @@ fn all_prefixes() -> HashSet<String> {
 }
 
 impl Matcher {
-    pub fn build(
-        lang: Lang,
-        cues: &CuesFile,
-        according: &AccordingFile,
-        frames: &FramesFile,
-        sources: &SourcesFile,
-        registry: &[RegistryEntry],
-    ) -> Matcher {
+    pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
+        let (cues, according, frames, sources, figures) = (&lr.cues, &lr.according, &lr.frames, &lr.sources, &lr.figures);
         let mut map: HashMap<(String, bool, Option<char>), usize> = HashMap::new();
         let mut pats: Vec<Pattern> = Vec::new();
         let mut strings: Vec<String> = Vec::new();
@@ -253,6 +262,79 @@ impl Matcher {
         for (i, r) in registry.iter().enumerate() {
             for n in std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases) {
                 add(n, Entry::Registry(i as u32));
+            }
+        }
+        let f = figures;
+        for (i, x) in f.numbers.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Number(i as u32));
+            }
+        }
+        for (i, x) in f.nouns.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::CountNoun { idx: i as u32, dual: false });
+            }
+            for w in &x.dual {
+                add(w, Entry::CountNoun { idx: i as u32, dual: true });
+            }
+        }
+        for (i, x) in f.frames.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::CountFrame(i as u32));
+            }
+        }
+        for (i, x) in f.groups.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Group { idx: i as u32, dual: false });
+            }
+            for w in &x.dual {
+                add(w, Entry::Group { idx: i as u32, dual: true });
+            }
+        }
+        for (i, x) in f.qualifiers.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::NumQualifier(i as u32));
+            }
+        }
+        for (i, x) in f.vague.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Vague(i as u32));
+            }
+        }
+        for (i, x) in f.measures.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Measure(i as u32));
+            }
+        }
+        for w in &f.updates {
+            add(w, Entry::Update);
+        }
+        for w in &f.cumulative {
+            add(w, Entry::Cumulative);
+        }
+        for (i, x) in f.event_kinds.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::EventKind(i as u32));
+            }
+        }
+        for (i, x) in f.months.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Month(i as u32));
+            }
+        }
+        for (i, x) in f.weekdays.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Weekday(i as u32));
+            }
+        }
+        for (i, x) in f.relative_days.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::RelDay(i as u32));
+            }
+        }
+        for (i, x) in places.iter().enumerate() {
+            for w in &x.names {
+                add(w, Entry::Place(i as u32));
             }
         }
         let ac = AhoCorasickBuilder::new()

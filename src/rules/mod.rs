@@ -40,6 +40,9 @@ pub const FILES: &[(&str, &str)] = &[
     ("en/according.yaml", include_str!("../../rules/en/according.yaml")),
     ("en/frames.yaml", include_str!("../../rules/en/frames.yaml")),
     ("en/sources.yaml", include_str!("../../rules/en/sources.yaml")),
+    ("ar/figures.yaml", include_str!("../../rules/ar/figures.yaml")),
+    ("en/figures.yaml", include_str!("../../rules/en/figures.yaml")),
+    ("places.yaml", include_str!("../../rules/places.yaml")),
 ];
 
 /// A problem in a rule file, with its place.
@@ -82,12 +85,14 @@ pub struct LangRules {
     pub according: AccordingFile,
     pub frames: FramesFile,
     pub sources: SourcesFile,
+    pub figures: FiguresFile,
     pub abbreviations: HashSet<String>,
 }
 
 #[derive(Debug)]
 pub struct Rules {
     pub registry: Vec<RegistryEntry>,
+    pub places: Vec<Place>,
     pub ar: LangRules,
     pub en: LangRules,
     /// Where the rules came from: "built-in" or a folder.
@@ -109,7 +114,7 @@ impl Rules {
         let i = lang as usize;
         self.matchers[i].get_or_init(|| {
             let l = self.lang(lang);
-            Matcher::build(lang, &l.cues, &l.according, &l.frames, &l.sources, &self.registry)
+            Matcher::build(lang, l, &self.registry, &self.places)
         })
     }
 
@@ -141,14 +146,23 @@ impl Rules {
         let mut errs = Vec::new();
         let get = |name: &str| texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
         let registry: Option<RegistryFile> = parse(get("registry.yaml"), &mut errs);
+        let places: Option<PlacesFile> = parse(get("places.yaml"), &mut errs);
         let ar = load_lang(Lang::Ar, |n| get(n), &mut errs);
         let en = load_lang(Lang::En, |n| get(n), &mut errs);
-        if let (Some(reg), Some(ar), Some(en)) = (registry, ar, en) {
+        if let (Some(reg), Some(places), Some(ar), Some(en)) = (registry, places, ar, en) {
             check_registry(get("registry.yaml"), &reg, &mut errs);
+            check_places(get("places.yaml"), &places, &mut errs);
             if errs.is_empty() {
                 let ar = finish_lang(ar);
                 let en = finish_lang(en);
-                return Ok(Rules { registry: reg.sources, ar, en, origin: origin.to_string(), matchers: Default::default() });
+                return Ok(Rules {
+                    registry: reg.sources,
+                    places: places.places,
+                    ar,
+                    en,
+                    origin: origin.to_string(),
+                    matchers: Default::default(),
+                });
             }
         }
         Err(RuleErrors(errs))
@@ -194,6 +208,7 @@ struct Loaded {
     according: AccordingFile,
     frames: FramesFile,
     sources: SourcesFile,
+    figures: FiguresFile,
 }
 
 fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: &mut Vec<RuleError>) -> Option<Loaded> {
@@ -202,11 +217,14 @@ fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: 
     let acc_f = get(&format!("{d}/according.yaml"));
     let fr_f = get(&format!("{d}/frames.yaml"));
     let src_f = get(&format!("{d}/sources.yaml"));
+    let fig_f = get(&format!("{d}/figures.yaml"));
     let cues: Option<CuesFile> = parse(cues_f, errs);
     let according: Option<AccordingFile> = parse(acc_f, errs);
     let frames: Option<FramesFile> = parse(fr_f, errs);
     let sources: Option<SourcesFile> = parse(src_f, errs);
-    let (cues, according, frames, sources) = (cues?, according?, frames?, sources?);
+    let figures: Option<FiguresFile> = parse(fig_f, errs);
+    let (cues, according, frames, sources, figures) = (cues?, according?, frames?, sources?, figures?);
+    check_figures(fig_f, &figures, errs);
     // duplicates inside one category
     let mut seen = Dups::default();
     for v in &cues.verbs {
@@ -253,7 +271,7 @@ fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: 
     for f in sources.qualifiers.iter().flat_map(|q| &q.forms) {
         seen.check(src_f, "qualifier", f, errs);
     }
-    Some(Loaded { lang, cues, according, frames, sources })
+    Some(Loaded { lang, cues, according, frames, sources, figures })
 }
 
 fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs: &mut Vec<RuleError>) {
@@ -267,6 +285,75 @@ fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs: &mut Vec<R
     }
 }
 
+fn check_figures(file: &(PathBuf, String), f: &FiguresFile, errs: &mut Vec<RuleError>) {
+    let mut seen = Dups::default();
+    for x in &f.numbers {
+        for w in &x.forms {
+            seen.check(file, "number word", w, errs);
+        }
+    }
+    let mut seen = Dups::default();
+    for w in f.nouns.iter().flat_map(|n| n.forms.iter().chain(&n.dual)) {
+        seen.check(file, "counted noun", w, errs);
+    }
+    let mut seen = Dups::default();
+    for w in f.frames.iter().flat_map(|n| &n.forms) {
+        seen.check(file, "count frame", w, errs);
+    }
+    let mut seen = Dups::default();
+    for w in f.groups.iter().flat_map(|n| n.forms.iter().chain(&n.dual)) {
+        seen.check(file, "group noun", w, errs);
+    }
+    let mut seen = Dups::default();
+    for w in f.qualifiers.iter().flat_map(|n| &n.forms) {
+        seen.check(file, "qualifier", w, errs);
+    }
+    let mut seen = Dups::default();
+    for w in f.vague.iter().flat_map(|n| &n.forms) {
+        seen.check(file, "vague word", w, errs);
+    }
+    let mut seen = Dups::default();
+    for w in f.measures.iter().flat_map(|n| &n.forms) {
+        seen.check(file, "measure", w, errs);
+    }
+    for (what, list) in [("update", &f.updates), ("cumulative", &f.cumulative)] {
+        let mut seen = Dups::default();
+        for w in list {
+            seen.check(file, what, w, errs);
+        }
+    }
+    for m in &f.months {
+        if !(1..=12).contains(&m.month) {
+            let (line, col) = locate(&file.1, m.forms.first().map_or("", |s| s.as_str()), 0);
+            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("month {} is not 1-12", m.month) });
+        }
+    }
+    for d in &f.weekdays {
+        if d.weekday > 6 {
+            let (line, col) = locate(&file.1, d.forms.first().map_or("", |s| s.as_str()), 0);
+            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("weekday {} is not 0-6", d.weekday) });
+        }
+    }
+}
+
+fn check_places(file: &(PathBuf, String), p: &PlacesFile, errs: &mut Vec<RuleError>) {
+    let mut ids = Dups::default();
+    let mut names = Dups::default();
+    let known: HashSet<&str> = p.places.iter().map(|x| x.id.as_str()).collect();
+    for x in &p.places {
+        ids.check(file, "place id", &x.id, errs);
+        for n in &x.names {
+            names.check(file, "place name", n, errs);
+        }
+        if let Some(parent) = &x.parent {
+            if !known.contains(parent.as_str()) {
+                let (line, col) = locate(&file.1, parent, 0);
+                errs.push(RuleError { file: file.0.clone(), line, col, message: format!("unknown parent place \"{parent}\"") });
+            }
+        }
+    }
+}
+
 fn finish_lang(l: Loaded) -> LangRules {
     let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
     LangRules {
@@ -275,6 +362,7 @@ fn finish_lang(l: Loaded) -> LangRules {
         according: l.according,
         frames: l.frames,
         sources: l.sources,
+        figures: l.figures,
         abbreviations,
     }
 }

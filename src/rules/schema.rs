@@ -274,3 +274,281 @@ pub struct Title {
     #[serde(default)]
     pub examples: Vec<String>,
 }
+
+/// What a counted quantity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Killed,
+    Wounded,
+    Casualties,
+    Displaced,
+    Detained,
+    Missing,
+    Other,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Killed => "killed",
+            Category::Wounded => "wounded",
+            Category::Casualties => "casualties",
+            Category::Displaced => "displaced",
+            Category::Detained => "detained",
+            Category::Missing => "missing",
+            Category::Other => "other",
+        }
+    }
+
+    /// The categories a casualty audit is about.
+    pub fn is_casualty(self) -> bool {
+        self != Category::Other
+    }
+}
+
+/// The part a number word plays when numbers are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberRole {
+    /// 0–10 («ثلاثة», "three")
+    Unit,
+    /// «عشر/عشرة» after a unit in 11–19; "-teen" words are units in English
+    Teen,
+    /// 20–90
+    Tens,
+    /// 100–900 («ثلاثمئة», "hundred" is a scale in English)
+    Hundreds,
+    /// ×1000, ×10^6, ×10^9 («ألف», «آلاف», "thousand")
+    Scale,
+    /// a dual scale: «ألفا», «مليونان» = 2 × the value
+    DualScale,
+    /// «نصف», «ربع»: a fraction of the scale that follows
+    Fraction,
+}
+
+/// How a qualifier bounds a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    AtLeast,
+    MoreThan,
+    About,
+    UpTo,
+    FewerThan,
+}
+
+/// Where a word stands relative to the number it qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    Before,
+    After,
+}
+
+/// Quantities that are not counts of people: ages, durations, money, distances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Age,
+    Duration,
+    Time,
+    Money,
+    Percent,
+    Distance,
+    Weight,
+    Ordinal,
+    Year,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    /// Half-width of the interval for «نحو», "about", in percent of the number.
+    #[serde(default = "about_band")]
+    pub about_band_percent: u32,
+    #[serde(default)]
+    pub numbers: Vec<NumberWord>,
+    /// Counted nouns: «قتيل/قتلى», "dead", "wounded".
+    #[serde(default)]
+    pub nouns: Vec<CountNoun>,
+    /// Verbal and toll frames: «مقتل», «لقي حتفه», "killed", "the death toll".
+    #[serde(default)]
+    pub frames: Vec<CountFrame>,
+    /// Who was counted: «مدنيين», "children", "soldiers"; generic people nouns too.
+    #[serde(default)]
+    pub groups: Vec<GroupNoun>,
+    #[serde(default)]
+    pub qualifiers: Vec<NumberQualifier>,
+    /// «عشرات», "dozens": a conservative floor and ceiling.
+    #[serde(default)]
+    pub vague: Vec<VagueWord>,
+    /// Units that make a number something other than a head count.
+    #[serde(default)]
+    pub measures: Vec<MeasureWord>,
+    /// «ارتفعت الحصيلة», "rose to": the figure updates an earlier one.
+    #[serde(default)]
+    pub updates: Vec<String>,
+    #[serde(default)]
+    pub event_kinds: Vec<EventKind>,
+    #[serde(default)]
+    pub months: Vec<MonthName>,
+    #[serde(default)]
+    pub weekdays: Vec<WeekdayName>,
+    /// «أمس» = -1, «اليوم» = 0, "yesterday" = -1.
+    #[serde(default)]
+    pub relative_days: Vec<RelativeDay>,
+    /// «منذ», «خلال 30 عاما», "since 2011": campaign-wide totals.
+    #[serde(default)]
+    pub cumulative: Vec<String>,
+}
+
+fn about_band() -> u32 {
+    10
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWord {
+    pub forms: Vec<String>,
+    pub value: f64,
+    pub role: NumberRole,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountNoun {
+    pub forms: Vec<String>,
+    pub category: Category,
+    /// Dual forms count 2 with no number word: «قتيلان», «جريحين».
+    #[serde(default)]
+    pub dual: Vec<String>,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountFrame {
+    pub forms: Vec<String>,
+    pub category: Category,
+    /// Before the number («مقتل 27», "killed 40") or after it («لقي 5 حتفهم», "40 were killed").
+    pub position: Position,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupNoun {
+    pub forms: Vec<String>,
+    /// The group counted, or none for generic people («شخص», "people").
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub dual: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberQualifier {
+    pub forms: Vec<String>,
+    pub bound: Bound,
+    pub position: Position,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueWord {
+    pub forms: Vec<String>,
+    pub low: u64,
+    #[serde(default)]
+    pub high: Option<u64>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureWord {
+    pub forms: Vec<String>,
+    pub measure: Measure,
+    /// Before the number ("$", «الساعة») or after it («عاما», "percent").
+    #[serde(default = "after")]
+    pub position: Position,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+fn after() -> Position {
+    Position::After
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventKind {
+    pub forms: Vec<String>,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthName {
+    pub forms: Vec<String>,
+    pub month: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeekdayName {
+    pub forms: Vec<String>,
+    /// 0 = Monday … 6 = Sunday.
+    pub weekday: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelativeDay {
+    pub forms: Vec<String>,
+    pub offset: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    pub places: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Canonical id: ISO country code, then a slug («sy», «sy-suwayda»).
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub kind: PlaceKind,
+    /// Every name and spelling, both scripts.
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    Governorate,
+    District,
+    City,
+    Town,
+    Camp,
+    Site,
+}

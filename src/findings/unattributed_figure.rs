@@ -1,0 +1,25 @@
+//! `unattributed-figure`: a casualty figure the reporter gives with no source.
+
+use super::Parts;
+use crate::audit::Finding;
+
+pub fn check(p: &Parts) -> Vec<Finding> {
+    p.figures
+        .iter()
+        .filter(|f| f.category != "other" && f.source.is_none() && !f.superseded)
+        .map(|f| p.at("unattributed-figure", f.start, f.end, format!("{} figure \"{}\" has no source", f.category, f.text), None))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::audit_str;
+
+    #[test]
+    fn flags_only_unsourced_tolls() {
+        let a = audit_str("en", "The blast killed 12 people. The ministry said 30 people were wounded.");
+        let un: Vec<_> = a.findings.iter().filter(|f| f.rule == "unattributed-figure").collect();
+        assert_eq!(un.len(), 1, "{:#?}", a.figures);
+        assert!(un[0].message.contains("12"));
+    }
+}
