@@ -123,6 +123,32 @@ fn number_hit(ctx: &Ctx, j: usize) -> Option<(f64, NumberRole, usize)> {
     Some((w.value, w.role, ctx.tok_end(h.end).max(j + 1)))
 }
 
+/// A number word starting at folded offset `pos` (inside "twenty-five").
+fn number_hit_at(ctx: &Ctx, pos: usize) -> Option<(f64, NumberRole, usize)> {
+    let h = ctx.hits_at(pos).iter().filter(|h| matches!(h.entry, Entry::Number(_))).max_by_key(|h| h.end)?;
+    let Entry::Number(n) = h.entry else { return None };
+    let w = &ctx.lr.figures.numbers[n as usize];
+    Some((w.value, w.role, h.end))
+}
+
+/// Read a whole string as one number («ثلاثمئة وستة وعشرون», "twenty-five
+/// thousand", «40 ألف»). For tests and tools; articles go through [`extract`].
+pub fn parse_number(rules: &crate::Rules, lang: Lang, text: &str) -> Option<f64> {
+    let norm = crate::normalise::Normalised::new(text);
+    let lr = rules.lang(lang);
+    let seg = crate::segment::segment(&norm.text, &lr.abbreviations);
+    let hits = rules.matcher(lang).find(&norm.text);
+    let by_tok = crate::context::index_hits(&seg, &hits);
+    let ctx = Ctx { text: &norm.text, seg: &seg, hits: &hits, lr, registry: &rules.registry, quoted: Vec::new(), by_tok };
+    let r = read_numbers(&ctx);
+    // "a dozen": an article may lead
+    let lead = usize::from(matches!(ctx.word(0).to_lowercase().as_str(), "a" | "an"));
+    match r.as_slice() {
+        [one] if one.first == lead && one.end >= seg.tokens.len() => Some(one.value),
+        _ => None,
+    }
+}
+
 /// One pass over the tokens: digits (with a scale word), number words, vague
 /// quantities and dual nouns.
 fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
@@ -162,22 +188,30 @@ fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             j = end;
             continue;
         }
-        if let Some((val, role, e)) = number_hit(ctx, j) {
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
+            let Some((val, role, _)) = number_hit(ctx, j) else { j += 1; continue };
             let mut n = WordNumber::default();
             n.push(val, role, english);
-            let mut end = e;
+            let mut last = h.end; // folded end of the last word read
             loop {
-                // «ستة وعشرون» (و on the word), "three hundred and twelve", "twenty-five"
-                let mut k = end;
-                if english && ctx.word(k).eq_ignore_ascii_case("and") {
-                    k += 1;
-                }
-                let Some((v2, r2, e2)) = number_hit(ctx, k) else { break };
+                // "twenty-five": the next word inside the same token
+                let next = if ctx.text[last..].starts_with('-') {
+                    number_hit_at(ctx, last + 1)
+                } else {
+                    // «ستة وعشرون» (و on the word), "three hundred and twelve"
+                    let mut k = ctx.tok_end(last);
+                    if english && ctx.word(k).eq_ignore_ascii_case("and") {
+                        k += 1;
+                    }
+                    ctx.tok(k).and_then(|t| number_hit_at(ctx, t.start))
+                };
+                let Some((v2, r2, e2)) = next else { break };
                 if !n.push(v2, r2, english) {
                     break;
                 }
-                end = e2;
+                last = e2;
             }
+            let end = ctx.tok_end(last).max(j + 1);
             // a lone "one"/«واحد» is rarely a count; keep it only before a counted noun
             out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None });
             j = end;
