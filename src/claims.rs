@@ -925,7 +925,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         while k < j + 4 && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Qualifier(_) | Entry::TypeNoun)) {
             k += 1;
         }
-        if k == j || !ctx.word(j).starts_with("ال") {
+        // one definite word is as often an object («لفت الانتباه إلى») as a subject
+        if k < j + 2 || !ctx.word(j).starts_with("ال") {
             return None;
         }
         let frame = ctx.has_hit(k, |e| *e == Entry::Complementiser) || ctx.is_punct(k, ':') || ctx.is_punct(k, '،') || ctx.word(k) == "في" && ctx.has_hit(k + 1, |e| matches!(e, Entry::CueNoun(_)));

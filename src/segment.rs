@@ -113,6 +113,12 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Segments {
     seg
 }
 
+/// Proclitics that may be glued to a number: و ف ب ل ك, with or without ال.
+fn is_clitic_run(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=4).contains(&n) && s.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) && !s.ends_with("اا")
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
@@ -125,6 +131,11 @@ fn tokenize(text: &str) -> Vec<Token> {
             let mut all_digits = c.is_ascii_digit();
             while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
+                    // «و133», «لـ206», «بـ300»: an Arabic clitic glued to digits is its
+                    // own word, so the number stays a number
+                    if d.is_ascii_digit() && !all_digits && is_clitic_run(&text[i..j]) {
+                        break;
+                    }
                     all_digits &= d.is_ascii_digit();
                     end = j + d.len_utf8();
                     it.next();

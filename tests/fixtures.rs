@@ -33,7 +33,27 @@ fn render(a: &Audit) -> String {
         );
     }
     for f in &a.figures {
-        let _ = writeln!(s, "figure {f}");
+        let bound = |b: Option<u64>| b.map_or("-".to_string(), |v| v.to_string());
+        let src = f.source.as_deref().map_or("-".to_string(), name);
+        let _ = writeln!(
+            s,
+            "{}:{} figure {} {}–{}{}{} src={} place={} kind={} as_of={}{}{}{}  «{}»",
+            f.line,
+            f.col,
+            f.category,
+            bound(f.low),
+            bound(f.high),
+            if f.vague { " vague" } else { "" },
+            f.group.as_deref().map_or(String::new(), |g| format!(" group={g}")),
+            src,
+            f.place.as_deref().unwrap_or("-"),
+            f.event_kind.as_deref().unwrap_or("-"),
+            f.as_of.as_deref().unwrap_or("-"),
+            f.since.as_deref().map_or(String::new(), |d| format!(" since={d}")),
+            if f.update { format!(" update(previous={})", bound(f.previous)) } else { String::new() },
+            if f.superseded { " superseded" } else { "" },
+            f.text.replace('\n', " ")
+        );
     }
     for f in &a.findings {
         let _ = writeln!(s, "{}:{} {}: {}", f.line, f.col, f.rule, f.message);

@@ -247,7 +247,16 @@ enum Counted {
 
 fn counted_at(ctx: &Ctx, j: usize) -> Option<(Counted, usize)> {
     let f = &ctx.lr.figures;
-    let h = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. }))?;
+    let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. })) else {
+        // «25 حوثيا», «22 انقلابيا», «3 حوثيين»: a nisba adjective counts people
+        let w = ctx.word(j);
+        let nisba = ctx.lang() == Lang::Ar
+            && ctx.hits_at_tok(j).is_empty()
+            && w.chars().count() >= 4
+            && (w.ends_with("يا") || w.ends_with("يين") || w.ends_with("يون"))
+            && !w.starts_with("ال");
+        return nisba.then_some((Counted::Group(None), j + 1));
+    };
     let end = ctx.tok_end(h.end).max(j + 1);
     Some(match h.entry {
         Entry::CountNoun { idx, .. } => {
@@ -259,12 +268,13 @@ fn counted_at(ctx: &Ctx, j: usize) -> Option<(Counted, usize)> {
     })
 }
 
-fn frame_category(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize)> {
+/// A count frame at token `j`: its category, end, and whether it is weak.
+fn frame_at(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize, bool)> {
     let f = &ctx.lr.figures;
     ctx.hits_at_tok(j).iter().filter(|h| matches!(h.entry, Entry::CountFrame(_))).max_by_key(|h| h.end).and_then(|h| {
         let Entry::CountFrame(i) = h.entry else { return None };
         let fr = &f.frames[i as usize];
-        (fr.position == pos).then_some((fr.category, ctx.tok_end(h.end)))
+        (fr.position == pos).then_some((fr.category, ctx.tok_end(h.end), fr.weak))
     })
 }
 
@@ -350,6 +360,7 @@ fn classify(ctx: &Ctx, r: &Reading) -> Option<RawFigure> {
     // "the death toll rose to 32"
     let sent_start = ctx.seg.tok_at(ctx.sentence_bounds(toks[first].start).0);
     let mut qualifier: Option<(usize, usize, Bound)> = None;
+    let mut frame_before: Option<(Category, bool)> = None;
     let mut update = false;
     let lo = first.saturating_sub(7).max(sent_start);
     for j in (lo..first).rev() {
@@ -371,27 +382,42 @@ fn classify(ctx: &Ctx, r: &Reading) -> Option<RawFigure> {
         if ctx.has_hit(j, |e| *e == Entry::Update) {
             update = true;
         }
-        if category.is_none() || category == Some(Category::Other) {
-            if let Some((c, _)) = frame_category(ctx, j, Position::Before) {
-                category = Some(c);
-            }
-        } else if matches!(category, Some(_)) {
-            // a frame also tells the category when the noun was generic
-        }
-        if ctx.has_hit(j, |e| matches!(e, Entry::CountFrame(_))) && category.is_some() {
-            // a noun already named the category; a killing frame confirms it
-        }
-    }
-    // a frame after: «لقي 5 حتفهم», "40 people were killed", «411 مدنيا قتلوا»
-    if category.is_none() || r.vague.is_some() && category.is_none() {
-        for j in span_end..(span_end + 3).min(toks.len()) {
-            if let Some((c, e)) = frame_category(ctx, j, Position::After) {
-                category = Some(c);
-                let _ = e;
-                break;
+        if let Some((c, _, weak)) = frame_at(ctx, j, Position::Before) {
+            if frame_before.is_none() {
+                frame_before = Some((c, weak));
             }
         }
     }
+    // a frame after: «لقي 5 حتفهم», "40 people were killed", «411 مدنيا قتلوا»,
+    // «20 شخصا بين قتيل وجريح»
+    // «25 حوثيا و10 من رجال المقاومة سقطوا قتلى»: the frame may follow a second count
+    let mut frame_after = None;
+    for j in span_end..(span_end + 9).min(toks.len()) {
+        if let Some((c, _, _)) = frame_at(ctx, j, Position::After) {
+            frame_after = Some(c);
+            break;
+        }
+        if ctx.punct(j).is_some() || ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::CountFrame(_))) {
+            break;
+        }
+    }
+    // which tells the category: a killing or wounding frame beats a displaced or
+    // detained noun («مقتل 5 لاجئين», «مقتل 3 أسرى»); a noun beats a frame otherwise
+    let strong = |c: Category| matches!(c, Category::Killed | Category::Wounded | Category::Casualties);
+    let unknown_noun_follows = category.is_none() && group.is_none() && {
+        let w = ctx.word(span_end);
+        ctx.tok(span_end).is_some_and(|t| t.kind == TokKind::Word)
+            && w.chars().count() >= 3
+            && ctx.hits_at_tok(span_end).is_empty()
+            && !matches!(w.to_lowercase().as_str(), "من" | "في" | "على" | "إلى" | "الى" | "عن" | "مع" | "of" | "in" | "on" | "to" | "and" | "or" | "the" | "at" | "by" | "from" | "were" | "was" | "people" | "آخرين" | "آخرون" | "اخرين" | "اخرون" | "others" | "more")
+    };
+    let framed = frame_after.or(frame_before.filter(|(_, weak)| !(*weak && unknown_noun_follows)).map(|x| x.0));
+    category = match (category, framed) {
+        (Some(c), Some(fc)) if strong(fc) && !strong(c) && c != Category::Other => Some(fc),
+        (Some(c), Some(fc)) if c == Category::Other => Some(fc),
+        (Some(c), _) => Some(c),
+        (None, fc) => fc,
+    };
     // a qualifier after: «على الأقل», "or more"
     if qualifier.is_none() {
         for j in span_end..(span_end + 2).min(toks.len()) {

@@ -68,11 +68,9 @@ impl WordNumber {
                 self.current += value;
             }
             NumberRole::Teen => {
-                // «خمسة عشر» = 15; a lone «عشرة» = 10
-                if self.current > 0.0 && self.current < 10.0 {
+                // «خمسة عشر» = 15, «سبعمئة واثنا عشر» = 712, a lone «عشرة» = 10
+                if self.current % 100.0 < 10.0 {
                     self.current += value;
-                } else if self.current == 0.0 {
-                    self.current = value;
                 } else {
                     return false;
                 }

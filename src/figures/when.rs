@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::context::Ctx;
-use crate::rules::Entry;
+use crate::rules::{Entry, Lang};
 use crate::segment::TokKind;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -100,7 +100,13 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf 
         for i in a..b {
             for h in ctx.hits_at_tok(i) {
                 match h.entry {
-                    Entry::Weekday(w) => {
+                    // «أحد», «اثنين» are also "one", "two": a weekday takes the article or
+                    // a part of day («مساء الأحد», «يوم الاثنين»)
+                    Entry::Weekday(w)
+                        if ctx.lang() == Lang::En
+                            || h.definite
+                            || i.checked_sub(1).is_some_and(|p| matches!(ctx.word(p), "يوم" | "مساء" | "صباح" | "ليلة" | "ليل" | "فجر" | "ظهر" | "عصر")) =>
+                    {
                         out.date = Some(last_weekday(art, weekday(f.weekdays[w as usize].weekday)));
                         return out;
                     }

@@ -67,6 +67,8 @@ impl Entry {
     pub fn same_entry(&self, other: &Entry) -> bool {
         match (self, other) {
             (Entry::Verb { idx: a, .. }, Entry::Verb { idx: b, .. }) => a == b,
+            (Entry::CountNoun { idx: a, .. }, Entry::CountNoun { idx: b, .. }) => a == b,
+            (Entry::Group { idx: a, .. }, Entry::Group { idx: b, .. }) => a == b,
             _ => self == other,
         }
     }
@@ -423,6 +425,8 @@ impl Matcher {
                     continue;
                 }
                 let ok = match entry {
+                    // «مالي» (Mali) is not «المالي» (financial)
+                    Entry::Place(_) => !prefix.contains("ال") && !prefix.ends_with("لل"),
                     // «فيدان» is a name, not ف + يدان: passives take at most و
                     Entry::Verb { agr: Agr::Passive, .. } => prefix.is_empty() || prefix == "و",
                     Entry::Verb { .. } => verbal_prefix_ok,

@@ -191,6 +191,28 @@ impl Rules {
             for (i, v) in lr.sources.titles.iter().enumerate() {
                 out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Title(i as u32))));
             }
+            let f = &lr.figures;
+            for (i, v) in f.numbers.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Number(i as u32))));
+            }
+            for (i, v) in f.nouns.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::CountNoun { idx: i as u32, dual: false })));
+            }
+            for (i, v) in f.frames.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::CountFrame(i as u32))));
+            }
+            for (i, v) in f.groups.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Group { idx: i as u32, dual: false })));
+            }
+            for (i, v) in f.qualifiers.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::NumQualifier(i as u32))));
+            }
+            for (i, v) in f.vague.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Vague(i as u32))));
+            }
+            for (i, v) in f.measures.iter().enumerate() {
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Measure(i as u32))));
+            }
         }
         for (i, r) in self.registry.iter().enumerate() {
             for e in &r.examples {

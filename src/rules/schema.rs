@@ -438,6 +438,10 @@ pub struct CountFrame {
     pub category: Category,
     /// Before the number («مقتل 27», "killed 40") or after it («لقي 5 حتفهم», "40 were killed").
     pub position: Position,
+    /// A frame that also governs things («سقوط 3 صواريخ», "left 5 cars burning"): it
+    /// gives way when another noun follows the number.
+    #[serde(default)]
+    pub weak: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }
