@@ -14,8 +14,9 @@ fn rules() -> Rules {
 fn builtin_rules_load() {
     let r = rules();
     assert!(r.registry.len() >= 100, "registry has {} entries", r.registry.len());
-    assert!(r.ar.cues.verbs.len() >= 70);
-    assert!(r.en.cues.verbs.len() >= 100);
+    r.check_all().unwrap_or_else(|e| panic!("built-in rules must load:\n{e}"));
+    assert!(r.lang(isnad::Lang::Ar).cues.verbs.len() >= 70);
+    assert!(r.lang(isnad::Lang::En).cues.verbs.len() >= 100);
 }
 
 #[test]

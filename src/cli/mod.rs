@@ -188,9 +188,13 @@ fn write_failed(e: io::Error) -> i32 {
 fn rules_check(dir: Option<&Path>) -> i32 {
     match load_rules(dir) {
         Ok(r) => {
+            if let Err(e) = r.check_all() {
+                eprintln!("{e}");
+                return EXIT_ERROR;
+            }
             // compile both matchers too: a rule string that breaks the automaton is an error
             let _ = (r.matcher(Lang::Ar), r.matcher(Lang::En));
-            let n = r.ar.cues.verbs.len() + r.en.cues.verbs.len();
+            let n = r.lang(Lang::Ar).cues.verbs.len() + r.lang(Lang::En).cues.verbs.len();
             println!("rules ok ({}): {} registry sources, {} reporting verbs", r.origin, r.registry.len(), n);
             EXIT_CLEAN
         }

@@ -93,20 +93,29 @@ pub struct LangRules {
 pub struct Rules {
     pub registry: Vec<RegistryEntry>,
     pub places: Vec<Place>,
-    pub ar: LangRules,
-    pub en: LangRules,
+    /// Each language is read on first use: a run over Arabic articles never pays
+    /// for the English files. The built-in rules are checked by the test suite; a
+    /// folder given with `--rules` is read and checked whole, up front.
+    langs: [std::sync::OnceLock<LangRules>; 2],
+    texts: Vec<(PathBuf, String)>,
     /// Where the rules came from: "built-in" or a folder.
     pub origin: String,
-    /// Built on first use: a run over Arabic articles never pays for the English one.
+    /// Built on first use, like the languages.
     matchers: [std::sync::OnceLock<Matcher>; 2],
 }
 
 impl Rules {
     pub fn lang(&self, lang: Lang) -> &LangRules {
-        match lang {
-            Lang::Ar => &self.ar,
-            Lang::En => &self.en,
-        }
+        self.langs[lang as usize].get_or_init(|| {
+            let get = |name: &str| self.texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
+            let mut errs = Vec::new();
+            match load_lang(lang, get, &mut errs) {
+                Some(l) if errs.is_empty() => finish_lang(l),
+                // unreachable for checked rules: `from_dir` reads every file first and
+                // the test suite reads the built-in ones
+                _ => panic!("rules for {lang:?} do not load:\n{}", RuleErrors(errs)),
+            }
+        })
     }
 
     /// The multi-pattern matcher of a language.
@@ -122,7 +131,7 @@ impl Rules {
     pub fn builtin() -> Result<Rules, RuleErrors> {
         let texts: Vec<(PathBuf, String)> =
             FILES.iter().map(|(n, t)| (PathBuf::from("rules").join(n), t.to_string())).collect();
-        Rules::from_texts(&texts, "built-in")
+        Rules::from_texts(&texts, "built-in", false)
     }
 
     /// Rules from a folder laid out like `rules/`.
@@ -139,30 +148,50 @@ impl Rules {
         if !errs.is_empty() {
             return Err(RuleErrors(errs));
         }
-        Rules::from_texts(&texts, &dir.display().to_string())
+        Rules::from_texts(&texts, &dir.display().to_string(), true)
     }
 
-    fn from_texts(texts: &[(PathBuf, String)], origin: &str) -> Result<Rules, RuleErrors> {
+    /// Read and check every file now (what `isnad rules check` does).
+    pub fn check_all(&self) -> Result<(), RuleErrors> {
+        let mut errs = Vec::new();
+        for lang in [Lang::Ar, Lang::En] {
+            if self.langs[lang as usize].get().is_none() {
+                let get = |name: &str| self.texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
+                if let Some(l) = load_lang(lang, get, &mut errs) {
+                    if errs.is_empty() {
+                        let _ = self.langs[lang as usize].set(finish_lang(l));
+                    }
+                }
+            }
+        }
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(RuleErrors(errs))
+        }
+    }
+
+    fn from_texts(texts: &[(PathBuf, String)], origin: &str, eager: bool) -> Result<Rules, RuleErrors> {
         let mut errs = Vec::new();
         let get = |name: &str| texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
         let registry: Option<RegistryFile> = parse(get("registry.yaml"), &mut errs);
         let places: Option<PlacesFile> = parse(get("places.yaml"), &mut errs);
-        let ar = load_lang(Lang::Ar, |n| get(n), &mut errs);
-        let en = load_lang(Lang::En, |n| get(n), &mut errs);
-        if let (Some(reg), Some(places), Some(ar), Some(en)) = (registry, places, ar, en) {
+        if let (Some(reg), Some(places)) = (registry, places) {
             check_registry(get("registry.yaml"), &reg, &mut errs);
             check_places(get("places.yaml"), &places, &mut errs);
             if errs.is_empty() {
-                let ar = finish_lang(ar);
-                let en = finish_lang(en);
-                return Ok(Rules {
+                let rules = Rules {
                     registry: reg.sources,
                     places: places.places,
-                    ar,
-                    en,
+                    langs: Default::default(),
+                    texts: texts.to_vec(),
                     origin: origin.to_string(),
                     matchers: Default::default(),
-                });
+                };
+                if eager {
+                    rules.check_all()?;
+                }
+                return Ok(rules);
             }
         }
         Err(RuleErrors(errs))
@@ -171,7 +200,7 @@ impl Rules {
     /// Every example in the rules with the entry it must hit.
     pub fn examples(&self) -> Vec<(Lang, String, Entry)> {
         let mut out = Vec::new();
-        for lr in [&self.ar, &self.en] {
+        for lr in [self.lang(Lang::Ar), self.lang(Lang::En)] {
             let l = lr.lang;
             for (i, v) in lr.cues.verbs.iter().enumerate() {
                 out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Verb { idx: i as u32, agr: lexicon::Agr::Any })));
