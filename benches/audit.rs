@@ -89,6 +89,33 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // hostile inputs at two sizes each: time must grow in step with the size
+    let mut h = c.benchmark_group("hostile");
+    h.sample_size(10);
+    let unit = "وقال المصدر إن \"الوضع هادئ\" وفق المرصد، ";
+    let marks = |n: usize| {
+        let mut s = String::from("He said ");
+        for i in 0..n {
+            s.push(['"', '«', '“'][i % 3]);
+            s.push_str(" word ");
+        }
+        s
+    };
+    let cases: Vec<(String, String)> = vec![
+        ("one_line_1mb".into(), unit.repeat(1 << 20 >> 6)),
+        ("one_line_4mb".into(), unit.repeat(4 << 20 >> 6)),
+        ("quote_marks_10k".into(), marks(10_000)),
+        ("quote_marks_40k".into(), marks(40_000)),
+        ("punctuation_100k".into(), ".,;:!?\"'«»“”()-…،؛؟ ".repeat(5_000)),
+        ("punctuation_400k".into(), ".,;:!?\"'«»“”()-…،؛؟ ".repeat(20_000)),
+    ];
+    for (name, text) in cases {
+        let art = input::parse_bytes(format!("{name}.txt"), text.into_bytes()).unwrap();
+        h.throughput(Throughput::Bytes(art.text.len() as u64));
+        h.bench_function(&name, |b| b.iter(|| audit(&art, &rules, LangChoice::Auto).claims.len()));
+    }
+    h.finish();
 }
 
 criterion_group!(benches, bench);

@@ -169,13 +169,29 @@ fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             }
         }
         if t.kind == TokKind::Number {
-            let scale_next = number_hit(ctx, j + 1).is_some_and(|(_, r, _)| matches!(r, NumberRole::Scale | NumberRole::DualScale));
-            let Some(v) = parse_digits(ctx.word(j), scale_next) else {
-                j += 1;
+            // «35 000»: thousands separated by a space
+            let mut last = j;
+            let mut digits = ctx.word(j).to_string();
+            if !digits.contains(['.', ',']) && digits.len() <= 3 {
+                while digits.len() <= 12 {
+                    let n = last + 1;
+                    let joined = toks.get(n).is_some_and(|nt| {
+                        nt.kind == TokKind::Number && nt.end - nt.start == 3 && &ctx.text[toks[last].end..nt.start] == " "
+                    });
+                    if !joined {
+                        break;
+                    }
+                    digits.push_str(ctx.word(n));
+                    last = n;
+                }
+            }
+            let scale_next = number_hit(ctx, last + 1).is_some_and(|(_, r, _)| matches!(r, NumberRole::Scale | NumberRole::DualScale));
+            let Some(v) = parse_digits(&digits, scale_next) else {
+                j = last + 1;
                 continue;
             };
             let mut n = WordNumber::from_digits(v);
-            let mut end = j + 1;
+            let mut end = last + 1;
             // «40 ألف», "2.3 million", «3 آلاف»
             while let Some((val, role, e)) = number_hit(ctx, end) {
                 if !matches!(role, NumberRole::Scale | NumberRole::DualScale) {
@@ -455,6 +471,19 @@ fn classify(ctx: &Ctx, r: &Reading) -> Option<RawFigure> {
     if group.is_none() {
         if let Some((Counted::Group(g), _)) = counted_at(ctx, span_end) {
             group = g;
+        }
+    }
+    // the group named: "Taliban fighters", «من مسلحي حركة الشباب»: an armed group
+    // right beside the counted noun names it
+    for j in [first.saturating_sub(1), span_end, span_end + 1] {
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Registry(_))) {
+            if let Entry::Registry(i) = h.entry {
+                let reg = &ctx.registry[i as usize];
+                if matches!(reg.kind, crate::rules::Kind::ArmedGroup) {
+                    group = Some(reg.name.clone());
+                    break;
+                }
+            }
         }
     }
     // the interval
