@@ -76,9 +76,11 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>) 
                 f.claim = Some(ci);
                 f.source = claims[ci].source;
             }
+            // the figure's sentence, but never more than a window around it: a
+            // 20 MB line is one "sentence"
             let (sa, sb) = {
                 let (s, e) = ctx.sentence_bounds(pos);
-                (ctx.seg.tok_at(s), ctx.tok_end(e))
+                (ctx.seg.tok_at(s).max(r.first.saturating_sub(WINDOW)), ctx.tok_end(e).min(r.end + WINDOW))
             };
             f.place = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::Place(_)))
                 .and_then(|e| if let Entry::Place(p) = e { Some(p) } else { None })
@@ -110,9 +112,13 @@ fn nearest(ctx: &Ctx, a: usize, b: usize, at: usize, f: impl Fn(&Entry) -> bool)
     best.map(|x| x.1)
 }
 
+/// How many tokens around a figure its context is looked for in.
+const WINDOW: usize = 60;
+
 fn paragraph_place(ctx: &Ctx, pos: usize) -> Option<u32> {
     let p = ctx.seg.paragraphs.get(ctx.seg.para_of(pos))?;
-    let (a, b) = (ctx.seg.tok_at(p.start), ctx.tok_end(p.end));
+    let t = ctx.seg.tok_at(pos);
+    let (a, b) = (ctx.seg.tok_at(p.start).max(t.saturating_sub(4 * WINDOW)), ctx.tok_end(p.end).min(t + 4 * WINDOW));
     (a..b).find_map(|j| ctx.hits_at_tok(j).iter().find_map(|h| if let Entry::Place(x) = h.entry { Some(x) } else { None }))
 }
 
