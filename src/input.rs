@@ -135,6 +135,32 @@ fn front_matter(text: &str) -> Result<(Meta, usize), InputError> {
     Ok((Meta::default(), 0))
 }
 
+/// An article from one JSON Lines record, with the common field names:
+/// `text`/`content`/`body`, `title`, `date`/`published`, `outlet`/`source`,
+/// `url`, `lang`. `path` names the file and line for messages.
+pub fn from_json(path: String, v: &serde_json::Value) -> Result<Article, InputError> {
+    let get = |keys: &[&str]| keys.iter().find_map(|k| v.get(*k).and_then(|x| match x {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }));
+    let text = get(&["text", "content", "body", "article_content"]).ok_or(InputError::FrontMatter {
+        line: 0,
+        message: "no text: the record needs one of text, content or body".into(),
+    })?;
+    let meta = Meta {
+        title: get(&["title", "headline", "article_title"]),
+        outlet: get(&["outlet", "source", "publisher"]),
+        date: get(&["date", "published", "published_at", "date_extracted"]),
+        url: get(&["url", "link"]),
+        lang: get(&["lang", "language"]),
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Article { path, text, body_start: 0, meta })
+}
+
 /// Arabic when Arabic letters outnumber Latin ones.
 pub fn detect_lang(text: &str) -> Lang {
     let (mut ar, mut la) = (0usize, 0usize);

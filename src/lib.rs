@@ -6,6 +6,7 @@
 //! article. The library never prints; the `isnad` binary is a thin layer on top.
 
 pub mod audit;
+pub mod check;
 pub mod claims;
 pub mod context;
 pub mod figures;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod sources;
+pub mod store;
 
 pub use audit::{audit, Audit, LangChoice};
 pub use input::{Article, InputError};

@@ -10,6 +10,10 @@ pub struct Cli {
     /// Use the rules in DIR instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// The database (default: $ISNAD_DB, else the platform data directory, e.g.
+    /// ~/.local/share/isnad).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -23,6 +27,92 @@ pub enum Command {
         #[command(subcommand)]
         cmd: RulesCmd,
     },
+    /// Store articles, their claims and figures (files, folders, JSON Lines).
+    Ingest(IngestArgs),
+    /// Audit articles and compare each figure with the store.
+    Check(CheckArgs),
+    /// One event's figures in date order, with the current best range.
+    Timeline(TimelineArgs),
+    /// Every open conflict in the store.
+    Conflicts(FormatArg),
+    /// The source registry built from the stored articles.
+    Sources(SourcesArgs),
+    /// Everything stored, for pandas, DuckDB or Spark.
+    Export(ExportArgs),
+    /// Re-run extraction on every stored article (after a rules change).
+    Reindex,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files, folders (read recursively) and .jsonl files; `-` reads standard input.
+    pub inputs: Vec<PathBuf>,
+    #[arg(long)]
+    pub outlet: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long, default_value = "auto")]
+    pub lang: String,
+    /// text or json (the summary).
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    pub files: Vec<PathBuf>,
+    /// Also store the checked articles.
+    #[arg(long)]
+    pub ingest: bool,
+    #[arg(long, default_value = "auto")]
+    pub lang: String,
+    /// text, json or jsonl.
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Args)]
+pub struct TimelineArgs {
+    /// A place: any name or alias in the gazetteer, in either script, or its id.
+    #[arg(long)]
+    pub place: String,
+    #[arg(long, default_value = "killed")]
+    pub category: String,
+    /// A group («civilians», "children"); `any` for all groups together.
+    #[arg(long)]
+    pub group: Option<String>,
+    /// text, json or csv.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Args)]
+pub struct FormatArg {
+    /// text, json or jsonl.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Args)]
+pub struct SourcesArgs {
+    /// Only sources relayed by this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// text or json.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// jsonl (every record, with a `type`) or csv (one table).
+    #[arg(long, default_value = "jsonl")]
+    pub format: String,
+    /// With csv: articles, claims, figures or sources.
+    #[arg(long, default_value = "figures")]
+    pub table: String,
 }
 
 #[derive(Subcommand)]

@@ -2,6 +2,7 @@
 //! 1 when findings or conflicts are flagged, 2 for errors.
 
 mod args;
+mod monitor;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,7 +51,23 @@ pub fn main() -> i32 {
             run_audit(&rules, &cfg)
         }
         Command::Rules { cmd: RulesCmd::Check { dir } } => rules_check(dir.as_deref().or(cli.rules.as_deref())),
+        cmd => {
+            let rules = match load_rules(cli.rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            monitor::run(cmd, &rules, cli.db.as_deref())
+        }
     }
+}
+
+pub(crate) fn lang_choice(s: &str) -> Result<LangChoice, String> {
+    Ok(match s {
+        "auto" => LangChoice::Auto,
+        "ar" => LangChoice::Fixed(Lang::Ar),
+        "en" => LangChoice::Fixed(Lang::En),
+        other => return Err(format!("--lang must be ar, en or auto, not {other:?}")),
+    })
 }
 
 fn load_rules(dir: Option<&Path>) -> Result<Rules, i32> {
@@ -119,7 +136,7 @@ fn run_audit(rules: &Rules, cfg: &AuditConfig) -> i32 {
 
 type Audited = Result<(input::Article, isnad::Audit), String>;
 
-fn read_input(p: &Path) -> Result<input::Article, String> {
+pub(crate) fn read_input(p: &Path) -> Result<input::Article, String> {
     if p.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map_err(|e| e.to_string())?;

@@ -384,7 +384,9 @@ fn classify(ctx: &Ctx, r: &Reading) -> Option<RawFigure> {
     let mut qualifier: Option<(usize, usize, Bound)> = None;
     let mut frame_before: Option<(Category, bool)> = None;
     let mut update = false;
-    let lo = first.saturating_sub(7).max(sent_start);
+    // "the death toll from the car bombing in Manbij rose to 15": a frame may stand
+    // a clause away
+    let lo = first.saturating_sub(12).max(sent_start);
     for j in (lo..first).rev() {
         if ctx.punct(j).is_some_and(|c| matches!(c, '.' | '؛' | ';' | ':' | '؟' | '?')) {
             break;

@@ -85,8 +85,12 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf 
         if matches!(ctx.word(i).to_lowercase().as_str(), "منذ" | "since") {
             if let Some((d, _)) = explicit(ctx, i + 1, (i + 5).min(b), article) {
                 out.since = Some(d);
-            } else if let Some(y) = ctx.word(i + 1).parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)) {
-                out.since = NaiveDate::from_ymd_opt(y, 1, 1);
+            } else {
+                // «منذ 2011», «منذ عام 2011», "since 2011"
+                let j = if matches!(ctx.word(i + 1).to_lowercase().as_str(), "عام" | "سنة" | "year") { i + 2 } else { i + 1 };
+                if let Some(y) = ctx.word(j).parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)) {
+                    out.since = NaiveDate::from_ymd_opt(y, 1, 1);
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::audit::Audit;
 
-pub use human::Text;
+pub use human::{isolate, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -43,6 +43,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("ar/figures.yaml", include_str!("../../rules/ar/figures.yaml")),
     ("en/figures.yaml", include_str!("../../rules/en/figures.yaml")),
     ("places.yaml", include_str!("../../rules/places.yaml")),
+    ("check.yaml", include_str!("../../rules/check.yaml")),
 ];
 
 /// A problem in a rule file, with its place.
@@ -93,6 +94,7 @@ pub struct LangRules {
 pub struct Rules {
     pub registry: Vec<RegistryEntry>,
     pub places: Vec<Place>,
+    pub check: CheckFile,
     /// Each language is read on first use: a run over Arabic articles never pays
     /// for the English files. The built-in rules are checked by the test suite; a
     /// folder given with `--rules` is read and checked whole, up front.
@@ -176,13 +178,15 @@ impl Rules {
         let get = |name: &str| texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
         let registry: Option<RegistryFile> = parse(get("registry.yaml"), &mut errs);
         let places: Option<PlacesFile> = parse(get("places.yaml"), &mut errs);
-        if let (Some(reg), Some(places)) = (registry, places) {
+        let check: Option<CheckFile> = parse(get("check.yaml"), &mut errs);
+        if let (Some(reg), Some(places), Some(check)) = (registry, places, check) {
             check_registry(get("registry.yaml"), &reg, &mut errs);
             check_places(get("places.yaml"), &places, &mut errs);
             if errs.is_empty() {
                 let rules = Rules {
                     registry: reg.sources,
                     places: places.places,
+                    check,
                     langs: Default::default(),
                     texts: texts.to_vec(),
                     origin: origin.to_string(),

@@ -556,3 +556,20 @@ pub enum PlaceKind {
     Camp,
     Site,
 }
+
+/// How `check` decides that two figures describe one event, and what their
+/// difference means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFile {
+    /// Figures of one event have as-of dates at most this many days apart.
+    pub event_window_days: i32,
+    /// Different sources with non-overlapping tolls conflict when their as-of
+    /// dates are at most this many days apart.
+    pub conflict_window_days: i32,
+    /// A repeat of a figure older than the current one by more than this is stale.
+    pub stale_after_days: i32,
+    /// Two source names are one source when every word pair is at least this
+    /// similar (Jaro-Winkler, after normalisation).
+    pub word_similarity: f64,
+}
