@@ -112,18 +112,28 @@ fn arabic(s: &str) -> bool {
 /// Resolves source names across articles: registry ids first, then the same
 /// words, then word-by-word similarity within one script.
 pub struct SourceResolver {
-    keys: Vec<(String, Vec<String>)>,
+    /// Known name keys by (script, word count, first letter): similar names share a
+    /// bucket, so a new name is compared with a handful, not with every source.
+    buckets: HashMap<(bool, usize, char), Vec<(String, Vec<String>)>>,
+    exact: std::collections::HashSet<String>,
     threshold: f64,
+}
+
+fn bucket(words: &[String], script: bool) -> (bool, usize, char) {
+    (script, words.len(), words.first().and_then(|w| w.chars().next()).unwrap_or(' '))
 }
 
 impl SourceResolver {
     pub fn new(store: &Store, threshold: f64) -> Result<SourceResolver, StoreError> {
-        let keys = store
-            .source_keys()?
-            .into_iter()
-            .filter_map(|k| k.strip_prefix("name:").map(|n| (k.clone(), n.split(' ').map(String::from).collect())))
-            .collect();
-        Ok(SourceResolver { keys, threshold })
+        let mut r = SourceResolver { buckets: HashMap::new(), exact: Default::default(), threshold };
+        for k in store.source_keys()? {
+            if let Some(n) = k.strip_prefix("name:") {
+                let words: Vec<String> = n.split(' ').map(String::from).collect();
+                r.exact.insert(k.clone());
+                r.buckets.entry(bucket(&words, arabic(n))).or_default().push((k.clone(), words));
+            }
+        }
+        Ok(r)
     }
 
     /// The cross-article key of a source.
@@ -133,21 +143,21 @@ impl SourceResolver {
         }
         let words = name_words(name);
         let exact = format!("name:{}", words.join(" "));
-        if self.keys.iter().any(|(k, _)| *k == exact) {
+        if self.exact.contains(&exact) {
             return exact;
         }
         // محمد/محمود are different people: every word must match, in order, and
         // only within one script
         let script = arabic(name);
-        let found = self.keys.iter().find(|(k, w)| {
-            w.len() == words.len()
-                && arabic(k) == script
-                && w.iter().zip(&words).all(|(a, b)| a == b || (a.chars().count() >= 4 && jaro_winkler(a, b) >= self.threshold))
+        let b = bucket(&words, script);
+        let found = self.buckets.get(&b).and_then(|list| {
+            list.iter().find(|(_, w)| w.iter().zip(&words).all(|(a, b)| a == b || (a.chars().count() >= 4 && jaro_winkler(a, b) >= self.threshold)))
         });
         match found {
             Some((k, _)) => k.clone(),
             None => {
-                self.keys.push((exact.clone(), words));
+                self.exact.insert(exact.clone());
+                self.buckets.entry(b).or_default().push((exact.clone(), words));
                 exact
             }
         }
@@ -158,25 +168,31 @@ impl SourceResolver {
 pub struct Gazetteer {
     parent: HashMap<String, String>,
     children: HashMap<String, Vec<String>>,
+    countries: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
     pub fn new(rules: &Rules) -> Gazetteer {
         let mut parent = HashMap::new();
         let mut children: HashMap<String, Vec<String>> = HashMap::new();
+        let countries = rules.places.iter().filter(|p| p.kind == crate::rules::PlaceKind::Country).map(|p| p.id.clone()).collect();
         for p in &rules.places {
             if let Some(par) = &p.parent {
                 parent.insert(p.id.clone(), par.clone());
                 children.entry(par.clone()).or_default().push(p.id.clone());
             }
         }
-        Gazetteer { parent, children }
+        Gazetteer { parent, children, countries }
     }
 
-    /// The place, its parent and its children: one event may be told at any of them.
+    /// The place, its parent and its children: one event may be told at any of
+    /// them. A whole country is too wide to stand for one event either way.
     pub fn related(&self, id: &str) -> Vec<String> {
         let mut out = vec![id.to_string()];
-        if let Some(p) = self.parent.get(id) {
+        if self.countries.contains(id) {
+            return out;
+        }
+        if let Some(p) = self.parent.get(id).filter(|p| !self.countries.contains(*p)) {
             out.push(p.clone());
         }
         if let Some(c) = self.children.get(id) {
@@ -368,6 +384,9 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], rules: &Rules) -> (Statu
     (Status::Consistent, refs(&prior))
 }
 
+/// How many stored figures of one event (per place) a new figure is read against.
+const CANDIDATES: usize = 48;
+
 /// Check every figure of an article against the store (not storing it).
 pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut StoredArticle) -> Result<Vec<Option<FigureCheck>>, StoreError> {
     let w = rules.check.event_window_days;
@@ -389,7 +408,8 @@ pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut
         let day = f.day.unwrap_or(0);
         let mut cands = Vec::new();
         for p in gaz.related(f.place.as_deref().unwrap_or("-")) {
-            cands.extend(store.figures_between(&p, &f.category, f.group.as_deref().unwrap_or("-"), day - w, day + w)?);
+            // the latest figures of the event are what a new one is read against
+            cands.extend(store.latest_between(&p, &f.category, f.group.as_deref().unwrap_or("-"), day - w, day + w, CANDIDATES)?);
         }
         let (status, against) = assess(f, &cands, rules);
         let f = &mut stored.figures[i];

@@ -140,41 +140,83 @@ fn ingest(store: &Store, rules: &Rules, a: IngestArgs) -> i32 {
     };
     let pb = progress(None);
     let (mut new, mut unchanged, mut failed, mut claims, mut figures, mut conflicts) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
-    for item in items(&inputs) {
-        let mut art = match item {
-            Ok(a) => a,
-            Err(e) => {
-                failed += 1;
-                eprintln!("isnad: {e}");
-                continue;
+    // parsing and auditing run on worker threads; checking and storing stay in
+    // input order on this one (a check reads what came before)
+    let workers = std::thread::available_parallelism().map_or(1, |p| p.get()).clamp(1, 8);
+    let mut fatal = None;
+    std::thread::scope(|scope| {
+        let (in_tx, in_rx) = std::sync::mpsc::sync_channel::<(usize, Item)>(workers * 8);
+        let in_rx = std::sync::Arc::new(std::sync::Mutex::new(in_rx));
+        let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<(usize, Result<(Article, isnad::Audit), String>)>(workers * 8);
+        let inputs = &inputs;
+        let flags = (&a.outlet, &a.date, &a.url);
+        scope.spawn(move || {
+            for (i, item) in items(inputs).enumerate() {
+                if in_tx.send((i, item)).is_err() {
+                    break;
+                }
             }
-        };
-        // flags fill what the file does not say
-        if art.meta.outlet.is_none() {
-            art.meta.outlet = a.outlet.clone();
+        });
+        for _ in 0..workers {
+            let in_rx = in_rx.clone();
+            let out_tx = out_tx.clone();
+            scope.spawn(move || loop {
+                let next = in_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((i, item))) = next else { break };
+                let res = item.map(|mut art| {
+                    // flags fill what the file does not say
+                    if art.meta.outlet.is_none() {
+                        art.meta.outlet = flags.0.clone();
+                    }
+                    if art.meta.date.is_none() {
+                        art.meta.date = flags.1.clone();
+                    }
+                    if art.meta.url.is_none() {
+                        art.meta.url = flags.2.clone();
+                    }
+                    let au = audit(&art, rules, lang);
+                    (art, au)
+                });
+                if out_tx.send((i, res)).is_err() {
+                    break;
+                }
+            });
         }
-        if art.meta.date.is_none() {
-            art.meta.date = a.date.clone();
-        }
-        if art.meta.url.is_none() {
-            art.meta.url = a.url.clone();
-        }
-        match ingest_one(store, rules, &gaz, &mut resolver, &art, lang) {
-            Ok(None) => unchanged += 1,
-            Ok(Some((c, f, k))) => {
-                new += 1;
-                claims += c;
-                figures += f;
-                conflicts += k;
+        drop(out_tx);
+        let mut pending: BTreeMap<usize, Result<(Article, isnad::Audit), String>> = BTreeMap::new();
+        let mut next = 0;
+        for (i, res) in out_rx {
+            pending.insert(i, res);
+            while let Some(res) = pending.remove(&next) {
+                next += 1;
+                if fatal.is_some() {
+                    continue;
+                }
+                match res {
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("isnad: {e}");
+                    }
+                    Ok((art, au)) => match ingest_audited(store, rules, &gaz, &mut resolver, &art, &au) {
+                        Ok(None) => unchanged += 1,
+                        Ok(Some((c, f, k))) => {
+                            new += 1;
+                            claims += c;
+                            figures += f;
+                            conflicts += k;
+                        }
+                        Err(e) => fatal = Some(format!("{}: {e}", art.path)),
+                    },
+                }
+                if let Some(pb) = &pb {
+                    pb.inc(1);
+                }
             }
-            Err(e) => {
-                eprintln!("isnad: {}: {e}", art.path);
-                return EXIT_ERROR;
-            }
         }
-        if let Some(pb) = &pb {
-            pb.inc(1);
-        }
+    });
+    if let Some(e) = fatal {
+        eprintln!("isnad: {e}");
+        return EXIT_ERROR;
     }
     if let Some(pb) = pb {
         pb.finish_and_clear();
@@ -204,11 +246,23 @@ fn ingest_one(
     art: &Article,
     lang: LangChoice,
 ) -> Result<Option<(u64, u64, u64)>, isnad::store::StoreError> {
+    let a = audit(art, rules, lang);
+    ingest_audited(store, rules, gaz, resolver, art, &a)
+}
+
+/// Store one audited article; `None` when the same text is already stored.
+fn ingest_audited(
+    store: &Store,
+    rules: &Rules,
+    gaz: &Gazetteer,
+    resolver: &mut SourceResolver,
+    art: &Article,
+    a: &isnad::Audit,
+) -> Result<Option<(u64, u64, u64)>, isnad::store::StoreError> {
     if store.contains(&isnad::store::article_id(&art.text))? {
         return Ok(None);
     }
-    let a = audit(art, rules, lang);
-    let checked = check::check(store, rules, gaz, resolver, art, &a)?;
+    let checked = check::check(store, rules, gaz, resolver, art, a)?;
     let sources = check::merge_sources(store, &checked.sources)?;
     store.put(&checked.stored, &sources)?;
     let conflicts = checked.figures.iter().flatten().filter(|f| f.status == Status::Conflict).count() as u64;

@@ -241,9 +241,21 @@ impl Store {
 
     /// Store an article, its figures' index entries and its sources, in one
     /// transaction. An earlier version of the same article is replaced.
+    /// The caller checks `contains` first: a stored article is removed before it is
+    /// stored again (see `reindex`).
     pub fn put(&self, a: &StoredArticle, sources: &[StoredSource]) -> Result<(), StoreError> {
-        let old = self.article(&a.id)?;
+        let old: Option<StoredArticle> = None;
         let value = serde_json::to_vec(a).map_err(|e| StoreError::Io(e.to_string()))?;
+        // each figure's index entry carries the figure, so a check reads no article
+        let fig_values: Vec<(Vec<u8>, Vec<u8>)> = a
+            .figures
+            .iter()
+            .filter_map(|f| {
+                let mut slim = f.clone();
+                slim.against.clear();
+                Some((event_key(f)?, serde_json::to_vec(&slim).ok()?))
+            })
+            .collect();
         let src_values: Vec<(String, Vec<u8>, Vec<String>)> = sources
             .iter()
             .map(|s| (s.key.clone(), serde_json::to_vec(s).unwrap_or_default(), s.aliases.clone()))
@@ -263,10 +275,10 @@ impl Store {
                     }
                 }
                 arts.insert(a.id.as_bytes(), value.as_slice())?;
+                for (k, v) in &fig_values {
+                    ev.insert(k.as_slice(), v.as_slice())?;
+                }
                 for f in &a.figures {
-                    if let Some(k) = event_key(f) {
-                        ev.insert(k, &[])?;
-                    }
                     if let Some(d) = f.day {
                         let mut k = day_bytes(d).to_vec();
                         k.extend(fig_ref(&f.article, f.idx));
@@ -309,32 +321,24 @@ impl Store {
 
     /// Figures of one event key whose day lies in `[from, to]`.
     pub fn figures_between(&self, place: &str, category: &str, group: &str, from: i32, to: i32) -> Result<Vec<StoredFigure>, StoreError> {
+        self.latest_between(place, category, group, from, to, usize::MAX)
+    }
+
+    /// The `limit` latest figures of one event key whose day lies in `[from, to]`,
+    /// in date order.
+    pub fn latest_between(&self, place: &str, category: &str, group: &str, from: i32, to: i32, limit: usize) -> Result<Vec<StoredFigure>, StoreError> {
         let prefix = event_prefix(place, category, group);
         let mut lo = prefix.clone();
         lo.extend_from_slice(&day_bytes(from));
         let mut hi = prefix.clone();
         hi.extend_from_slice(&day_bytes(to));
         hi.extend_from_slice(&[0xFF; 32]);
-        let mut out = Vec::new();
-        let mut cache: HashMap<String, StoredArticle> = HashMap::new();
-        for r in self.by_event.range(lo..hi) {
-            let (k, _) = r?;
-            let tail = &k[prefix.len() + 4..];
-            if tail.len() < 4 {
-                continue;
-            }
-            let (art, idx) = tail.split_at(tail.len() - 4);
-            let art = String::from_utf8_lossy(art).to_string();
-            let idx = u32::from_be_bytes(idx.try_into().unwrap_or([0; 4]));
-            if !cache.contains_key(&art) {
-                if let Some(a) = self.article(&art)? {
-                    cache.insert(art.clone(), a);
-                }
-            }
-            if let Some(f) = cache.get(&art).and_then(|a| a.figures.get(idx as usize)) {
-                out.push(f.clone());
-            }
+        let mut out: Vec<StoredFigure> = Vec::new();
+        for r in self.by_event.range(lo..hi).rev().take(limit) {
+            let (_, v) = r?;
+            out.push(serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt(e.to_string()))?);
         }
+        out.reverse();
         Ok(out)
     }
 
