@@ -334,10 +334,11 @@ fn against(c: &StoredFigure) -> Against {
 pub fn assess(f: &StoredFigure, cands: &[StoredFigure], rules: &Rules) -> (Status, Vec<Against>) {
     let w = &rules.check;
     let Some(day) = f.day else { return (Status::New, Vec::new()) };
+    let window = if f.cumulative { w.cumulative_window_days } else { w.event_window_days };
     let cands: Vec<&StoredFigure> = cands
         .iter()
         .filter(|c| c.article != f.article && c.cumulative == f.cumulative && !c.vague)
-        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= w.event_window_days))
+        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= window))
         .filter(|c| match (&c.kind, &f.kind) {
             (Some(a), Some(b)) => a == b,
             _ => true,
@@ -389,10 +390,10 @@ const CANDIDATES: usize = 48;
 
 /// Check every figure of an article against the store (not storing it).
 pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut StoredArticle) -> Result<Vec<Option<FigureCheck>>, StoreError> {
-    let w = rules.check.event_window_days;
     let mut out = Vec::with_capacity(stored.figures.len());
     for i in 0..stored.figures.len() {
         let f = &stored.figures[i];
+        let w = if f.cumulative { rules.check.cumulative_window_days } else { rules.check.event_window_days };
         let event = Event {
             place: f.place.clone(),
             place_name: f.place_name.clone(),

@@ -572,4 +572,6 @@ pub struct CheckFile {
     /// Two source names are one source when every word pair is at least this
     /// similar (Jaro-Winkler, after normalisation).
     pub word_similarity: f64,
+    /// Running totals are read against each other over this many days.
+    pub cumulative_window_days: i32,
 }
