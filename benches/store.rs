@@ -1,0 +1,88 @@
+//! Store benchmarks with a synthetic corpus generator (our own template text):
+//! - ingest rate (articles/s) of real-sized articles;
+//! - `check` latency of one article against a store of N figures (p50, p99);
+//! - the store's size per article.
+//!
+//! `cargo bench --bench store` (N = ISNAD_BENCH_FIGURES, default 1,000,000).
+
+use std::time::Instant;
+
+use isnad::check::{self, Gazetteer, SourceResolver};
+use isnad::input::Article;
+use isnad::store::Store;
+use isnad::{audit, input, LangChoice, Rules};
+
+const PLACES: &[&str] = &["حلب", "إدلب", "حمص", "حماة", "دير الزور", "الرقة", "درعا", "اللاذقية", "طرطوس", "منبج", "الموصل", "كركوك", "أربيل", "الفلوجة", "تكريت", "عدن", "تعز", "الحديدة", "مأرب", "صنعاء"];
+const SOURCES: &[&str] = &["المرصد السوري لحقوق الإنسان", "الدفاع المدني السوري", "الشبكة السورية لحقوق الإنسان", "مصادر طبية", "وزارة الصحة"];
+const FILLER: &str = "وأوضح شهود عيان أن فرق الإنقاذ واصلت البحث بين الأنقاض حتى ساعات الفجر، فيما أغلقت قوات الأمن الطرق المؤدية إلى المنطقة ومنعت الصحفيين من الاقتراب. ";
+
+/// A real-sized article (about 4 KB) with three casualty figures.
+fn article(i: usize) -> Article {
+    let p = PLACES[i % PLACES.len()];
+    let s = SOURCES[(i / 7) % SOURCES.len()];
+    let day = i % 365;
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(day as i64);
+    let (k, w, d) = (3 + (i * 7) % 97, 5 + (i * 11) % 200, 10 + (i * 13) % 900);
+    let text = format!(
+        "قال {s} إن {k} شخصا قتلوا وأصيب {w} آخرون في غارة على مدينة {p}، مضيفا أن {d} عائلة نزحت من الأحياء المجاورة (رقم {i}).\n\n{}",
+        FILLER.repeat(14)
+    );
+    let body = format!("---\noutlet: Outlet {}\ndate: {date}\n---\n{text}", i % 9);
+    input::parse_bytes(format!("synthetic-{i}.md"), body.into_bytes()).unwrap()
+}
+
+fn main() {
+    let rules = Rules::builtin().unwrap();
+    let n_figures: usize = std::env::var("ISNAD_BENCH_FIGURES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let n_articles = n_figures.div_ceil(3);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db")).unwrap();
+    let gaz = Gazetteer::new(&rules);
+    let mut resolver = SourceResolver::new(&store, rules.check.word_similarity).unwrap();
+
+    // ingest: audit + check + one transaction per article
+    let t = Instant::now();
+    let mut bytes = 0usize;
+    let mut figures = 0usize;
+    let mut last_report = Instant::now();
+    for i in 0..n_articles {
+        let art = article(i);
+        bytes += art.text.len();
+        let a = audit(&art, &rules, LangChoice::Auto);
+        figures += a.figures.len();
+        let c = check::check(&store, &rules, &gaz, &mut resolver, &art, &a).unwrap();
+        let src = check::merge_sources(&store, &c.sources).unwrap();
+        store.put(&c.stored, &src).unwrap();
+        if last_report.elapsed().as_secs() >= 30 {
+            eprintln!("  … {i} articles, {:.0}/s", i as f64 / t.elapsed().as_secs_f64());
+            last_report = Instant::now();
+        }
+    }
+    store.flush().unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "ingest: {n_articles} articles ({:.1} MiB, {figures} figures) in {secs:.1} s = {:.0} articles/s",
+        bytes as f64 / 1048576.0,
+        n_articles as f64 / secs
+    );
+    let size = store.size_on_disk();
+    println!("store size: {:.1} MiB on disk, {:.1} KiB per article", size as f64 / 1048576.0, size as f64 / 1024.0 / n_articles as f64);
+
+    // check one article against the full store
+    let mut lat = Vec::new();
+    for j in 0..1000 {
+        let art = article(n_articles + j * 37);
+        let a = audit(&art, &rules, LangChoice::Auto);
+        let t = Instant::now();
+        let c = check::check(&store, &rules, &gaz, &mut resolver, &art, &a).unwrap();
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(c.figures.len(), a.figures.len());
+    }
+    lat.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "check against {figures} figures: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (the audit itself excluded)",
+        lat[lat.len() / 2],
+        lat[lat.len() * 99 / 100],
+        lat[lat.len() - 1]
+    );
+}
