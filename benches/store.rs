@@ -31,8 +31,36 @@ fn article(i: usize) -> Article {
     input::parse_bytes(format!("synthetic-{i}.md"), body.into_bytes()).unwrap()
 }
 
+/// `ISNAD_BENCH_JSONL=out.jsonl ISNAD_BENCH_MB=1024`: write that much JSON Lines of
+/// synthetic articles (for the CLI ingest and memory measurements) and stop.
+fn write_jsonl(path: &str, mb: usize) {
+    use std::io::Write;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let (mut written, mut i) = (0usize, 0usize);
+    while written < mb << 20 {
+        let a = article(i);
+        let line = serde_json::json!({"text": &a.text[a.body_start..], "date": a.meta.date, "outlet": a.meta.outlet}).to_string();
+        writeln!(f, "{line}").unwrap();
+        written += line.len() + 1;
+        i += 1;
+    }
+    eprintln!("wrote {i} articles, {written} bytes to {path}");
+}
+
 fn main() {
+    if let Ok(path) = std::env::var("ISNAD_BENCH_JSONL") {
+        let mb = std::env::var("ISNAD_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+        write_jsonl(&path, mb);
+        return;
+    }
     let rules = Rules::builtin().unwrap();
+    // `ISNAD_BENCH_DB=path`: measure `check` against a store built by `isnad ingest`
+    if let Ok(path) = std::env::var("ISNAD_BENCH_DB") {
+        let store = Store::open(std::path::Path::new(&path)).unwrap();
+        let figures: usize = store.articles().filter_map(Result::ok).map(|a| a.figures.len()).sum();
+        latency(&rules, &store, figures, store.article_count() + 1);
+        return;
+    }
     let n_figures: usize = std::env::var("ISNAD_BENCH_FIGURES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let n_articles = n_figures.div_ceil(3);
     let dir = tempfile::tempdir().unwrap();
@@ -68,13 +96,19 @@ fn main() {
     let size = store.size_on_disk();
     println!("store size: {:.1} MiB on disk, {:.1} KiB per article", size as f64 / 1048576.0, size as f64 / 1024.0 / n_articles as f64);
 
-    // check one article against the full store
+    latency(&rules, &store, figures, n_articles);
+}
+
+/// Check one new article at a time against the store; p50 and p99 of 1000.
+fn latency(rules: &Rules, store: &Store, figures: usize, n_articles: usize) {
+    let gaz = Gazetteer::new(rules);
+    let mut resolver = SourceResolver::new(store, rules.check.word_similarity).unwrap();
     let mut lat = Vec::new();
     for j in 0..1000 {
         let art = article(n_articles + j * 37);
-        let a = audit(&art, &rules, LangChoice::Auto);
+        let a = audit(&art, rules, LangChoice::Auto);
         let t = Instant::now();
-        let c = check::check(&store, &rules, &gaz, &mut resolver, &art, &a).unwrap();
+        let c = check::check(store, rules, &gaz, &mut resolver, &art, &a).unwrap();
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(c.figures.len(), a.figures.len());
     }

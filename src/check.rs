@@ -386,7 +386,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], rules: &Rules) -> (Statu
 }
 
 /// How many stored figures of one event (per place) a new figure is read against.
-const CANDIDATES: usize = 48;
+const CANDIDATES: usize = 12;
 
 /// Check every figure of an article against the store (not storing it).
 pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut StoredArticle) -> Result<Vec<Option<FigureCheck>>, StoreError> {

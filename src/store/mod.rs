@@ -176,7 +176,8 @@ impl Store {
     /// Open (or create) the store at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-        let db = sled::Config::new().path(path).cache_capacity(64 << 20).open().map_err(|e| {
+        // a bounded cache keeps memory flat however much is ingested
+        let db = sled::Config::new().path(path).cache_capacity(256 << 20).mode(sled::Mode::HighThroughput).open().map_err(|e| {
             let msg = e.to_string();
             if msg.contains("lock") || msg.contains("WouldBlock") || msg.contains("Resource temporarily unavailable") {
                 StoreError::InUse(path.to_path_buf())
