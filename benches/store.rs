@@ -14,7 +14,8 @@ use isnad::{audit, input, LangChoice, Rules};
 
 const PLACES: &[&str] = &["حلب", "إدلب", "حمص", "حماة", "دير الزور", "الرقة", "درعا", "اللاذقية", "طرطوس", "منبج", "الموصل", "كركوك", "أربيل", "الفلوجة", "تكريت", "عدن", "تعز", "الحديدة", "مأرب", "صنعاء"];
 const SOURCES: &[&str] = &["المرصد السوري لحقوق الإنسان", "الدفاع المدني السوري", "الشبكة السورية لحقوق الإنسان", "مصادر طبية", "وزارة الصحة"];
-const FILLER: &str = "وأوضح شهود عيان أن فرق الإنقاذ واصلت البحث بين الأنقاض حتى ساعات الفجر، فيما أغلقت قوات الأمن الطرق المؤدية إلى المنطقة ومنعت الصحفيين من الاقتراب. ";
+/// Narration, as most of a news article is: no cue, no figure.
+const FILLER: &str = "وواصلت فرق الإنقاذ البحث بين الأنقاض حتى ساعات الفجر، فيما أغلقت قوات الأمن الطرق المؤدية إلى المنطقة ومنعت السيارات من الاقتراب من الموقع. ";
 
 /// A real-sized article (about 4 KB) with three casualty figures.
 fn article(i: usize) -> Article {
@@ -23,9 +24,11 @@ fn article(i: usize) -> Article {
     let day = i % 365;
     let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(day as i64);
     let (k, w, d) = (3 + (i * 7) % 97, 5 + (i * 11) % 200, 10 + (i * 13) % 900);
+    // a real-sized article (about 4 KB): a lead with three figures and a handful of
+    // claims, then narration
     let text = format!(
-        "قال {s} إن {k} شخصا قتلوا وأصيب {w} آخرون في غارة على مدينة {p}، مضيفا أن {d} عائلة نزحت من الأحياء المجاورة (رقم {i}).\n\n{}",
-        FILLER.repeat(14)
+        "قال {s} إن {k} شخصا قتلوا وأصيب {w} آخرون في غارة على مدينة {p}، مضيفا أن {d} عائلة نزحت من الأحياء المجاورة (رقم {i}).\n\nوأكد شهود عيان أن الغارة وقعت قرابة الفجر. وقال مسؤول محلي إن المدارس أغلقت أبوابها.\n\n{}\n\nوذكرت مصادر طبية أن المستشفى الوحيد في المدينة يعمل بطاقة محدودة.",
+        FILLER.repeat(12)
     );
     let body = format!("---\noutlet: Outlet {}\ndate: {date}\n---\n{text}", i % 9);
     input::parse_bytes(format!("synthetic-{i}.md"), body.into_bytes()).unwrap()

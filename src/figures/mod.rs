@@ -210,6 +210,11 @@ fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             j = end;
             continue;
         }
+        // «الاثنين» is Monday, not «اثنين»: a number word with the article is no count
+        if ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_))) && ctx.hits_at_tok(j).iter().any(|h| h.definite) {
+            j += 1;
+            continue;
+        }
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
             let Some((val, role, _)) = number_hit(ctx, j) else { j += 1; continue };
             let mut n = WordNumber::default();
