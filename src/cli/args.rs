@@ -83,7 +83,7 @@ pub struct TimelineArgs {
     /// A group («civilians», "children"); `any` for all groups together.
     #[arg(long)]
     pub group: Option<String>,
-    /// text, json or csv.
+    /// text, json, csv, svg (a chart) or html (the chart and a table).
     #[arg(long, default_value = "text")]
     pub format: String,
 }
@@ -107,7 +107,8 @@ pub struct SourcesArgs {
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// jsonl (every record, with a `type`) or csv (one table).
+    /// jsonl (every record, with a `type`), csv (one table) or claimreview
+    /// (schema.org JSON-LD for each figure in conflict).
     #[arg(long, default_value = "jsonl")]
     pub format: String,
     /// With csv: articles, claims, figures or sources.
@@ -128,7 +129,8 @@ pub struct AuditArgs {
     /// Language of the articles: ar, en, or auto (by script, per article).
     #[arg(long, default_value = "auto")]
     pub lang: String,
-    /// Output format: text (default on a terminal), json, jsonl (default otherwise), line.
+    /// Output format: text (default on a terminal), json, jsonl (default otherwise),
+    /// line, html (one self-contained page) or csv (a row per claim or figure).
     #[arg(long)]
     pub format: Option<String>,
     /// Write the report to FILE instead of standard output.

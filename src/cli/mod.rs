@@ -88,10 +88,18 @@ fn audit_config(a: args::AuditArgs) -> Result<AuditConfig, String> {
         "en" => LangChoice::Fixed(Lang::En),
         other => return Err(format!("--lang must be ar, en or auto, not {other:?}")),
     };
+    let by_extension = a.output.as_ref().and_then(|o| o.extension()).and_then(|x| x.to_str()).and_then(|x| match x {
+        "html" | "htm" => Some(Format::Html),
+        "csv" => Some(Format::Csv),
+        "json" => Some(Format::Json),
+        "jsonl" => Some(Format::Jsonl),
+        _ => None,
+    });
     let format = match a.format.as_deref() {
+        None if by_extension.is_some() => by_extension.unwrap_or(Format::Jsonl),
         None if io::stdout().is_terminal() && a.output.is_none() => Format::Text,
         None => Format::Jsonl,
-        Some(f) => Format::parse(f).ok_or_else(|| format!("--format must be text, json, jsonl or line, not {f:?}"))?,
+        Some(f) => Format::parse(f).ok_or_else(|| format!("--format must be text, json, jsonl, line, html or csv, not {f:?}"))?,
     };
     let inputs = if a.files.is_empty() { vec![PathBuf::from("-")] } else { a.files };
     Ok(AuditConfig { inputs, lang, format, output: a.output })

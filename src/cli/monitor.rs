@@ -445,9 +445,60 @@ fn timeline(store: &Store, rules: &Rules, a: TimelineArgs) -> i32 {
         .collect();
     let event = json!({"place": place.id, "place_name": place.name, "category": a.category, "group": a.group});
     let mut out = io::stdout().lock();
+    let chart = || {
+        let pts: Vec<isnad::report::ChartPoint> = figs
+            .iter()
+            .filter_map(|f| {
+                Some(isnad::report::ChartPoint {
+                    day: f.day?,
+                    date: f.as_of.clone().unwrap_or_default(),
+                    low: f.low?,
+                    high: f.high,
+                    // one series per originating source: a known source under its registry name
+                    source: f
+                        .source
+                        .as_deref()
+                        .and_then(|id| id.strip_prefix("reg:"))
+                        .and_then(|id| rules.registry.iter().find(|r| r.id == id))
+                        .map(|r| r.name.clone())
+                        .or(f.source_name.clone())
+                        .or(f.source.clone())
+                        .unwrap_or_else(|| "no source".into()),
+                    status: f.status.clone(),
+                })
+            })
+            .collect();
+        let title = format!("{} · {} · {}", place.name, a.category, a.group.as_deref().unwrap_or("all counted"));
+        (title.clone(), isnad::report::timeline_svg(&title, &pts, (low, high)))
+    };
     match a.format.as_str() {
         "json" => {
             let _ = writeln!(out, "{}", json!({"event": event, "current": {"low": low, "high": high}, "entries": entries}));
+        }
+        "svg" => {
+            let _ = writeln!(out, "{}", chart().1);
+        }
+        "html" => {
+            let (title, svg) = chart();
+            let esc = isnad::report::html_escape;
+            let _ = write!(
+                out,
+                "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,'Noto Sans','Noto Naskh Arabic',sans-serif;margin:1.5rem}}table{{border-collapse:collapse;margin-top:1rem}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:start}}td[dir]{{unicode-bidi:plaintext}}</style></head><body>{svg}<p>current best range: {}</p><table><tr><th>date</th><th>toll</th><th>source</th><th>outlet</th><th>status</th></tr>",
+                esc(&title),
+                interval(low, high)
+            );
+            for f in &figs {
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+                    esc(f.as_of.as_deref().unwrap_or("")),
+                    interval(f.low, f.high),
+                    esc(f.source_name.as_deref().unwrap_or("no source")),
+                    esc(f.outlet.as_deref().unwrap_or("")),
+                    esc(&f.status)
+                );
+            }
+            let _ = writeln!(out, "</table></body></html>");
         }
         "csv" => {
             let mut w = csv_writer(&mut out);
@@ -692,8 +743,41 @@ fn export(store: &Store, a: ExportArgs) -> i32 {
             }
             let _ = w.flush();
         }
+        "claimreview" => {
+            // schema.org ClaimReview for every stored figure in conflict
+            let mut reviews = Vec::new();
+            for art in store.articles().filter_map(Result::ok) {
+                for f in art.figures.iter().filter(|f| f.status == "conflict") {
+                    let against: Vec<String> = f
+                        .against
+                        .iter()
+                        .map(|x| format!("{} ({}, {})", interval(x.low, x.high), x.source.as_deref().unwrap_or("no source"), x.date.as_deref().unwrap_or("")))
+                        .collect();
+                    reviews.push(json!({
+                        "@context": "https://schema.org",
+                        "@type": "ClaimReview",
+                        "datePublished": chrono::Utc::now().date_naive().to_string(),
+                        "claimReviewed": f.text,
+                        "inLanguage": art.lang,
+                        "itemReviewed": {
+                            "@type": "Claim",
+                            "author": {"@type": "Organization", "name": f.source_name.clone().or(f.source.clone()).unwrap_or_else(|| "unattributed".into())},
+                            "datePublished": f.date,
+                            "appearance": {"@type": "CreativeWork", "url": art.url, "headline": art.title, "publisher": art.outlet},
+                        },
+                        "reviewRating": {
+                            "@type": "Rating",
+                            "alternateName": "Conflicting figures",
+                            "ratingExplanation": format!("{} {} {} as of {}; other sources give {}", f.category, interval(f.low, f.high), f.place_name.as_deref().unwrap_or(""), f.as_of.as_deref().unwrap_or(""), against.join("; ")),
+                        },
+                        "author": {"@type": "Organization", "name": "isnad"},
+                    }));
+                }
+            }
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&Value::Array(reviews)).unwrap_or_default());
+        }
         other => {
-            eprintln!("isnad: --format must be jsonl or csv, not {other:?}");
+            eprintln!("isnad: --format must be jsonl, csv or claimreview, not {other:?}");
             return EXIT_ERROR;
         }
     }

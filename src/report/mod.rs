@@ -1,11 +1,15 @@
 //! Reports behind `--format`: one `Report` per format, writing to any writer.
 
 mod human;
+mod chart;
+mod html;
 
 use std::io::{self, Write};
 
 use crate::audit::Audit;
 
+pub use chart::{timeline_svg, Point as ChartPoint};
+pub use html::{escape as html_escape, Html};
 pub use human::{isolate, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +18,8 @@ pub enum Format {
     Json,
     Jsonl,
     Line,
+    Html,
+    Csv,
 }
 
 impl Format {
@@ -23,6 +29,8 @@ impl Format {
             "json" => Format::Json,
             "jsonl" => Format::Jsonl,
             "line" => Format::Line,
+            "html" => Format::Html,
+            "csv" => Format::Csv,
             _ => return None,
         })
     }
@@ -43,6 +51,8 @@ pub fn reporter(f: Format) -> Box<dyn Report> {
         Format::Json => Box::new(Json::default()),
         Format::Jsonl => Box::new(Jsonl),
         Format::Line => Box::new(Line),
+        Format::Html => Box::new(Html::default()),
+        Format::Csv => Box::new(Csv::default()),
     }
 }
 
@@ -82,6 +92,108 @@ impl Report for Line {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
         for f in &audit.findings {
             writeln!(out, "{}:{}:{}:{}:{}", audit.doc.path, f.line, f.col, f.rule, f.message.replace('\n', " "))?;
+        }
+        Ok(())
+    }
+}
+
+/// One row per claim or figure, for spreadsheets: UTF-8 with a byte-order mark so
+/// Excel reads Arabic. Columns: path, kind (claim or figure), id, line, col,
+/// start, end, mode, cue, stance, source, source_kind, anonymous, via, category,
+/// low, high, vague, group, place, as_of, text.
+#[derive(Default)]
+pub struct Csv {
+    header: bool,
+}
+
+pub const CSV_COLUMNS: &[&str] = &[
+    "path", "kind", "id", "line", "col", "start", "end", "mode", "cue", "stance", "source", "source_kind", "anonymous", "via", "category", "low",
+    "high", "vague", "group", "place", "as_of", "text",
+];
+
+fn csv_field(f: &str) -> String {
+    if f.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}
+
+fn csv_row(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.write_all(line.join(",").as_bytes())?;
+    out.write_all(b"\r\n")
+}
+
+impl Report for Csv {
+    fn article(&mut self, out: &mut dyn Write, a: &Audit, _text: &str) -> io::Result<()> {
+        if !self.header {
+            out.write_all("\u{FEFF}".as_bytes())?;
+            csv_row(out, &CSV_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>())?;
+            self.header = true;
+        }
+        let src = |id: &Option<String>| id.as_ref().and_then(|i| a.sources.iter().find(|s| &s.id == i));
+        let n = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+        for c in &a.claims {
+            let s = src(&c.source);
+            let via: Vec<String> = c.via.iter().filter_map(|v| a.sources.iter().find(|s| &s.id == v)).map(|s| s.name.clone()).collect();
+            csv_row(
+                out,
+                &[
+                    a.doc.path.clone(),
+                    "claim".into(),
+                    c.id.clone(),
+                    c.line.to_string(),
+                    c.col.to_string(),
+                    c.start.to_string(),
+                    c.end.to_string(),
+                    c.mode.to_string(),
+                    c.cue.clone().unwrap_or_default(),
+                    c.stance.to_string(),
+                    s.map(|s| s.name.clone()).unwrap_or_default(),
+                    s.map(|s| s.kind.to_string()).unwrap_or_default(),
+                    s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+                    via.join("; "),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    c.text.clone(),
+                ],
+            )?;
+        }
+        for f in &a.figures {
+            let s = src(&f.source);
+            csv_row(
+                out,
+                &[
+                    a.doc.path.clone(),
+                    "figure".into(),
+                    f.id.clone(),
+                    f.line.to_string(),
+                    f.col.to_string(),
+                    f.start.to_string(),
+                    f.end.to_string(),
+                    String::new(),
+                    f.qualifier.clone().unwrap_or_default(),
+                    String::new(),
+                    s.map(|s| s.name.clone()).unwrap_or_default(),
+                    s.map(|s| s.kind.to_string()).unwrap_or_default(),
+                    s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+                    String::new(),
+                    f.category.to_string(),
+                    n(f.low),
+                    n(f.high),
+                    f.vague.to_string(),
+                    f.group.clone().unwrap_or_default(),
+                    f.place.clone().unwrap_or_default(),
+                    f.as_of.clone().unwrap_or_default(),
+                    f.text.clone(),
+                ],
+            )?;
         }
         Ok(())
     }

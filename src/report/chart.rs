@@ -1,0 +1,168 @@
+//! The timeline chart: tolls over time as SVG, one series per originating source,
+//! conflicts and stale figures marked, the current best range shaded.
+//!
+//! Written directly rather than with a charting crate: source names are often
+//! Arabic, and only the browser shapes and orders Arabic text, so the chart leaves
+//! every label as SVG text for it (plotters lays text out itself, without shaping).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::html::escape;
+
+/// One point of the chart.
+pub struct Point {
+    pub day: i32,
+    pub date: String,
+    pub low: u64,
+    pub high: Option<u64>,
+    pub source: String,
+    pub status: String,
+}
+
+const W: f64 = 860.0;
+const H: f64 = 420.0;
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 220.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 50.0;
+
+fn hue(i: usize) -> usize {
+    (i * 137 + 20) % 360
+}
+
+/// An SVG chart of `points` (any order), with the current range `current`.
+pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option<u64>)) -> String {
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" font-family=\"system-ui, 'Noto Sans', 'Noto Naskh Arabic', sans-serif\" font-size=\"12\" role=\"img\">"
+    );
+    let _ = write!(svg, "<title>{}</title>", escape(title));
+    let _ = write!(svg, "<rect width=\"{W}\" height=\"{H}\" fill=\"#fff\"/>");
+    let _ = write!(svg, "<text x=\"{LEFT}\" y=\"24\" font-size=\"15\" font-weight=\"600\" direction=\"ltr\">{}</text>", escape(title));
+    if points.is_empty() {
+        let _ = write!(svg, "<text x=\"{LEFT}\" y=\"{}\">no figures</text></svg>", H / 2.0);
+        return svg;
+    }
+    let min_day = points.iter().map(|p| p.day).min().unwrap_or(0);
+    let max_day = points.iter().map(|p| p.day).max().unwrap_or(0).max(min_day + 1);
+    let top_value = points.iter().map(|p| p.high.unwrap_or(p.low).max(p.low)).chain(current.1).max().unwrap_or(1).max(1);
+    let y_max = nice(top_value as f64 * 1.1);
+    let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
+    let x = |d: i32| LEFT + (d - min_day) as f64 / (max_day - min_day) as f64 * pw;
+    let y = |v: f64| TOP + ph - v / y_max * ph;
+    // the current best range
+    if let Some(lo) = current.0 {
+        let hi = current.1.unwrap_or(lo) as f64;
+        let (y1, y2) = (y(hi), y(lo as f64));
+        let _ = write!(
+            svg,
+            "<rect class=\"current\" x=\"{LEFT}\" y=\"{y1:.1}\" width=\"{pw:.1}\" height=\"{:.1}\" fill=\"#1a73e8\" fill-opacity=\"0.10\"><title>current range {lo}–{hi}</title></rect>",
+            (y2 - y1).max(2.0)
+        );
+    }
+    // axes and ticks
+    let _ = write!(svg, "<g class=\"axes\" stroke=\"#999\" fill=\"none\"><line x1=\"{LEFT}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{}\"/></g>", TOP + ph, LEFT + pw, TOP + ph, TOP + ph);
+    for i in 0..=5 {
+        let v = y_max * i as f64 / 5.0;
+        let _ = write!(
+            svg,
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#eee\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+            LEFT + pw,
+            y(v),
+            y(v),
+            LEFT - 6.0,
+            y(v) + 4.0,
+            v.round() as u64
+        );
+    }
+    let mut dates: BTreeMap<i32, &str> = BTreeMap::new();
+    for p in points {
+        dates.entry(p.day).or_insert(&p.date);
+    }
+    let step = (dates.len() / 6).max(1);
+    for (i, (d, label)) in dates.iter().enumerate() {
+        if i % step == 0 || i + 1 == dates.len() {
+            let _ = write!(svg, "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>", x(*d), TOP + ph + 18.0, escape(label));
+        }
+    }
+    // one series per originating source
+    let mut by_source: BTreeMap<&str, Vec<&Point>> = BTreeMap::new();
+    for p in points {
+        by_source.entry(&p.source).or_default().push(p);
+    }
+    for (i, (src, mut pts)) in by_source.into_iter().enumerate() {
+        pts.sort_by_key(|p| p.day);
+        let color = format!("hsl({}, 60%, 40%)", hue(i));
+        let _ = write!(svg, "<g class=\"series\" data-source=\"{}\">", escape(src));
+        let path: Vec<String> = pts.iter().map(|p| format!("{:.1},{:.1}", x(p.day), y(p.low as f64))).collect();
+        let _ = write!(svg, "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>", path.join(" "));
+        for p in pts {
+            let (cx, cy) = (x(p.day), y(p.low as f64));
+            let tip = format!("{} · {} · {} · {}", p.date, interval(p.low, p.high), p.source, p.status);
+            if let Some(h) = p.high.filter(|h| *h > p.low) {
+                let _ = write!(svg, "<line x1=\"{cx:.1}\" x2=\"{cx:.1}\" y1=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{color}\" stroke-opacity=\"0.5\" stroke-width=\"4\"/>", y(h as f64));
+            }
+            match p.status.as_str() {
+                "conflict" => {
+                    let _ = write!(
+                        svg,
+                        "<path class=\"conflict\" d=\"M{cx:.1},{:.1} l7,7 l-7,7 l-7,-7 z\" fill=\"#d93025\" stroke=\"#fff\"><title>{}</title></path>",
+                        cy - 7.0,
+                        escape(&format!("conflict: {tip}"))
+                    );
+                }
+                "stale" => {
+                    let _ = write!(svg, "<circle class=\"stale\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\" stroke-dasharray=\"2 2\"><title>{}</title></circle>", escape(&format!("stale: {tip}")));
+                }
+                _ => {
+                    let _ = write!(svg, "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"4\" fill=\"{color}\"><title>{}</title></circle>", escape(&tip));
+                }
+            }
+        }
+        svg.push_str("</g>");
+        let ly = TOP + 10.0 + i as f64 * 20.0;
+        let _ = write!(
+            svg,
+            "<g class=\"legend\"><rect x=\"{}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{}\" y=\"{:.1}\">{}</text></g>",
+            LEFT + pw + 16.0,
+            ly,
+            LEFT + pw + 34.0,
+            ly + 10.0,
+            escape(src)
+        );
+    }
+    let ly = TOP + ph - 30.0;
+    let _ = write!(
+        svg,
+        "<g class=\"key\" fill=\"#555\"><path d=\"M{0:.1},{1:.1} l6,6 l-6,6 l-6,-6 z\" fill=\"#d93025\"/><text x=\"{2:.1}\" y=\"{3:.1}\">conflict</text><circle cx=\"{0:.1}\" cy=\"{4:.1}\" r=\"5\" fill=\"#fff\" stroke=\"#555\" stroke-dasharray=\"2 2\"/><text x=\"{2:.1}\" y=\"{5:.1}\">stale</text></g>",
+        LEFT + pw + 22.0,
+        ly - 6.0,
+        LEFT + pw + 34.0,
+        ly + 4.0,
+        ly + 20.0,
+        ly + 24.0
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+fn interval(low: u64, high: Option<u64>) -> String {
+    match high {
+        Some(h) if h == low => low.to_string(),
+        Some(h) => format!("{low}–{h}"),
+        None => format!("{low}+"),
+    }
+}
+
+/// A round axis maximum.
+fn nice(v: f64) -> f64 {
+    let exp = 10f64.powf(v.max(1.0).log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if v <= m * exp {
+            return m * exp;
+        }
+    }
+    10.0 * exp
+}
