@@ -20,10 +20,10 @@ pub struct Point {
     pub status: String,
 }
 
-const W: f64 = 860.0;
+const W: f64 = 960.0;
 const H: f64 = 420.0;
 const LEFT: f64 = 70.0;
-const RIGHT: f64 = 220.0;
+const RIGHT: f64 = 300.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 50.0;
 
@@ -45,8 +45,12 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
         let _ = write!(svg, "<text x=\"{LEFT}\" y=\"{}\">no figures</text></svg>", H / 2.0);
         return svg;
     }
-    let min_day = points.iter().map(|p| p.day).min().unwrap_or(0);
-    let max_day = points.iter().map(|p| p.day).max().unwrap_or(0).max(min_day + 1);
+    let mut min_day = points.iter().map(|p| p.day).min().unwrap_or(0);
+    let mut max_day = points.iter().map(|p| p.day).max().unwrap_or(0);
+    if max_day == min_day {
+        // one day: centre it rather than pin it to the axis
+        (min_day, max_day) = (min_day - 1, max_day + 1);
+    }
     let top_value = points.iter().map(|p| p.high.unwrap_or(p.low).max(p.low)).chain(current.1).max().unwrap_or(1).max(1);
     let y_max = nice(top_value as f64 * 1.1);
     let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
@@ -93,7 +97,7 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
         by_source.entry(&p.source).or_default().push(p);
     }
     for (i, (src, mut pts)) in by_source.into_iter().enumerate() {
-        pts.sort_by_key(|p| p.day);
+        pts.sort_by_key(|p| (p.day, p.low)); // same-day figures drawn low to high
         let color = format!("hsl({}, 60%, 40%)", hue(i));
         let _ = write!(svg, "<g class=\"series\" data-source=\"{}\">", escape(src));
         let path: Vec<String> = pts.iter().map(|p| format!("{:.1},{:.1}", x(p.day), y(p.low as f64))).collect();
@@ -130,7 +134,7 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
             ly,
             LEFT + pw + 34.0,
             ly + 10.0,
-            escape(src)
+            escape(&short(src, 40))
         );
     }
     let ly = TOP + ph - 30.0;
@@ -165,4 +169,14 @@ fn nice(v: f64) -> f64 {
         }
     }
     10.0 * exp
+}
+
+/// A legend label cut to `n` characters, so long names stay inside the chart.
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(n - 1).collect();
+    t.push('…');
+    t
 }
