@@ -349,11 +349,17 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], rules: &Rules) -> (Statu
     }
     let refs = |v: &[&StoredFigure]| v.iter().rev().take(6).map(|c| against(c)).collect::<Vec<_>>();
     let same_src = |c: &&StoredFigure| f.source.is_some() && c.source == f.source;
-    // a real conflict: another originating source, the same time, no overlap
+    // a real conflict: another originating source, the same time, no overlap; across
+    // days only when the later figure is the lower one (a higher one is the toll rising)
     let conflicts: Vec<&StoredFigure> = cands
         .iter()
         .copied()
-        .filter(|c| !same_src(c) && c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days) && !overlap(c, f))
+        .filter(|c| !same_src(c) && !overlap(c, f))
+        .filter(|c| {
+            c.day.is_some_and(|d| {
+                (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c)) || (d > day && higher(f, c)))
+            })
+        })
         .collect();
     if !conflicts.is_empty() {
         return (Status::Conflict, refs(&conflicts));

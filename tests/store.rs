@@ -74,6 +74,11 @@ fn two_monitors_on_one_day_conflict() {
 }
 
 #[test]
+fn another_source_higher_next_day_is_an_update_lower_the_same_day_a_conflict() {
+    assert_eq!(one_each(statuses("nextday")), ["new", "update", "conflict"]);
+}
+
+#[test]
 fn same_source_decrease_is_a_revision() {
     assert_eq!(one_each(statuses("revision")), ["new", "revision_down"]);
 }
