@@ -40,6 +40,11 @@ impl Status {
         }
     }
 
+    /// The status named by [`Status::as_str`].
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::New, Status::Consistent, Status::Update, Status::RevisionDown, Status::Stale, Status::Conflict].into_iter().find(|x| x.as_str() == s)
+    }
+
     /// One line for text output.
     pub fn explain(self) -> &'static str {
         match self {
@@ -432,6 +437,24 @@ pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut
 pub fn check(store: &Store, rules: &Rules, gaz: &Gazetteer, resolver: &mut SourceResolver, art: &Article, audit: &Audit) -> Result<Checked, StoreError> {
     let seq = store.next_seq()?;
     let (mut stored, sources) = to_stored(art, audit, resolver, seq);
+    // an article already stored was checked when it came in, against what came
+    // before it; checking it again gives that record, not a comparison with later news
+    if let Some(prev) = store.article(&stored.id)? {
+        if prev.figures.len() == stored.figures.len() {
+            let figures = prev
+                .figures
+                .iter()
+                .map(|f| {
+                    Some(FigureCheck {
+                        status: Status::parse(&f.status).unwrap_or(Status::New),
+                        event: Event { place: f.place.clone(), place_name: f.place_name.clone(), category: f.category.clone(), group: f.group.clone(), kind: f.kind.clone() },
+                        against: f.against.clone(),
+                    })
+                })
+                .collect();
+            return Ok(Checked { id: prev.id.clone(), stored: prev, sources, figures });
+        }
+    }
     let figures = check_article(store, rules, gaz, &mut stored)?;
     Ok(Checked { id: stored.id.clone(), stored, sources, figures })
 }

@@ -79,6 +79,27 @@ fn another_source_higher_next_day_is_an_update_lower_the_same_day_a_conflict() {
 }
 
 #[test]
+fn check_text_shows_the_audit_then_the_store_and_repeats_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let files = scenario("conflict");
+    let run = || isnad(&db).args(["check", "--ingest", "--format", "text"]).args(&files).output().unwrap();
+    let first = run();
+    assert_eq!(first.status.code(), Some(1), "a conflict exits 1");
+    let text = String::from_utf8(first.stdout.clone()).unwrap();
+    for want in ["the Syrian Observatory for Human Rights (rights_monitor)", "  figures:", "killed 1100", "checked against the store:", "— conflict:"] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    // once stored, an article's check is its record from when it came in, not a
+    // comparison with what came after it
+    let second = run();
+    assert_eq!(second.stdout, first.stdout);
+    let o = isnad(&db).args(["check", "--format", "jsonl"]).arg(&files[0]).output().unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["figures"][0]["status"], "new", "the first article stays new although a conflicting one came later");
+}
+
+#[test]
 fn same_source_decrease_is_a_revision() {
     assert_eq!(one_each(statuses("revision")), ["new", "revision_down"]);
 }

@@ -294,6 +294,7 @@ fn check_cmd(store: &Store, rules: &Rules, a: CheckArgs) -> i32 {
     let mut code = EXIT_CLEAN;
     let mut all = Vec::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut text_report = isnad::report::reporter(isnad::report::Format::Text);
     for p in &files {
         let art = match read_input(p) {
             Ok(x) => x,
@@ -332,13 +333,15 @@ fn check_cmd(store: &Store, rules: &Rules, a: CheckArgs) -> i32 {
             }
             "json" => all.push(v),
             _ => {
-                let _ = writeln!(out, "{}", art.path);
+                // the audit as `audit --format text` shows it, then each figure against the store
+                let _ = text_report.article(&mut out, &au, &art.text);
+                let _ = writeln!(out, "  checked against the store:");
                 for (f, c) in au.figures.iter().zip(&checked.figures) {
                     let Some(c) = c else { continue };
                     let range = interval(f.low, f.high);
                     let _ = writeln!(
                         out,
-                        "  {}:{} {} {} {} — {}: {}",
+                        "    {}:{} {} {} {} — {}: {}",
                         f.line,
                         f.col,
                         f.category,
@@ -350,7 +353,7 @@ fn check_cmd(store: &Store, rules: &Rules, a: CheckArgs) -> i32 {
                     for x in &c.against {
                         let _ = writeln!(
                             out,
-                            "      against {} {} ({}, {})",
+                            "        against {} {} ({}, {})",
                             interval(x.low, x.high),
                             x.source.as_deref().unwrap_or("no source"),
                             x.outlet.as_deref().unwrap_or("-"),

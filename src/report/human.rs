@@ -75,6 +75,22 @@ impl Report for Text {
                 writeln!(out, "        {}", isolate(&c.text, 100))?;
             }
         }
+        if !a.figures.is_empty() {
+            writeln!(out, "  figures:")?;
+            for f in &a.figures {
+                let range = match (f.low, f.high) {
+                    (Some(l), Some(h)) if l == h => l.to_string(),
+                    (Some(l), Some(h)) => format!("{l}–{h}"),
+                    (Some(l), None) => format!("{l}+"),
+                    _ => "?".into(),
+                };
+                let src = f.source.as_deref().and_then(|id| a.sources.iter().find(|s| s.id == id)).map_or("no source".to_string(), |s| isolate(&s.name, 40));
+                let group = f.group.as_deref().map(|g| format!(" {g}")).unwrap_or_default();
+                let place = f.place_name.as_deref().map(|p| format!(", {}", isolate(p, 30))).unwrap_or_default();
+                let as_of = f.as_of.as_deref().map(|d| format!(", as of {d}")).unwrap_or_default();
+                writeln!(out, "    {}:{}  {}{} {}  {} ({}{}{})", f.line, f.col, f.category, group, range, isolate(&f.text, 40), src, place, as_of)?;
+            }
+        }
         if !a.findings.is_empty() {
             writeln!(out, "  findings:")?;
             for f in &a.findings {
