@@ -68,6 +68,12 @@ pub struct Event {
     pub kind: Option<String>,
 }
 
+impl Event {
+    fn of(f: &StoredFigure) -> Event {
+        Event { place: f.place.clone(), place_name: f.place_name.clone(), category: f.category.clone(), group: f.group.clone(), kind: f.kind.clone() }
+    }
+}
+
 /// What `check` says of one figure.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureCheck {
@@ -405,13 +411,7 @@ pub fn check_article(store: &Store, rules: &Rules, gaz: &Gazetteer, stored: &mut
     for i in 0..stored.figures.len() {
         let f = &stored.figures[i];
         let w = if f.cumulative { rules.check.cumulative_window_days } else { rules.check.event_window_days };
-        let event = Event {
-            place: f.place.clone(),
-            place_name: f.place_name.clone(),
-            category: f.category.clone(),
-            group: f.group.clone(),
-            kind: f.kind.clone(),
-        };
+        let event = Event::of(f);
         // only casualty counts with a place and a date can be matched
         if f.category == "other" || f.place.is_none() || f.day.is_none() || f.text.is_empty() {
             out.push(Some(FigureCheck { status: Status::New, event, against: Vec::new() }));
@@ -447,7 +447,7 @@ pub fn check(store: &Store, rules: &Rules, gaz: &Gazetteer, resolver: &mut Sourc
                 .map(|f| {
                     Some(FigureCheck {
                         status: Status::parse(&f.status).unwrap_or(Status::New),
-                        event: Event { place: f.place.clone(), place_name: f.place_name.clone(), category: f.category.clone(), group: f.group.clone(), kind: f.kind.clone() },
+                        event: Event::of(f),
                         against: f.against.clone(),
                     })
                 })

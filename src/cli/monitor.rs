@@ -13,6 +13,7 @@ use super::{lang_choice, read_input, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use isnad::check::{self, Gazetteer, SourceResolver, Status};
 use isnad::input::{self, Article};
 use isnad::normalise::fold;
+use isnad::report::interval;
 use isnad::store::{Store, StoredFigure};
 use isnad::{audit, LangChoice, Rules};
 
@@ -386,15 +387,6 @@ fn check_cmd(store: &Store, rules: &Rules, a: CheckArgs) -> i32 {
     code
 }
 
-fn interval(low: Option<u64>, high: Option<u64>) -> String {
-    match (low, high) {
-        (Some(l), Some(h)) if l == h => l.to_string(),
-        (Some(l), Some(h)) => format!("{l}–{h}"),
-        (Some(l), None) => format!("{l}+"),
-        _ => "?".into(),
-    }
-}
-
 /// A place given by any name or alias, in either script, or by id.
 pub fn find_place<'r>(rules: &'r Rules, q: &str) -> Option<&'r isnad::rules::Place> {
     let key = fold(q).to_lowercase();
@@ -483,32 +475,23 @@ fn timeline(store: &Store, rules: &Rules, a: TimelineArgs) -> i32 {
         }
         "html" => {
             let (title, svg) = chart();
-            let esc = isnad::report::html_escape;
-            let _ = write!(
-                out,
-                "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,'Noto Sans','Noto Naskh Arabic',sans-serif;margin:1.5rem}}table{{border-collapse:collapse;margin-top:1rem}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:start}}td[dir]{{unicode-bidi:plaintext}}</style></head><body>{svg}<p>current best range: {}</p><table><tr><th>date</th><th>toll</th><th>source</th><th>outlet</th><th>status</th></tr>",
-                esc(&title),
-                interval(low, high)
-            );
-            for f in &figs {
-                let _ = write!(
-                    out,
-                    "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
-                    esc(f.as_of.as_deref().unwrap_or("")),
-                    interval(f.low, f.high),
-                    esc(f.source_name.as_deref().unwrap_or("no source")),
-                    esc(f.outlet.as_deref().unwrap_or("")),
-                    esc(&f.status)
-                );
-            }
-            let _ = writeln!(out, "</table></body></html>");
+            let _ = write!(out, "{}", isnad::report::timeline_page(&title, &svg, (low, high), &figs));
         }
         "csv" => {
-            let mut w = csv_writer(&mut out);
+            let Ok(mut w) = isnad::report::csv_writer(&mut out) else { return EXIT_ERROR };
             let _ = w.write_record(["date", "low", "high", "source", "outlet", "article", "title", "status"]);
-            for e in &entries {
-                let s = |k: &str| e.get(k).map(|v| v.as_str().map(String::from).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() })).unwrap_or_default();
-                let _ = w.write_record([s("date"), s("low"), s("high"), s("source"), s("outlet"), s("article"), s("title"), s("status")]);
+            let n = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+            for f in &figs {
+                let _ = w.write_record([
+                    f.as_of.clone().unwrap_or_default(),
+                    n(f.low),
+                    n(f.high),
+                    f.source_name.clone().or(f.source.clone()).unwrap_or_default(),
+                    f.outlet.clone().unwrap_or_default(),
+                    f.article.clone(),
+                    titles.get(&f.article).cloned().flatten().unwrap_or_default(),
+                    f.status.clone(),
+                ]);
             }
             let _ = w.flush();
         }
@@ -528,46 +511,6 @@ fn timeline(store: &Store, rules: &Rules, a: TimelineArgs) -> i32 {
         }
     }
     EXIT_CLEAN
-}
-
-/// CSV for Excel: UTF-8 with a byte-order mark.
-fn csv_writer<W: Write>(out: W) -> CsvOut<W> {
-    CsvOut { out, bom: false }
-}
-
-struct CsvOut<W: Write> {
-    out: W,
-    bom: bool,
-}
-
-impl<W: Write> CsvOut<W> {
-    fn write_record<I, S>(&mut self, fields: I) -> io::Result<()>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        if !self.bom {
-            self.out.write_all("\u{FEFF}".as_bytes())?;
-            self.bom = true;
-        }
-        let line: Vec<String> = fields
-            .into_iter()
-            .map(|f| {
-                let f = f.as_ref();
-                if f.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", f.replace('"', "\"\""))
-                } else {
-                    f.to_string()
-                }
-            })
-            .collect();
-        self.out.write_all(line.join(",").as_bytes())?;
-        self.out.write_all(b"\r\n")
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
 }
 
 fn all_figures(store: &Store) -> impl Iterator<Item = StoredFigure> + '_ {
@@ -675,7 +618,7 @@ fn export(store: &Store, a: ExportArgs) -> i32 {
             }
         }
         "csv" => {
-            let mut w = csv_writer(&mut out);
+            let Ok(mut w) = isnad::report::csv_writer(&mut out) else { return EXIT_ERROR };
             match a.table.as_str() {
                 "articles" => {
                     let _ = w.write_record(["id", "title", "outlet", "date", "url", "lang", "claims", "figures"]);

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::html::escape;
+use crate::store::StoredFigure;
 
 /// One point of the chart.
 pub struct Point {
@@ -104,7 +105,7 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
         let _ = write!(svg, "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"/>", path.join(" "));
         for p in pts {
             let (cx, cy) = (x(p.day), y(p.low as f64));
-            let tip = format!("{} · {} · {} · {}", p.date, interval(p.low, p.high), p.source, p.status);
+            let tip = format!("{} · {} · {} · {}", p.date, super::interval(Some(p.low), p.high), p.source, p.status);
             if let Some(h) = p.high.filter(|h| *h > p.low) {
                 let _ = write!(svg, "<line x1=\"{cx:.1}\" x2=\"{cx:.1}\" y1=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{color}\" stroke-opacity=\"0.5\" stroke-width=\"4\"/>", y(h as f64));
             }
@@ -152,12 +153,28 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
     svg
 }
 
-fn interval(low: u64, high: Option<u64>) -> String {
-    match high {
-        Some(h) if h == low => low.to_string(),
-        Some(h) => format!("{low}–{h}"),
-        None => format!("{low}+"),
+/// The chart in a page, above a table of the figures it draws.
+pub fn timeline_page(title: &str, svg: &str, current: (Option<u64>, Option<u64>), figs: &[StoredFigure]) -> String {
+    let mut page = String::new();
+    let _ = write!(
+        page,
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,'Noto Sans','Noto Naskh Arabic',sans-serif;margin:1.5rem}}table{{border-collapse:collapse;margin-top:1rem}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:start}}td[dir]{{unicode-bidi:plaintext}}</style></head><body>{svg}<p>current best range: {}</p><table><tr><th>date</th><th>toll</th><th>source</th><th>outlet</th><th>status</th></tr>",
+        escape(title),
+        super::interval(current.0, current.1)
+    );
+    for f in figs {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+            escape(f.as_of.as_deref().unwrap_or("")),
+            super::interval(f.low, f.high),
+            escape(f.source_name.as_deref().unwrap_or("no source")),
+            escape(f.outlet.as_deref().unwrap_or("")),
+            escape(&f.status)
+        );
     }
+    page.push_str("</table></body></html>\n");
+    page
 }
 
 /// A round axis maximum.

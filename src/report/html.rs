@@ -139,12 +139,7 @@ impl Html {
             }
         }
         for f in &a.figures {
-            let range = match (f.low, f.high) {
-                (Some(l), Some(h)) if l == h => l.to_string(),
-                (Some(l), Some(h)) => format!("{l}–{h}"),
-                (Some(l), None) => format!("{l}+"),
-                _ => "?".into(),
-            };
+            let range = super::interval(f.low, f.high);
             marks.push(Mark {
                 start: f.start,
                 end: f.end,

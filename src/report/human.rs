@@ -78,12 +78,7 @@ impl Report for Text {
         if !a.figures.is_empty() {
             writeln!(out, "  figures:")?;
             for f in &a.figures {
-                let range = match (f.low, f.high) {
-                    (Some(l), Some(h)) if l == h => l.to_string(),
-                    (Some(l), Some(h)) => format!("{l}–{h}"),
-                    (Some(l), None) => format!("{l}+"),
-                    _ => "?".into(),
-                };
+                let range = super::interval(f.low, f.high);
                 let src = f.source.as_deref().and_then(|id| a.sources.iter().find(|s| s.id == id)).map_or("no source".to_string(), |s| isolate(&s.name, 40));
                 let group = f.group.as_deref().map(|g| format!(" {g}")).unwrap_or_default();
                 let place = f.place_name.as_deref().map(|p| format!(", {}", isolate(p, 30))).unwrap_or_default();

@@ -8,8 +8,8 @@ use std::io::{self, Write};
 
 use crate::audit::Audit;
 
-pub use chart::{timeline_svg, Point as ChartPoint};
-pub use html::{escape as html_escape, Html};
+pub use chart::{timeline_page, timeline_svg, Point as ChartPoint};
+pub use html::Html;
 pub use human::{isolate, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,16 @@ pub trait Report {
     /// After the last article.
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// A figure's interval for people: `426`, `20–99`, `40+`, or `?`.
+pub fn interval(low: Option<u64>, high: Option<u64>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) if l == h => l.to_string(),
+        (Some(l), Some(h)) => format!("{l}–{h}"),
+        (Some(l), None) => format!("{l}+"),
+        _ => "?".into(),
     }
 }
 
@@ -111,90 +121,84 @@ pub const CSV_COLUMNS: &[&str] = &[
     "high", "vague", "group", "place", "as_of", "text",
 ];
 
-fn csv_field(f: &str) -> String {
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f.to_string()
-    }
+/// CSV for Excel: a byte-order mark, so it reads the text as UTF-8, then
+/// CRLF-terminated records.
+pub fn csv_writer<W: Write>(mut out: W) -> io::Result<csv::Writer<W>> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    Ok(csv_records(out))
 }
 
-fn csv_row(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.write_all(line.join(",").as_bytes())?;
-    out.write_all(b"\r\n")
+fn csv_records<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out)
 }
 
 impl Report for Csv {
     fn article(&mut self, out: &mut dyn Write, a: &Audit, _text: &str) -> io::Result<()> {
-        if !self.header {
-            out.write_all("\u{FEFF}".as_bytes())?;
-            csv_row(out, &CSV_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>())?;
+        let mut w = if self.header {
+            csv_records(out)
+        } else {
             self.header = true;
-        }
+            let mut w = csv_writer(out)?;
+            w.write_record(CSV_COLUMNS)?;
+            w
+        };
         let src = |id: &Option<String>| id.as_ref().and_then(|i| a.sources.iter().find(|s| &s.id == i));
         let n = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
         for c in &a.claims {
             let s = src(&c.source);
             let via: Vec<String> = c.via.iter().filter_map(|v| a.sources.iter().find(|s| &s.id == v)).map(|s| s.name.clone()).collect();
-            csv_row(
-                out,
-                &[
-                    a.doc.path.clone(),
-                    "claim".into(),
-                    c.id.clone(),
-                    c.line.to_string(),
-                    c.col.to_string(),
-                    c.start.to_string(),
-                    c.end.to_string(),
-                    c.mode.to_string(),
-                    c.cue.clone().unwrap_or_default(),
-                    c.stance.to_string(),
-                    s.map(|s| s.name.clone()).unwrap_or_default(),
-                    s.map(|s| s.kind.to_string()).unwrap_or_default(),
-                    s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
-                    via.join("; "),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    c.text.clone(),
-                ],
-            )?;
+            w.write_record([
+                a.doc.path.clone(),
+                "claim".into(),
+                c.id.clone(),
+                c.line.to_string(),
+                c.col.to_string(),
+                c.start.to_string(),
+                c.end.to_string(),
+                c.mode.to_string(),
+                c.cue.clone().unwrap_or_default(),
+                c.stance.to_string(),
+                s.map(|s| s.name.clone()).unwrap_or_default(),
+                s.map(|s| s.kind.to_string()).unwrap_or_default(),
+                s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+                via.join("; "),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                c.text.clone(),
+            ])?;
         }
         for f in &a.figures {
             let s = src(&f.source);
-            csv_row(
-                out,
-                &[
-                    a.doc.path.clone(),
-                    "figure".into(),
-                    f.id.clone(),
-                    f.line.to_string(),
-                    f.col.to_string(),
-                    f.start.to_string(),
-                    f.end.to_string(),
-                    String::new(),
-                    f.qualifier.clone().unwrap_or_default(),
-                    String::new(),
-                    s.map(|s| s.name.clone()).unwrap_or_default(),
-                    s.map(|s| s.kind.to_string()).unwrap_or_default(),
-                    s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
-                    String::new(),
-                    f.category.to_string(),
-                    n(f.low),
-                    n(f.high),
-                    f.vague.to_string(),
-                    f.group.clone().unwrap_or_default(),
-                    f.place.clone().unwrap_or_default(),
-                    f.as_of.clone().unwrap_or_default(),
-                    f.text.clone(),
-                ],
-            )?;
+            w.write_record([
+                a.doc.path.clone(),
+                "figure".into(),
+                f.id.clone(),
+                f.line.to_string(),
+                f.col.to_string(),
+                f.start.to_string(),
+                f.end.to_string(),
+                String::new(),
+                f.qualifier.clone().unwrap_or_default(),
+                String::new(),
+                s.map(|s| s.name.clone()).unwrap_or_default(),
+                s.map(|s| s.kind.to_string()).unwrap_or_default(),
+                s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+                String::new(),
+                f.category.to_string(),
+                n(f.low),
+                n(f.high),
+                f.vague.to_string(),
+                f.group.clone().unwrap_or_default(),
+                f.place.clone().unwrap_or_default(),
+                f.as_of.clone().unwrap_or_default(),
+                f.text.clone(),
+            ])?;
         }
-        Ok(())
+        w.flush()
     }
 }
