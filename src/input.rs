@@ -2,11 +2,9 @@
 //! Offsets always count from the file's first byte, front matter included.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-
-use crate::rules::Lang;
 
 #[derive(Debug, Clone, Default, serde::Serialize, PartialEq, Eq)]
 pub struct Meta {
@@ -15,6 +13,23 @@ pub struct Meta {
     pub date: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
+}
+
+impl Meta {
+    /// Fill what this metadata does not say from `defaults`.
+    pub fn fill_from(&mut self, defaults: &Meta) {
+        for (mine, theirs) in [
+            (&mut self.title, &defaults.title),
+            (&mut self.outlet, &defaults.outlet),
+            (&mut self.date, &defaults.date),
+            (&mut self.url, &defaults.url),
+            (&mut self.lang, &defaults.lang),
+        ] {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -161,21 +176,65 @@ pub fn from_json(path: String, v: &serde_json::Value) -> Result<Article, InputEr
     Ok(Article { path, text, body_start: 0, meta })
 }
 
-/// Arabic when Arabic letters outnumber Latin ones.
-pub fn detect_lang(text: &str) -> Lang {
-    let (mut ar, mut la) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
-            ar += 1;
-        } else if c.is_ascii_alphabetic() {
-            la += 1;
+/// Expand files, folders and JSON Lines into articles, lazily (memory stays flat
+/// however large the input). `-` reads standard input. A folder is read
+/// recursively for `*.txt`, `*.md` and `*.jsonl`.
+pub fn expand(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Article, String>> + Send + '_ {
+    inputs.iter().flat_map(|p| -> Box<dyn Iterator<Item = Result<Article, String>> + Send> {
+        if p.as_os_str() == "-" {
+            return Box::new(std::iter::once(read_stdin().map_err(|e| format!("-: {e}"))));
+        }
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files);
+            files.sort();
+            return Box::new(files.into_iter().flat_map(file_items));
+        }
+        file_items(p.clone())
+    })
+}
+
+/// Standard input as one article.
+pub fn read_stdin() -> Result<Article, InputError> {
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| InputError::Io(e.to_string()))?;
+    parse_bytes("-".into(), buf)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| matches!(x.to_str(), Some("txt" | "md" | "markdown" | "jsonl"))) {
+            out.push(p);
         }
     }
-    if ar > la {
-        Lang::Ar
-    } else {
-        Lang::En
+}
+
+fn file_items(p: PathBuf) -> Box<dyn Iterator<Item = Result<Article, String>> + Send> {
+    if p.extension().is_some_and(|x| x == "jsonl") {
+        let f = match std::fs::File::open(&p) {
+            Ok(f) => f,
+            Err(e) => return Box::new(std::iter::once(Err(format!("{}: {e}", p.display())))),
+        };
+        let name = p.display().to_string();
+        return Box::new(std::io::BufRead::lines(std::io::BufReader::new(f)).enumerate().filter_map(move |(i, line)| {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return Some(Err(format!("{name}:{}: {e}", i + 1))),
+            };
+            if line.trim().is_empty() {
+                return None;
+            }
+            Some(match serde_json::from_str::<serde_json::Value>(&line) {
+                Ok(v) => from_json(format!("{name}:{}", i + 1), &v).map_err(|e| format!("{name}:{}: {e}", i + 1)),
+                Err(e) => Err(format!("{name}:{}: not JSON: {e}", i + 1)),
+            })
+        }));
     }
+    Box::new(std::iter::once(read_file(&p).map_err(|e| format!("{}: {e}", p.display()))))
 }
 
 #[cfg(test)]

@@ -1,28 +1,30 @@
 //! isnad: who said what in a news article, and through whom.
 //!
 //! The pipeline, one module per stage, plain data in and out:
-//! [`normalise`] → [`segment`] → [`quotes`] → [`cues`] → [`sources`] →
-//! [`claims`] → [`findings`] → [`report`]. [`audit::audit`] runs it on one
-//! article. The library never prints; the `isnad` binary is a thin layer on top.
+//! [`input`] → [`text`] (normalise, segment, quotes) → [`rules`] (the matcher's
+//! one pass) → [`attribution`] (cues, speakers, content, relays; per-language
+//! grammar in [`lang`]) → [`figures`] → [`lint`] (findings) → [`model`], the
+//! output. [`pipeline::audit`] runs it on one article. [`store`] keeps audits in
+//! a database and checks new figures against earlier ones; [`report`] writes
+//! every output format. The library never prints; the `isnad` binary is a thin
+//! layer on top.
 
-pub mod audit;
-pub mod check;
-pub mod claims;
-pub mod context;
+pub mod attribution;
 pub mod figures;
-pub mod cues;
-pub mod findings;
 pub mod input;
-pub mod normalise;
-pub mod quotes;
+pub mod lang;
+pub mod lint;
+pub mod model;
+pub mod pipeline;
+pub mod pool;
 pub mod report;
 pub mod rules;
-pub mod segment;
-pub mod sources;
 pub mod store;
+pub mod text;
 
-pub use audit::{audit, Audit, LangChoice};
 pub use input::{Article, InputError};
+pub use model::Audit;
+pub use pipeline::{audit, LangChoice};
 pub use rules::{Lang, Rules};
 
 #[cfg(test)]

@@ -1,30 +1,33 @@
-//! Raw arguments (clap) → a validated config → a run. Exit codes: 0 clean,
-//! 1 when findings or conflicts are flagged, 2 for errors.
+//! Raw arguments (clap) → a validated config → a call into the library → output.
+//! Exit codes: 0 clean, 1 when findings or conflicts are flagged, 2 for errors.
 
 mod args;
-mod monitor;
+mod audit;
+mod store;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use args::{Cli, Command, RulesCmd};
-use isnad::audit::LangChoice;
-use isnad::report::{reporter, Format};
-use isnad::{input, Lang, Rules};
+use args::{Cli, Command, LangArg, OutArg, RulesCmd};
+use isnad::{Lang, LangChoice, Rules};
 
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
-/// What `audit` runs with, after checking the arguments.
-struct AuditConfig {
-    inputs: Vec<PathBuf>,
-    lang: LangChoice,
-    format: Format,
-    output: Option<PathBuf>,
+/// A failed run: the message for standard error (empty when it was printed
+/// already); the exit code is always 2.
+pub struct Fail(pub String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail(e.to_string())
+    }
 }
+
+pub type Run = Result<i32, Fail>;
 
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -35,194 +38,84 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    match cli.command {
-        Command::Audit(a) => {
-            let rules = match load_rules(cli.rules.as_deref()) {
-                Ok(r) => r,
-                Err(code) => return code,
-            };
-            let cfg = match audit_config(a) {
-                Ok(c) => c,
-                Err(msg) => {
-                    eprintln!("isnad: {msg}");
-                    return EXIT_ERROR;
-                }
-            };
-            run_audit(&rules, &cfg)
-        }
+    let res = match cli.command {
         Command::Rules { cmd: RulesCmd::Check { dir } } => rules_check(dir.as_deref().or(cli.rules.as_deref())),
-        cmd => {
-            let rules = match load_rules(cli.rules.as_deref()) {
-                Ok(r) => r,
-                Err(code) => return code,
-            };
-            monitor::run(cmd, &rules, cli.db.as_deref())
+        cmd => load_rules(cli.rules.as_deref()).and_then(|rules| match cmd {
+            Command::Audit(a) => audit::run(&rules, a),
+            cmd => store::run(&rules, cmd),
+        }),
+    };
+    match res {
+        Ok(code) => code,
+        Err(Fail(msg)) => {
+            if !msg.is_empty() {
+                eprintln!("isnad: {msg}");
+            }
+            EXIT_ERROR
         }
     }
 }
 
-pub(crate) fn lang_choice(s: &str) -> Result<LangChoice, String> {
-    Ok(match s {
-        "auto" => LangChoice::Auto,
-        "ar" => LangChoice::Fixed(Lang::Ar),
-        "en" => LangChoice::Fixed(Lang::En),
-        other => return Err(format!("--lang must be ar, en or auto, not {other:?}")),
-    })
-}
-
-fn load_rules(dir: Option<&Path>) -> Result<Rules, i32> {
-    let r = match dir {
+fn load_rules(dir: Option<&Path>) -> Result<Rules, Fail> {
+    match dir {
         Some(d) => Rules::from_dir(d),
         None => Rules::builtin(),
-    };
-    r.map_err(|e| {
-        eprintln!("{e}");
-        EXIT_ERROR
+    }
+    .map_err(|e| Fail(e.to_string()))
+}
+
+fn lang_choice(l: LangArg) -> LangChoice {
+    match l {
+        LangArg::Auto => LangChoice::Auto,
+        LangArg::Ar => LangChoice::Fixed(Lang::Ar),
+        LangArg::En => LangChoice::Fixed(Lang::En),
+    }
+}
+
+/// Where output goes: a file named with -o, or standard output.
+fn output(o: &OutArg) -> Result<Box<dyn Write>, Fail> {
+    Ok(match &o.output {
+        Some(p) => {
+            let f = std::fs::File::create(p).map_err(|e| Fail(format!("{}: cannot write: {e}", p.display())))?;
+            Box::new(io::BufWriter::new(f))
+        }
+        None => Box::new(io::BufWriter::new(io::stdout())),
     })
 }
 
-fn audit_config(a: args::AuditArgs) -> Result<AuditConfig, String> {
-    let lang = match a.lang.as_str() {
-        "auto" => LangChoice::Auto,
-        "ar" => LangChoice::Fixed(Lang::Ar),
-        "en" => LangChoice::Fixed(Lang::En),
-        other => return Err(format!("--lang must be ar, en or auto, not {other:?}")),
-    };
-    let by_extension = a.output.as_ref().and_then(|o| o.extension()).and_then(|x| x.to_str()).and_then(|x| match x {
-        "html" | "htm" => Some(Format::Html),
-        "csv" => Some(Format::Csv),
-        "json" => Some(Format::Json),
-        "jsonl" => Some(Format::Jsonl),
-        _ => None,
-    });
-    let format = match a.format.as_deref() {
-        None if by_extension.is_some() => by_extension.unwrap_or(Format::Jsonl),
-        None if io::stdout().is_terminal() && a.output.is_none() => Format::Text,
-        None => Format::Jsonl,
-        Some(f) => Format::parse(f).ok_or_else(|| format!("--format must be text, json, jsonl, line, html or csv, not {f:?}"))?,
-    };
-    let inputs = if a.files.is_empty() { vec![PathBuf::from("-")] } else { a.files };
-    Ok(AuditConfig { inputs, lang, format, output: a.output })
+/// Text when writing to a terminal, else the machine format.
+fn to_terminal(o: &OutArg) -> bool {
+    o.output.is_none() && io::stdout().is_terminal()
 }
 
-fn run_audit(rules: &Rules, cfg: &AuditConfig) -> i32 {
-    let mut out: Box<dyn Write> = match &cfg.output {
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => Box::new(io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("isnad: {}: cannot write: {e}", p.display());
-                return EXIT_ERROR;
-            }
-        },
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
-    };
-    let mut rep = reporter(cfg.format);
-    let mut code = EXIT_CLEAN;
-    // articles are audited on every core; reports are written in input order
-    let results = audit_all(rules, cfg);
-    for (p, res) in cfg.inputs.iter().zip(results) {
-        let (art, audit) = match res {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("isnad: {}: {e}", p.display());
-                code = EXIT_ERROR;
-                continue;
-            }
-        };
-        if !audit.findings.is_empty() && code == EXIT_CLEAN {
-            code = EXIT_FINDINGS;
-        }
-        if let Err(e) = rep.article(&mut out, &audit, &art.text) {
-            return write_failed(e);
-        }
-    }
-    if let Err(e) = rep.finish(&mut out).and_then(|_| out.flush()) {
-        return write_failed(e);
-    }
-    code
-}
-
-type Audited = Result<(input::Article, isnad::Audit), String>;
-
-pub(crate) fn read_input(p: &Path) -> Result<input::Article, String> {
-    if p.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map_err(|e| e.to_string())?;
-        input::parse_bytes("-".into(), buf).map_err(|e| e.to_string())
-    } else {
-        input::read_file(p).map_err(|e| e.to_string())
-    }
-}
-
-/// Audit every input, in parallel, returning results in input order. Memory stays
-/// bounded by handing results back as they complete, in order, through a channel.
-fn audit_all(rules: &Rules, cfg: &AuditConfig) -> impl Iterator<Item = Audited> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::mpsc;
-    let n = cfg.inputs.len();
-    let workers = std::thread::available_parallelism().map_or(1, |p| p.get()).min(n).clamp(1, 8);
-    let mut out: Vec<Option<Audited>> = Vec::new();
-    let mut ordered = Vec::with_capacity(n);
-    if workers <= 1 {
-        for p in &cfg.inputs {
-            ordered.push(read_input(p).map(|a| {
-                let r = isnad::audit(&a, rules, cfg.lang);
-                (a, r)
-            }));
-        }
-        return ordered.into_iter();
-    }
-    out.resize_with(n, || None);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, Audited)>(workers * 4);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                let res = read_input(&cfg.inputs[i]).map(|a| {
-                    let r = isnad::audit(&a, rules, cfg.lang);
-                    (a, r)
-                });
-                if tx.send((i, res)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        for (i, res) in rx {
-            out[i] = Some(res);
-        }
-    });
-    ordered.extend(out.into_iter().map(|r| r.unwrap_or_else(|| Err("not processed".into()))));
-    ordered.into_iter()
-}
-
-fn write_failed(e: io::Error) -> i32 {
+/// A write failed: a closed pipe (`| head`) is a clean end, anything else an error.
+fn write_failed(e: io::Error) -> Run {
     if e.kind() == io::ErrorKind::BrokenPipe {
-        return EXIT_CLEAN;
+        return Ok(EXIT_CLEAN);
     }
-    eprintln!("isnad: cannot write output: {e}");
-    EXIT_ERROR
+    Err(Fail(format!("cannot write output: {e}")))
 }
 
-fn rules_check(dir: Option<&Path>) -> i32 {
-    match load_rules(dir) {
-        Ok(r) => {
-            if let Err(e) = r.check_all() {
-                eprintln!("{e}");
-                return EXIT_ERROR;
-            }
-            // compile both matchers too: a rule string that breaks the automaton is an error
-            let _ = (r.matcher(Lang::Ar), r.matcher(Lang::En));
-            let n = r.lang(Lang::Ar).cues.verbs.len() + r.lang(Lang::En).cues.verbs.len();
-            println!("rules ok ({}): {} registry sources, {} reporting verbs", r.origin, r.registry.len(), n);
-            EXIT_CLEAN
-        }
-        Err(code) => code,
+/// The extension of -o, lower-cased.
+fn extension(o: &OutArg) -> Option<String> {
+    o.output.as_ref().and_then(|p| p.extension()).and_then(|x| x.to_str()).map(str::to_ascii_lowercase)
+}
+
+fn rules_check(dir: Option<&Path>) -> Run {
+    let r = load_rules(dir)?;
+    r.check_all().map_err(|e| Fail(e.to_string()))?;
+    // compile both matchers too: a rule string that breaks the automaton is an error
+    let _ = (r.matcher(Lang::Ar), r.matcher(Lang::En));
+    let n = r.lang(Lang::Ar).cues.verbs.len() + r.lang(Lang::En).cues.verbs.len();
+    println!("rules ok ({}): {} registry sources, {} reporting verbs", r.origin, r.registry.len(), n);
+    Ok(EXIT_CLEAN)
+}
+
+/// Inputs, or standard input when none are given.
+fn inputs_or_stdin(v: Vec<PathBuf>) -> Vec<PathBuf> {
+    if v.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        v
     }
 }

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::context::Ctx;
+use crate::attribution::Ctx;
 use crate::rules::{Entry, Lang};
-use crate::segment::TokKind;
+use crate::text::TokKind;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AsOf {

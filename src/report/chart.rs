@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::html::escape;
-use crate::store::StoredFigure;
+use crate::model::Status;
+use crate::rules::Rules;
+use crate::store::timeline::Timeline;
 
 /// One point of the chart.
 pub struct Point {
@@ -18,7 +20,37 @@ pub struct Point {
     pub low: u64,
     pub high: Option<u64>,
     pub source: String,
-    pub status: String,
+    pub status: Status,
+}
+
+/// The chart's points: one series per originating source, a known source under
+/// its registry name.
+pub fn points(t: &Timeline, rules: &Rules) -> Vec<Point> {
+    t.entries
+        .iter()
+        .filter_map(|e| {
+            Some(Point {
+                day: e.day?,
+                date: e.date.clone().unwrap_or_default(),
+                low: e.low?,
+                high: e.high,
+                source: e
+                    .source_key
+                    .as_deref()
+                    .and_then(|id| id.strip_prefix("reg:"))
+                    .and_then(|id| rules.registry.iter().find(|r| r.id == id))
+                    .map(|r| r.name.clone())
+                    .or(e.source.clone())
+                    .unwrap_or_else(|| "no source".into()),
+                status: e.status,
+            })
+        })
+        .collect()
+}
+
+/// The chart's title: place, category and group.
+pub fn title(t: &Timeline) -> String {
+    format!("{} · {} · {}", t.event.place_name, t.event.category, t.event.group.as_deref().unwrap_or("all counted"))
 }
 
 const W: f64 = 960.0;
@@ -109,8 +141,8 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
             if let Some(h) = p.high.filter(|h| *h > p.low) {
                 let _ = write!(svg, "<line x1=\"{cx:.1}\" x2=\"{cx:.1}\" y1=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{color}\" stroke-opacity=\"0.5\" stroke-width=\"4\"/>", y(h as f64));
             }
-            match p.status.as_str() {
-                "conflict" => {
+            match p.status {
+                Status::Conflict => {
                     let _ = write!(
                         svg,
                         "<path class=\"conflict\" d=\"M{cx:.1},{:.1} l7,7 l-7,7 l-7,-7 z\" fill=\"#d93025\" stroke=\"#fff\"><title>{}</title></path>",
@@ -118,7 +150,7 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
                         escape(&format!("conflict: {tip}"))
                     );
                 }
-                "stale" => {
+                Status::Stale => {
                     let _ = write!(svg, "<circle class=\"stale\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"5\" fill=\"#fff\" stroke=\"{color}\" stroke-width=\"2\" stroke-dasharray=\"2 2\"><title>{}</title></circle>", escape(&format!("stale: {tip}")));
                 }
                 _ => {
@@ -154,23 +186,23 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
 }
 
 /// The chart in a page, above a table of the figures it draws.
-pub fn timeline_page(title: &str, svg: &str, current: (Option<u64>, Option<u64>), figs: &[StoredFigure]) -> String {
+pub fn timeline_page(title: &str, svg: &str, t: &Timeline) -> String {
     let mut page = String::new();
     let _ = write!(
         page,
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,'Noto Sans','Noto Naskh Arabic',sans-serif;margin:1.5rem}}table{{border-collapse:collapse;margin-top:1rem}}td,th{{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:start}}td[dir]{{unicode-bidi:plaintext}}</style></head><body>{svg}<p>current best range: {}</p><table><tr><th>date</th><th>toll</th><th>source</th><th>outlet</th><th>status</th></tr>",
         escape(title),
-        super::interval(current.0, current.1)
+        super::interval(t.current.low, t.current.high)
     );
-    for f in figs {
+    for f in &t.entries {
         let _ = write!(
             page,
             "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
-            escape(f.as_of.as_deref().unwrap_or("")),
+            escape(f.date.as_deref().unwrap_or("")),
             super::interval(f.low, f.high),
-            escape(f.source_name.as_deref().unwrap_or("no source")),
+            escape(f.source.as_deref().unwrap_or("no source")),
             escape(f.outlet.as_deref().unwrap_or("")),
-            escape(&f.status)
+            f.status
         );
     }
     page.push_str("</table></body></html>\n");

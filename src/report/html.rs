@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::Report;
-use crate::audit::Audit;
+use crate::model::Audit;
 
 #[derive(Default)]
 pub struct Html {

@@ -1,17 +1,20 @@
 //! Rules: language knowledge loaded from YAML (built in, or `--rules DIR`),
 //! checked on load, and compiled into one multi-pattern matcher per language.
 
-pub mod lexicon;
+mod load;
+pub mod matcher;
 pub mod schema;
+mod validate;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use lexicon::{Entry, Hit, Matcher};
+pub use matcher::{Entry, Hit, Matcher};
 pub use schema::*;
 
-use crate::normalise::fold;
+use load::{finish_lang, load_lang, parse};
+use validate::{check_places, check_registry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -207,7 +210,7 @@ impl Rules {
         for lr in [self.lang(Lang::Ar), self.lang(Lang::En)] {
             let l = lr.lang;
             for (i, v) in lr.cues.verbs.iter().enumerate() {
-                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Verb { idx: i as u32, agr: lexicon::Agr::Any })));
+                out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::Verb { idx: i as u32, agr: matcher::Agr::Any })));
             }
             for (i, v) in lr.cues.nouns.iter().enumerate() {
                 out.extend(v.examples.iter().map(|e| (l, e.clone(), Entry::CueNoun(i as u32))));
@@ -254,219 +257,5 @@ impl Rules {
             }
         }
         out
-    }
-}
-
-struct Loaded {
-    lang: Lang,
-    cues: CuesFile,
-    according: AccordingFile,
-    frames: FramesFile,
-    sources: SourcesFile,
-    figures: FiguresFile,
-}
-
-fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: &mut Vec<RuleError>) -> Option<Loaded> {
-    let d = lang.as_str();
-    let cues_f = get(&format!("{d}/cues.yaml"));
-    let acc_f = get(&format!("{d}/according.yaml"));
-    let fr_f = get(&format!("{d}/frames.yaml"));
-    let src_f = get(&format!("{d}/sources.yaml"));
-    let fig_f = get(&format!("{d}/figures.yaml"));
-    let cues: Option<CuesFile> = parse(cues_f, errs);
-    let according: Option<AccordingFile> = parse(acc_f, errs);
-    let frames: Option<FramesFile> = parse(fr_f, errs);
-    let sources: Option<SourcesFile> = parse(src_f, errs);
-    let figures: Option<FiguresFile> = parse(fig_f, errs);
-    let (cues, according, frames, sources, figures) = (cues?, according?, frames?, sources?, figures?);
-    check_figures(fig_f, &figures, errs);
-    // duplicates inside one category
-    let mut seen = Dups::default();
-    for v in &cues.verbs {
-        for f in v.m.iter().chain(&v.f).chain(&v.mp).chain(&v.fp).chain(&v.du).chain(&v.passive).chain(&v.hal).chain(&v.forms) {
-            seen.check(cues_f, "verb form", f, errs);
-        }
-    }
-    let mut seen = Dups::default();
-    for n in &cues.nouns {
-        for f in &n.forms {
-            seen.check(cues_f, "cue noun", f, errs);
-        }
-    }
-    let mut seen = Dups::default();
-    for p in &according.phrases {
-        seen.check(acc_f, "phrase", &p.phrase, errs);
-    }
-    for (what, list) in [
-        ("complementiser", &frames.complementisers),
-        ("formula", &frames.formulas),
-        ("addressee", &frames.addressee),
-        ("relay", &frames.relay),
-        ("type noun", &frames.type_nouns),
-        ("anonymity clause", &frames.anonymity),
-        ("pronoun", &frames.pronouns),
-        ("np stop", &frames.np_stops),
-        ("adverbial", &frames.adverbials),
-        ("clause break", &frames.clause_breaks),
-        ("abbreviation", &frames.abbreviations),
-        ("document frame", &frames.document_frames),
-        ("dangling word", &frames.dangling),
-        ("object noun", &frames.object_nouns),
-    ] {
-        let mut seen = Dups::default();
-        for f in list {
-            seen.check(fr_f, what, f, errs);
-        }
-    }
-    let mut seen = Dups::default();
-    for f in sources.heads.iter().flat_map(|h| &h.forms).chain(sources.titles.iter().flat_map(|t| &t.forms)) {
-        seen.check(src_f, "head or title", f, errs);
-    }
-    let mut seen = Dups::default();
-    for f in sources.qualifiers.iter().flat_map(|q| &q.forms) {
-        seen.check(src_f, "qualifier", f, errs);
-    }
-    Some(Loaded { lang, cues, according, frames, sources, figures })
-}
-
-fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs: &mut Vec<RuleError>) {
-    let mut ids = Dups::default();
-    let mut names = Dups::default();
-    for r in &reg.sources {
-        ids.check(file, "id", &r.id, errs);
-        for n in std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases) {
-            names.check(file, "source name", n, errs);
-        }
-    }
-}
-
-fn check_figures(file: &(PathBuf, String), f: &FiguresFile, errs: &mut Vec<RuleError>) {
-    let mut seen = Dups::default();
-    for x in &f.numbers {
-        for w in &x.forms {
-            seen.check(file, "number word", w, errs);
-        }
-    }
-    let mut seen = Dups::default();
-    for w in f.nouns.iter().flat_map(|n| n.forms.iter().chain(&n.dual)) {
-        seen.check(file, "counted noun", w, errs);
-    }
-    let mut seen = Dups::default();
-    for w in f.frames.iter().flat_map(|n| &n.forms) {
-        seen.check(file, "count frame", w, errs);
-    }
-    let mut seen = Dups::default();
-    for w in f.groups.iter().flat_map(|n| n.forms.iter().chain(&n.dual)) {
-        seen.check(file, "group noun", w, errs);
-    }
-    let mut seen = Dups::default();
-    for w in f.qualifiers.iter().flat_map(|n| &n.forms) {
-        seen.check(file, "qualifier", w, errs);
-    }
-    let mut seen = Dups::default();
-    for w in f.vague.iter().flat_map(|n| &n.forms) {
-        seen.check(file, "vague word", w, errs);
-    }
-    let mut seen = Dups::default();
-    for w in f.measures.iter().flat_map(|n| &n.forms) {
-        seen.check(file, "measure", w, errs);
-    }
-    for (what, list) in [("update", &f.updates), ("cumulative", &f.cumulative)] {
-        let mut seen = Dups::default();
-        for w in list {
-            seen.check(file, what, w, errs);
-        }
-    }
-    for m in &f.months {
-        if !(1..=12).contains(&m.month) {
-            let (line, col) = locate(&file.1, m.forms.first().map_or("", |s| s.as_str()), 0);
-            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("month {} is not 1-12", m.month) });
-        }
-    }
-    for d in &f.weekdays {
-        if d.weekday > 6 {
-            let (line, col) = locate(&file.1, d.forms.first().map_or("", |s| s.as_str()), 0);
-            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("weekday {} is not 0-6", d.weekday) });
-        }
-    }
-}
-
-fn check_places(file: &(PathBuf, String), p: &PlacesFile, errs: &mut Vec<RuleError>) {
-    let mut ids = Dups::default();
-    let mut names = Dups::default();
-    let known: HashSet<&str> = p.places.iter().map(|x| x.id.as_str()).collect();
-    for x in &p.places {
-        ids.check(file, "place id", &x.id, errs);
-        for n in &x.names {
-            names.check(file, "place name", n, errs);
-        }
-        if let Some(parent) = &x.parent {
-            if !known.contains(parent.as_str()) {
-                let (line, col) = locate(&file.1, parent, 0);
-                errs.push(RuleError { file: file.0.clone(), line, col, message: format!("unknown parent place \"{parent}\"") });
-            }
-        }
-    }
-}
-
-fn finish_lang(l: Loaded) -> LangRules {
-    let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
-    LangRules {
-        lang: l.lang,
-        cues: l.cues,
-        according: l.according,
-        frames: l.frames,
-        sources: l.sources,
-        figures: l.figures,
-        abbreviations,
-    }
-}
-
-#[derive(Default)]
-struct Dups(HashMap<String, String>);
-
-impl Dups {
-    fn check(&mut self, file: &(PathBuf, String), what: &str, s: &str, errs: &mut Vec<RuleError>) {
-        let key = fold(s).to_lowercase();
-        if key.trim().is_empty() {
-            let (line, col) = locate(&file.1, s, 0);
-            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("empty {what}") });
-            return;
-        }
-        if let Some(first) = self.0.get(&key) {
-            let (l1, _) = locate(&file.1, first, 0);
-            let (line, col) = locate(&file.1, s, 1);
-            errs.push(RuleError {
-                file: file.0.clone(),
-                line,
-                col,
-                message: format!("duplicate {what} \"{s}\" (same as \"{first}\" at line {l1})"),
-            });
-        } else {
-            self.0.insert(key, s.to_string());
-        }
-    }
-}
-
-/// Line and column (1-based) of the `nth` occurrence of `needle` in `text`.
-fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let mut found = text.match_indices(needle).map(|(i, _)| i);
-    let pos = found.nth(nth).or_else(|| text.find(needle)).unwrap_or(0);
-    let line = text[..pos].matches('\n').count() + 1;
-    let col = text[..pos].rfind('\n').map_or(pos, |n| pos - n - 1) + 1;
-    (line, col)
-}
-
-fn parse<T: serde::de::DeserializeOwned>(file: &(PathBuf, String), errs: &mut Vec<RuleError>) -> Option<T> {
-    match serde_yaml::from_str::<T>(&file.1) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let msg = e.to_string();
-            // the library appends " at line L column C"; we already lead with the place
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            errs.push(RuleError { file: file.0.clone(), line, col, message: msg });
-            None
-        }
     }
 }

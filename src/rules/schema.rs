@@ -3,84 +3,10 @@
 
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Government,
-    Military,
-    ArmedGroup,
-    Media,
-    RightsMonitor,
-    International,
-    Medical,
-    Witness,
-    Expert,
-    Person,
-    Unknown,
-}
+pub use crate::model::{Bound, Category, Gender, Kind, Stance};
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Government => "government",
-            Kind::Military => "military",
-            Kind::ArmedGroup => "armed_group",
-            Kind::Media => "media",
-            Kind::RightsMonitor => "rights_monitor",
-            Kind::International => "international",
-            Kind::Medical => "medical",
-            Kind::Witness => "witness",
-            Kind::Expert => "expert",
-            Kind::Person => "person",
-            Kind::Unknown => "unknown",
-        }
-    }
-}
 
-/// How a verb that refers back to a source agrees with it (Arabic), or which
-/// pronoun picks it up (English).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    M,
-    F,
-    Mp,
-    Fp,
-    Du,
-    Any,
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Neutral,
-    Assertive,
-    Documentary,
-    Opinion,
-    Hedged,
-    Distancing,
-    Denial,
-    Evaluative,
-    Directive,
-    Commissive,
-}
-
-impl Stance {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Neutral => "neutral",
-            Stance::Assertive => "assertive",
-            Stance::Documentary => "documentary",
-            Stance::Opinion => "opinion",
-            Stance::Hedged => "hedged",
-            Stance::Distancing => "distancing",
-            Stance::Denial => "denial",
-            Stance::Evaluative => "evaluative",
-            Stance::Directive => "directive",
-            Stance::Commissive => "commissive",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,37 +201,6 @@ pub struct Title {
     pub examples: Vec<String>,
 }
 
-/// What a counted quantity counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    Killed,
-    Wounded,
-    Casualties,
-    Displaced,
-    Detained,
-    Missing,
-    Other,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Killed => "killed",
-            Category::Wounded => "wounded",
-            Category::Casualties => "casualties",
-            Category::Displaced => "displaced",
-            Category::Detained => "detained",
-            Category::Missing => "missing",
-            Category::Other => "other",
-        }
-    }
-
-    /// The categories a casualty audit is about.
-    pub fn is_casualty(self) -> bool {
-        self != Category::Other
-    }
-}
 
 /// The part a number word plays when numbers are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
@@ -327,16 +222,6 @@ pub enum NumberRole {
     Fraction,
 }
 
-/// How a qualifier bounds a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    AtLeast,
-    MoreThan,
-    About,
-    UpTo,
-    FewerThan,
-}
 
 /// Where a word stands relative to the number it qualifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]

@@ -1,0 +1,127 @@
+//! What every stage after segmentation reads: the folded text, its segments and
+//! the rule hits, with small lookups by token.
+
+use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry};
+use crate::text::{Segments, TokKind, Token};
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segments,
+    pub hits: &'a [Hit],
+    pub lr: &'a LangRules,
+    pub registry: &'a [RegistryEntry],
+    /// Folded spans of quotations' insides, for "is this inside a quote".
+    pub quoted: Vec<(usize, usize)>,
+    /// For each token, the range of `hits` that start where it starts.
+    pub by_tok: Vec<(u32, u32)>,
+}
+
+/// Index hits by the token they start at, in one pass over both sorted lists.
+pub fn index_hits(seg: &Segments, hits: &[Hit]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(seg.tokens.len());
+    let mut h = 0;
+    for t in &seg.tokens {
+        while h < hits.len() && hits[h].start < t.start {
+            h += 1;
+        }
+        let lo = h;
+        let mut hi = h;
+        while hi < hits.len() && hits[hi].start == t.start {
+            hi += 1;
+        }
+        out.push((lo as u32, hi as u32));
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, seg: &'a Segments, hits: &'a [Hit], lr: &'a LangRules, registry: &'a [RegistryEntry]) -> Ctx<'a> {
+        let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
+        let by_tok = index_hits(seg, hits);
+        Ctx { text, seg, hits, lr, registry, quoted, by_tok }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lr.lang
+    }
+
+    pub fn tok(&self, i: usize) -> Option<&Token> {
+        self.seg.tokens.get(i)
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.tok(i), Some(t) if t.kind == TokKind::Punct(c))
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.tok(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_wordlike(&self, i: usize) -> bool {
+        matches!(self.tok(i), Some(t) if t.kind != TokKind::Punct(' ') && !matches!(t.kind, TokKind::Punct(_)))
+    }
+
+    /// Hits that start where token `i` starts.
+    pub fn hits_at_tok(&self, i: usize) -> &'a [Hit] {
+        match self.by_tok.get(i) {
+            Some(&(lo, hi)) => &self.hits[lo as usize..hi as usize],
+            None => &[],
+        }
+    }
+
+    pub fn hits_at(&self, pos: usize) -> &'a [Hit] {
+        let lo = self.hits.partition_point(|h| h.start < pos);
+        let hi = lo + self.hits[lo..].partition_point(|h| h.start == pos);
+        &self.hits[lo..hi]
+    }
+
+    /// The longest hit at token `i` satisfying `f`.
+    pub fn best_hit(&self, i: usize, f: impl Fn(&Entry) -> bool) -> Option<&'a Hit> {
+        self.hits_at_tok(i).iter().filter(|h| f(&h.entry)).max_by_key(|h| h.end)
+    }
+
+    pub fn has_hit(&self, i: usize, f: impl Fn(&Entry) -> bool) -> bool {
+        self.hits_at_tok(i).iter().any(|h| f(&h.entry))
+    }
+
+    /// Index one past the last token inside folded offset `end`.
+    pub fn tok_end(&self, end: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.start < end)
+    }
+
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.quoted.partition_point(|q| q.1 <= pos);
+        k < self.quoted.len() && self.quoted[k].0 <= pos
+    }
+
+    /// True when the word at `i` is capitalised (English names).
+    pub fn capitalised(&self, i: usize) -> bool {
+        let w = self.word(i);
+        // "al-Mutawakkel", "el-Sisi": the name part carries the capital
+        let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Capitalised for a reason other than starting the sentence.
+    pub fn proper(&self, i: usize) -> bool {
+        if !self.capitalised(i) {
+            return false;
+        }
+        let Some(t) = self.tok(i) else { return false };
+        let (s, _) = self.sentence_bounds(t.start);
+        let sentence_initial = t.start == s || (i > 0 && self.tok(i - 1).is_some_and(|p| p.start >= s && matches!(p.kind, crate::text::TokKind::Punct(c) if crate::text::quote_family(c).is_some()) && p.start == s));
+        !sentence_initial || self.capitalised(i + 1)
+    }
+
+    pub fn sentence_bounds(&self, pos: usize) -> (usize, usize) {
+        let s = &self.seg.sentences[self.seg.sentence_of(pos)];
+        (s.start, s.end)
+    }
+}

@@ -1,0 +1,150 @@
+//! Source entities within one article: mentions of one real source are merged
+//! into one entity (registry id first, then anaphors by head noun or role, then
+//! word containment), and implicit subjects are resolved by agreement.
+
+use super::Np;
+use crate::model::{Gender, Kind};
+
+/// A source entity within one article.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Folded span of its most complete mention.
+    pub name: (usize, usize),
+    pub mentions: Vec<(usize, usize)>,
+    pub kind: Kind,
+    pub anonymous: bool,
+    pub gender: Gender,
+    pub human: bool,
+    pub registry: Option<u32>,
+    pub head: Option<u32>,
+    pub title: Option<u32>,
+    pub key: String,
+    /// Token index of the last mention, for recency.
+    pub last: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+}
+
+/// `needle` occurs in `hay` as whole words (keys are single-spaced).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = i == 0 || hay.as_bytes()[i - 1] == b' ';
+        let j = i + needle.len();
+        let after = j == hay.len() || hay.as_bytes()[j] == b' ';
+        before && after
+    })
+}
+
+/// How far back entity lookups reach: articles have a few dozen sources; a
+/// pathological input must not make every lookup scan thousands.
+const WINDOW: usize = 256;
+
+impl Entities {
+    fn window_start(&self) -> usize {
+        self.list.len().saturating_sub(WINDOW)
+    }
+
+    fn recent(&self) -> std::slice::Iter<'_, Entity> {
+        self.list[self.window_start()..].iter()
+    }
+
+    /// Add a mention; returns the entity it belongs to.
+    pub fn add(&mut self, np: &Np) -> Option<usize> {
+        let span = (np.start, np.end);
+        let found = if np.pronoun {
+            return self.by_agreement(np.gender, np.human, np.first_tok);
+        } else if let Some(r) = np.registry {
+            self.recent().rposition(|e| e.registry == Some(r)).map(|i| i + self.window_start())
+        } else if np.anaphor {
+            // «المصادر», "the ministry": the last entity with that head noun; «القائد
+            // الميداني», "the official": the last person with that role
+            let w = self.window_start();
+            self.recent()
+                .rposition(|e| e.human == np.human && ((e.head == np.head && e.head.is_some()) || (np.title.is_some() && e.title == np.title)))
+                .or_else(|| self.recent().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
+                // "the monitor" after "the Syrian Observatory…": the last organisation of that kind
+                .or_else(|| {
+                    (!np.human && np.kind != Kind::Unknown)
+                        .then(|| self.recent().rposition(|e| !e.human && e.registry.is_some() && e.kind == np.kind))
+                        .flatten()
+                })
+                .map(|i| i + w)
+        } else {
+            let surname = np.human && np.named && np.title.is_none() && !np.key.contains(' ');
+            let w = self.window_start();
+            self.recent().rposition(|e| {
+                e.registry.is_none()
+                    && e.anonymous == np.anonymous
+                    && (e.key == np.key
+                        || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key)))
+                        // «حسن» after «اللواء فضل حسن», "Guler" after "Yasar Guler"
+                        || (surname && e.human && e.key.rsplit(' ').next() == Some(np.key.as_str())))
+            })
+            .map(|i| i + w)
+        };
+        match found {
+            Some(i) => {
+                let e = &mut self.list[i];
+                // mentions arrive in text order; the report sorts and dedups them
+                if e.mentions.last() != Some(&span) {
+                    e.mentions.push(span);
+                }
+                if !np.anaphor && np.end - np.start > e.name.1 - e.name.0 && np.registry.is_none() == e.registry.is_none() {
+                    e.name = span;
+                    e.key = np.key.clone();
+                }
+                if e.kind == Kind::Unknown {
+                    e.kind = np.kind;
+                }
+                e.last = e.last.max(np.first_tok);
+                Some(i)
+            }
+            None => {
+                self.list.push(Entity {
+                    name: span,
+                    mentions: vec![span],
+                    kind: np.kind,
+                    anonymous: np.anonymous,
+                    gender: np.gender,
+                    human: np.human,
+                    registry: np.registry,
+                    head: np.head,
+                    title: np.title,
+                    key: np.key.clone(),
+                    last: np.first_tok,
+                });
+                Some(self.list.len() - 1)
+            }
+        }
+    }
+
+    /// The most recent entity a pronoun or implicit subject of this agreement can be.
+    pub fn by_agreement(&self, g: Gender, human: bool, before_tok: usize) -> Option<usize> {
+        let w = self.window_start();
+        self.list[w..]
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i + w, e))
+            .filter(|(_, e)| e.last <= before_tok && agrees(e, g, human))
+            .max_by_key(|(_, e)| e.last)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Can an entity be referred to with this agreement?
+pub fn agrees(e: &Entity, g: Gender, human: bool) -> bool {
+    match g {
+        Gender::Any => !human || e.human,
+        Gender::M => matches!(e.gender, Gender::M | Gender::Any) && (!human || e.human || e.gender == Gender::M),
+        Gender::F => matches!(e.gender, Gender::F | Gender::Any),
+        Gender::Mp => matches!(e.gender, Gender::Mp | Gender::Fp) || (!e.human && e.gender == Gender::Any),
+        Gender::Fp => matches!(e.gender, Gender::Fp | Gender::Mp),
+        Gender::Du => matches!(e.gender, Gender::Du | Gender::Mp),
+    }
+}

@@ -1,0 +1,189 @@
+use super::*;
+
+impl<'c, 'a> Extractor<'c, 'a> {
+    /// After a claim from a quote, a split quote may continue: `"…," said X, "…"`.
+    pub(super) fn continue_split(&mut self, k: usize, base: &RawClaim) {
+        let mut via = Vec::new();
+        let k = self.skip_fillers(k, &mut via);
+        if let Some(q) = self.quote_opening_at(k) {
+            if !self.claimed[q] {
+                // an addressee named between the halves belongs to both
+                if !via.is_empty() {
+                    if let Some(last) = self.claims.last_mut() {
+                        if last.quote.is_some() && last.source == base.source {
+                            for v in &via {
+                                if !last.via.contains(v) {
+                                    last.via.push(*v);
+                                }
+                            }
+                        }
+                    }
+                }
+                let mut all_via = base.via.clone();
+                all_via.extend(via);
+                let (s, e, _, _) = self.content_span(&Content::Quote(q));
+                let c = RawClaim { start: s, end: e, quote: Some(q), mode: Mode::Direct, via: all_via, ..base.clone() };
+                self.push(c, k);
+                self.follow_continuations(q);
+            }
+        }
+    }
+
+    /// A quote continued in the next paragraphs keeps its speaker.
+    pub(super) fn follow_continuations(&mut self, q: usize) {
+        let Some(base) = self.claims.last().cloned() else { return };
+        let mut prev = q;
+        while let Some(&next) = self.continued_by.get(&prev) {
+            if self.claimed[next] {
+                break;
+            }
+            let (s, e, _, _) = self.content_span(&Content::Quote(next));
+            let c = RawClaim { start: s, end: e, quote: Some(next), mode: Mode::Direct, cue: base.cue, mention: None, ..base.clone() };
+            let t = self.ctx.seg.tok_at(s);
+            self.push(c, t);
+            prev = next;
+        }
+    }
+
+    pub(super) fn leftover_quotes(&mut self) -> Vec<usize> {
+        let ctx = self.ctx;
+        let mut terms = Vec::new();
+        // claim spans sorted by start, with the running maximum end: "is this quote
+        // inside a claim" is then a binary search
+        let mut spans: Vec<(usize, usize)> = self.claims.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            reach.push(m);
+        }
+        let inside_claim = |pos: usize| {
+            let i = spans.partition_point(|&(s, _)| s <= pos);
+            i > 0 && reach[i - 1] > pos
+        };
+        let mut by_quote: std::collections::HashMap<usize, usize> =
+            self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
+        for qi in 0..ctx.seg.quotes.len() {
+            let q = &ctx.seg.quotes[qi];
+            if self.claimed[qi] || q.depth > 0 {
+                continue;
+            }
+            if inside_claim(q.open) {
+                continue; // a quoted fragment inside reported speech: a mixed quote
+            }
+            if self.is_term(qi) {
+                terms.push(qi);
+                continue;
+            }
+            let para = ctx.seg.paragraphs[q.para];
+            let para_initial = q.open == para.start;
+            let (s, e, _, _) = self.content_span(&Content::Quote(qi));
+            if s >= e {
+                continue;
+            }
+            // «"…" ― Name»: a signature after a dash
+            let after = ctx.tok_end(q.outer_end);
+            let dash = (after..after + 2).find(|&j| matches!(ctx.punct(j), Some('―' | '—' | '–' | '-')));
+            if let Some(d) = dash {
+                let np = if self.ar() { np_after_ar(ctx, d + 1, 6) } else { np_after_en(ctx, d + 1) };
+                if let Some(np) = np.filter(|n| n.has_anchor_public()) {
+                    let source = self.source_of(&np);
+                    let c = RawClaim {
+                        mode: Mode::Direct,
+                        start: s,
+                        end: e,
+                        cue: Some(self.span_of(d, d + 1)),
+                        stance: Stance::Neutral,
+                        source,
+                        mention: Some((np.start, np.end)),
+                        via: Vec::new(),
+                        floating: false,
+                        orphan: false,
+                        quote: Some(qi),
+                    };
+                    self.claimed[qi] = true;
+                    self.claims.push(c);
+                    by_quote.insert(qi, self.claims.len() - 1);
+                    continue;
+                }
+            }
+            // a continued quote keeps the speaker of the quote it continues
+            let prev_claim = q.continues.and_then(|c| by_quote.get(&c)).map(|&i| self.claims[i].clone());
+            // the speaker's turn goes on: the last claim in this paragraph, or for a
+            // quoted paragraph, in the two before it
+            let reach = if para_initial { 2 } else { 0 };
+            let floating_src = prev_claim.clone().or_else(|| {
+                let last = self.claims.iter().rev().take(4 * RECENT).filter(|c| c.end <= q.open).max_by_key(|c| c.end)?;
+                let lp = ctx.seg.para_of(last.start);
+                (q.para.saturating_sub(lp) <= reach && last.source.is_some()).then(|| last.clone())
+            });
+            let c = match floating_src {
+                Some(base) => RawClaim { mode: Mode::Direct, start: s, end: e, quote: Some(qi), floating: true, orphan: false, mention: None, cue: None, via: base.via.clone(), ..base },
+                None => RawClaim {
+                    mode: Mode::Direct,
+                    start: s,
+                    end: e,
+                    cue: None,
+                    stance: Stance::Neutral,
+                    source: None,
+                    mention: None,
+                    via: Vec::new(),
+                    floating: false,
+                    orphan: true,
+                    quote: Some(qi),
+                },
+            };
+            self.claimed[qi] = true;
+            self.claims.push(c);
+            by_quote.insert(qi, self.claims.len() - 1);
+        }
+        terms
+    }
+
+    /// A quotation that is a name, title or term rather than someone's words.
+    pub(super) fn is_term(&self, qi: usize) -> bool {
+        let ctx = self.ctx;
+        let q = &ctx.seg.quotes[qi];
+        let a = ctx.seg.tok_at(q.inner_start);
+        let b = ctx.tok_end(q.inner_end);
+        let words = (a..b).filter(|&j| ctx.punct(j).is_none()).count();
+        let open_tok = ctx.seg.tok_at(q.open);
+        let prev = open_tok.checked_sub(1);
+        let before_text = ctx.text[..q.open].trim_end();
+        let glued = ctx.text[..q.open].ends_with(|c: char| matches!(c, 'ل' | 'ب' | 'و' | 'ك'))
+            && before_text.chars().rev().nth(1).is_none_or(|c| !crate::text::is_word_char(c));
+        let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
+            || prev.is_some_and(|p| {
+                ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end)
+            });
+        if q.family == crate::text::Family::Ornate {
+            return true; // ﴿…﴾: a Quranic citation, not a statement
+        }
+        let has_terminal = (a..b).any(|j| matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟')));
+        if typed && words <= 6 {
+            return true;
+        }
+        // «"مركز الملك سلمان للإغاثة والأعمال الإنسانية"»: a name that starts with an
+        // institution noun, or a quotation repeated word for word, is a name
+        let inner = &ctx.text[q.inner_start..q.inner_end];
+        let institution = ctx.has_hit(a, |e| matches!(e, Entry::Head(_) | Entry::TypeNoun | Entry::Registry(_)));
+        if institution && words <= 8 && !has_terminal {
+            return true;
+        }
+        if words <= 8 && self.quote_counts.get(inner).copied().unwrap_or(0) > 1 {
+            return true;
+        }
+        if glued && words <= 3 {
+            return true;
+        }
+        if words <= 3 && !has_terminal {
+            return true;
+        }
+        // Title Case only: "Operation Northern Shield"
+        if !self.ar() && words <= 6 && (a..b).all(|j| ctx.punct(j).is_some() || ctx.capitalised(j) || matches!(ctx.word(j), "of" | "the" | "and" | "for" | "in" | "on")) {
+            return true;
+        }
+        false
+    }
+}

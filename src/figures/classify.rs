@@ -1,0 +1,313 @@
+//! What a number counts: the counted noun after it, the frames around it
+//! («مقتل 27», "40 people were killed"), its group and its interval. Numbers
+//! that are dates, times, ages, money or percentages are not counts.
+
+use super::interval::interval;
+use super::read::Reading;
+use super::Found;
+use crate::attribution::Ctx;
+use crate::model::{Bound, Category, Figure, Kind};
+use crate::rules::{Entry, Lang, Position};
+use crate::text::TokKind;
+fn is_measure(ctx: &Ctx, j: usize, pos: Position) -> bool {
+    ctx.hits_at_tok(j).iter().any(|h| match h.entry {
+        Entry::Measure(m) => ctx.lr.figures.measures[m as usize].position == pos,
+        _ => false,
+    })
+}
+
+/// What a counted noun or a group word at token `j` says, and where it ends.
+enum Counted {
+    Noun(Category, Option<String>),
+    Group(Option<String>),
+}
+
+fn counted_at(ctx: &Ctx, j: usize) -> Option<(Counted, usize)> {
+    let f = &ctx.lr.figures;
+    let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. })) else {
+        // «25 حوثيا», «22 انقلابيا», «3 حوثيين»: a nisba adjective counts people
+        let w = ctx.word(j);
+        let nisba = ctx.lang() == Lang::Ar
+            && ctx.hits_at_tok(j).is_empty()
+            && w.chars().count() >= 4
+            && (w.ends_with("يا") || w.ends_with("يين") || w.ends_with("يون"))
+            && !w.starts_with("ال");
+        return nisba.then_some((Counted::Group(None), j + 1));
+    };
+    let end = ctx.tok_end(h.end).max(j + 1);
+    Some(match h.entry {
+        Entry::CountNoun { idx, .. } => {
+            let n = &f.nouns[idx as usize];
+            (Counted::Noun(n.category, n.group.clone()), end)
+        }
+        Entry::Group { idx, .. } => (Counted::Group(f.groups[idx as usize].group.clone()), end),
+        _ => return None,
+    })
+}
+
+/// A count frame at token `j`: its category, end, and whether it is weak.
+fn frame_at(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize, bool)> {
+    let f = &ctx.lr.figures;
+    ctx.hits_at_tok(j).iter().filter(|h| matches!(h.entry, Entry::CountFrame(_))).max_by_key(|h| h.end).and_then(|h| {
+        let Entry::CountFrame(i) = h.entry else { return None };
+        let fr = &f.frames[i as usize];
+        (fr.position == pos).then_some((fr.category, ctx.tok_end(h.end), fr.weak))
+    })
+}
+
+
+/// The counted noun or group after the number.
+struct Noun {
+    category: Option<Category>,
+    group: Option<String>,
+    /// One past the last token of the figure's span.
+    end: usize,
+}
+
+/// What stands before the number in its clause.
+#[derive(Default)]
+struct Before {
+    qualifier: Option<(usize, usize, Bound)>,
+    frame: Option<(Category, bool)>,
+    update: bool,
+}
+
+pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
+    if not_a_count(ctx, r) {
+        return None;
+    }
+    let toks = &ctx.seg.tokens;
+    let (first, end) = (r.first, r.end);
+    let mut noun = noun_after(ctx, r);
+    let before = before(ctx, first);
+    let frame_after = frame_after(ctx, noun.end);
+    // which tells the category: a killing or wounding frame beats a displaced or
+    // detained noun («مقتل 5 لاجئين», «مقتل 3 أسرى»); a noun beats a frame otherwise
+    let strong = |c: Category| matches!(c, Category::Killed | Category::Wounded | Category::Casualties);
+    let weak_gives_way = noun.category.is_none() && noun.group.is_none() && unknown_noun_at(ctx, noun.end);
+    let framed = frame_after.or(before.frame.filter(|(_, weak)| !(*weak && weak_gives_way)).map(|x| x.0));
+    let category = match (noun.category, framed) {
+        (Some(c), Some(fc)) if strong(fc) && !strong(c) && c != Category::Other => Some(fc),
+        (Some(c), Some(fc)) if c == Category::Other => Some(fc),
+        (Some(c), _) => Some(c),
+        (None, fc) => fc,
+    };
+    let qualifier = before.qualifier.or_else(|| qualifier_after(ctx, noun.end));
+    let category = match category {
+        Some(c) => c,
+        None => {
+            // another counted noun: «4 اتفاقات», "three strikes" (other); bare numbers are not figures
+            if r.vague.is_some() || r.dual.is_some() || !other_noun_at(ctx, end) || toks[first].kind != TokKind::Number {
+                return None;
+            }
+            noun.end = end + 1;
+            Category::Other
+        }
+    };
+    let group = noun.group.or_else(|| match counted_at(ctx, noun.end) {
+        Some((Counted::Group(g), _)) => g,
+        _ => None,
+    });
+    let group = armed_group_near(ctx, first, noun.end).or(group);
+    let (low, high, vague, bound) = interval(r, qualifier.map(|q| q.2), ctx.lr.figures.about_band_percent);
+    let span = (toks[first].start, toks[noun.end.max(first + 1) - 1].end);
+    let figure = Figure {
+        id: String::new(),
+        start: 0,
+        end: 0,
+        line: 0,
+        col: 0,
+        text: String::new(),
+        category,
+        low,
+        high,
+        vague,
+        qualifier: None,
+        bound,
+        group,
+        source: None,
+        claim: None,
+        place: None,
+        place_name: None,
+        event_kind: None,
+        as_of: None,
+        since: None,
+        update: before.update,
+        previous: None,
+        superseded: false,
+    };
+    Some(Found { figure, span, qualifier: qualifier.map(|q| (q.0, q.1)), claim: None, entity: None })
+}
+
+/// Clock times, years, dates, ages, money and percentages are not head counts.
+fn not_a_count(ctx: &Ctx, r: &Reading) -> bool {
+    if r.dual.is_some() || r.vague.is_some() {
+        return false;
+    }
+    let (first, end) = (r.first, r.end);
+    let w = ctx.word(first);
+    if w.contains(':') {
+        return true;
+    }
+    let year_like = ctx.seg.tokens[first].kind == TokKind::Number && w.len() == 4 && (1900..=2100).contains(&(r.value as i64)) && r.value.fract() == 0.0;
+    let month_near = ctx.has_hit(end, |e| matches!(e, Entry::Month(_))) || first > 0 && ctx.has_hit(first - 1, |e| matches!(e, Entry::Month(_)));
+    month_near
+        || is_measure(ctx, end, Position::After)
+        || (first > 0 && is_measure(ctx, first - 1, Position::Before))
+        || matches!(ctx.punct(end), Some('%'))
+        || (first > 0 && matches!(ctx.punct(first - 1), Some('$' | '€' | '£')))
+        || (year_like && counted_at(ctx, end).is_none())
+}
+
+/// The counted noun after the number: «426 قتيلاً», "40 civilians", «عشرات
+/// القتلى والجرحى»; a dual noun is its own count.
+fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
+    let f = &ctx.lr.figures;
+    let mut n = Noun { category: None, group: None, end: r.end };
+    if let Some(e) = r.dual {
+        match e {
+            Entry::CountNoun { idx, .. } => {
+                n.category = Some(f.nouns[idx as usize].category);
+                n.group = f.nouns[idx as usize].group.clone();
+            }
+            Entry::Group { idx, .. } => n.group = f.groups[idx as usize].group.clone(),
+            _ => {}
+        }
+    }
+    let mut k = r.end;
+    if matches!(ctx.word(k), "من" | "of") {
+        k += 1; // «عشرات من المدنيين», "dozens of people"
+    }
+    if r.dual.is_none() {
+        match counted_at(ctx, k) {
+            Some((Counted::Noun(cat, g), e)) => {
+                n.category = Some(cat);
+                n.group = g.or(n.group);
+                n.end = e;
+                // «القتلى والجرحى», "killed and wounded": both, unsplit
+                let mut m = e;
+                if matches!(ctx.word(m).to_lowercase().as_str(), "and" | "و") {
+                    m += 1;
+                }
+                if let Some((Counted::Noun(c2, _), e2)) = counted_at(ctx, m) {
+                    if c2 != cat && c2.is_casualty() && cat.is_casualty() {
+                        n.category = Some(Category::Casualties);
+                        n.end = e2;
+                    }
+                }
+            }
+            Some((Counted::Group(g), e)) => {
+                n.group = g.or(n.group);
+                n.end = e;
+            }
+            None => {}
+        }
+    }
+    // «من المدنيين», "of them civilians": the group after the noun
+    if n.group.is_none() && matches!(ctx.word(n.end), "من" | "among") {
+        if let Some((Counted::Group(g), _)) = counted_at(ctx, n.end + 1) {
+            n.group = g;
+        }
+    }
+    n
+}
+
+/// A frame before: «مقتل 27», «أسفر عن مقتل ما لا يقل عن 40», "killed at least
+/// 40", "the death toll from the car bombing in Manbij rose to 15" (a clause away).
+fn before(ctx: &Ctx, first: usize) -> Before {
+    let f = &ctx.lr.figures;
+    let sent_start = ctx.seg.tok_at(ctx.sentence_bounds(ctx.seg.tokens[first].start).0);
+    let mut b = Before::default();
+    let lo = first.saturating_sub(12).max(sent_start);
+    for j in (lo..first).rev() {
+        if ctx.punct(j).is_some_and(|c| matches!(c, '.' | '؛' | ';' | ':' | '؟' | '?')) {
+            break;
+        }
+        if b.qualifier.is_none() {
+            if let Some(h) = ctx.hits_at_tok(j).iter().find(|h| matches!(h.entry, Entry::NumQualifier(_))) {
+                if let Entry::NumQualifier(q) = h.entry {
+                    let qd = &f.qualifiers[q as usize];
+                    // it must lead straight to the number
+                    if qd.position == Position::Before && ctx.tok_end(h.end) + 1 >= first {
+                        b.qualifier = Some((h.start, h.end, qd.bound));
+                    }
+                }
+            }
+        }
+        if ctx.has_hit(j, |e| *e == Entry::Update) {
+            b.update = true;
+        }
+        if let Some((c, _, weak)) = frame_at(ctx, j, Position::Before) {
+            if b.frame.is_none() {
+                b.frame = Some((c, weak));
+            }
+        }
+    }
+    b
+}
+
+/// A frame after: «لقي 5 حتفهم», "40 people were killed", «411 مدنيا قتلوا»,
+/// «20 شخصا بين قتيل وجريح»; it may follow a second count («25 حوثيا و10 من رجال
+/// المقاومة سقطوا قتلى»).
+fn frame_after(ctx: &Ctx, from: usize) -> Option<Category> {
+    for j in from..(from + 9).min(ctx.seg.tokens.len()) {
+        if let Some((c, _, _)) = frame_at(ctx, j, Position::After) {
+            return Some(c);
+        }
+        if ctx.punct(j).is_some() || ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::CountFrame(_))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A qualifier after: «على الأقل», "or more".
+fn qualifier_after(ctx: &Ctx, from: usize) -> Option<(usize, usize, Bound)> {
+    for j in from..(from + 2).min(ctx.seg.tokens.len()) {
+        if let Some(h) = ctx.hits_at_tok(j).iter().find(|h| matches!(h.entry, Entry::NumQualifier(_))) {
+            if let Entry::NumQualifier(q) = h.entry {
+                let qd = &ctx.lr.figures.qualifiers[q as usize];
+                if qd.position == Position::After {
+                    return Some((h.start, h.end, qd.bound));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// An unlisted noun after the number, which a weak frame gives way to («سقوط 3
+/// صواريخ»).
+fn unknown_noun_at(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.word(j);
+    ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word)
+        && w.chars().count() >= 3
+        && ctx.hits_at_tok(j).is_empty()
+        && !matches!(w.to_lowercase().as_str(), "من" | "في" | "على" | "إلى" | "الى" | "عن" | "مع" | "of" | "in" | "on" | "to" | "and" | "or" | "the" | "at" | "by" | "from" | "were" | "was" | "people" | "آخرين" | "آخرون" | "اخرين" | "اخرون" | "others" | "more")
+}
+
+/// A noun that makes a number a count of something else: «4 اتفاقات», "three strikes".
+fn other_noun_at(ctx: &Ctx, j: usize) -> bool {
+    let Some(t) = ctx.tok(j) else { return false };
+    let w = ctx.word(j);
+    t.kind == TokKind::Word
+        && w.chars().count() >= 3
+        && ctx.hits_at_tok(j).iter().all(|h| matches!(h.entry, Entry::Registry(_) | Entry::Head(_)))
+        && !matches!(w.to_lowercase().as_str(), "من" | "في" | "على" | "إلى" | "الى" | "عن" | "مع" | "of" | "in" | "on" | "to" | "and" | "or" | "the" | "per" | "for" | "from" | "at" | "by" | "was" | "were" | "is" | "are")
+}
+
+/// The group named: "Taliban fighters", «من مسلحي حركة الشباب»: an armed group
+/// right beside the counted noun names it.
+fn armed_group_near(ctx: &Ctx, first: usize, end: usize) -> Option<String> {
+    for j in [first.saturating_sub(1), end, end + 1] {
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Registry(_))) {
+            if let Entry::Registry(i) = h.entry {
+                let reg = &ctx.registry[i as usize];
+                if reg.kind == Kind::ArmedGroup {
+                    return Some(reg.name.clone());
+                }
+            }
+        }
+    }
+    None
+}

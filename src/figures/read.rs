@@ -1,0 +1,156 @@
+//! Numbers read from the text: digits (with a scale word), number words in
+//! both languages, vague quantities («عشرات», "dozens") and dual nouns
+//! («قتيلين»), in one pass over the tokens.
+
+use super::numbers::{parse_digits, WordNumber};
+use crate::attribution::Ctx;
+use crate::rules::{Entry, Lang, NumberRole};
+use crate::text::TokKind;
+
+/// A number read from the text before it is classified.
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    pub value: f64,
+    pub vague: Option<(u64, Option<u64>)>,
+    /// A dual noun («قتيلين») is its own number and noun.
+    pub dual: Option<Entry>,
+}
+
+fn number_hit(ctx: &Ctx, j: usize) -> Option<(f64, NumberRole, usize)> {
+    let h = ctx.best_hit(j, |e| matches!(e, Entry::Number(_)))?;
+    let Entry::Number(n) = h.entry else { return None };
+    let w = &ctx.lr.figures.numbers[n as usize];
+    Some((w.value, w.role, ctx.tok_end(h.end).max(j + 1)))
+}
+
+/// A number word starting at folded offset `pos` (inside "twenty-five").
+fn number_hit_at(ctx: &Ctx, pos: usize) -> Option<(f64, NumberRole, usize)> {
+    let h = ctx.hits_at(pos).iter().filter(|h| matches!(h.entry, Entry::Number(_))).max_by_key(|h| h.end)?;
+    let Entry::Number(n) = h.entry else { return None };
+    let w = &ctx.lr.figures.numbers[n as usize];
+    Some((w.value, w.role, h.end))
+}
+
+/// Read a whole string as one number («ثلاثمئة وستة وعشرون», "twenty-five
+/// thousand", «40 ألف»). For tests and tools; articles go through [`extract`].
+pub fn parse_number(rules: &crate::Rules, lang: Lang, text: &str) -> Option<f64> {
+    let norm = crate::text::Normalised::new(text);
+    let lr = rules.lang(lang);
+    let seg = crate::text::segment(&norm.text, &lr.abbreviations);
+    let hits = rules.matcher(lang).find(&norm.text);
+    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry);
+    let r = read_numbers(&ctx);
+    // "a dozen": an article may lead
+    let lead = usize::from(matches!(ctx.word(0).to_lowercase().as_str(), "a" | "an"));
+    match r.as_slice() {
+        [one] if one.first == lead && one.end >= seg.tokens.len() => Some(one.value),
+        _ => None,
+    }
+}
+
+/// One pass over the tokens: digits (with a scale word), number words, vague
+/// quantities and dual nouns.
+pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
+    let english = ctx.lang() == Lang::En;
+    let toks = &ctx.seg.tokens;
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < toks.len() {
+        let t = toks[j];
+        // vague quantities: «عشرات», «عشرات الآلاف», "dozens", "hundreds of"
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Vague(_))) {
+            if let Entry::Vague(v) = h.entry {
+                let w = &ctx.lr.figures.vague[v as usize];
+                let end = ctx.tok_end(h.end).max(j + 1);
+                out.push(Reading { first: j, end, value: w.low as f64, vague: Some((w.low, w.high)), dual: None });
+                j = end;
+                continue;
+            }
+        }
+        if t.kind == TokKind::Number {
+            // «35 000»: thousands separated by a space
+            let mut last = j;
+            let mut digits = ctx.word(j).to_string();
+            if !digits.contains(['.', ',']) && digits.len() <= 3 {
+                while digits.len() <= 12 {
+                    let n = last + 1;
+                    let joined = toks.get(n).is_some_and(|nt| {
+                        nt.kind == TokKind::Number && nt.end - nt.start == 3 && &ctx.text[toks[last].end..nt.start] == " "
+                    });
+                    if !joined {
+                        break;
+                    }
+                    digits.push_str(ctx.word(n));
+                    last = n;
+                }
+            }
+            let scale_next = number_hit(ctx, last + 1).is_some_and(|(_, r, _)| matches!(r, NumberRole::Scale | NumberRole::DualScale));
+            let Some(v) = parse_digits(&digits, scale_next) else {
+                j = last + 1;
+                continue;
+            };
+            let mut n = WordNumber::from_digits(v);
+            let mut end = last + 1;
+            // «40 ألف», "2.3 million", «3 آلاف»
+            while let Some((val, role, e)) = number_hit(ctx, end) {
+                if !matches!(role, NumberRole::Scale | NumberRole::DualScale) {
+                    break;
+                }
+                n.push(val, role, english);
+                end = e;
+            }
+            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None });
+            j = end;
+            continue;
+        }
+        // «الاثنين» is Monday, not «اثنين»: a number word with the article is no count
+        if ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_))) && ctx.hits_at_tok(j).iter().any(|h| h.definite) {
+            j += 1;
+            continue;
+        }
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
+            let Some((val, role, _)) = number_hit(ctx, j) else { j += 1; continue };
+            let mut n = WordNumber::default();
+            n.push(val, role, english);
+            let mut last = h.end; // folded end of the last word read
+            loop {
+                // "twenty-five": the next word inside the same token
+                let next = if ctx.text[last..].starts_with('-') {
+                    number_hit_at(ctx, last + 1)
+                } else {
+                    // «ستة وعشرون» (و on the word), "three hundred and twelve"
+                    let mut k = ctx.tok_end(last);
+                    if english && ctx.word(k).eq_ignore_ascii_case("and") {
+                        k += 1;
+                    }
+                    ctx.tok(k).and_then(|t| number_hit_at(ctx, t.start))
+                };
+                let Some((v2, r2, e2)) = next else { break };
+                if !n.push(v2, r2, english) {
+                    break;
+                }
+                last = e2;
+            }
+            let end = ctx.tok_end(last).max(j + 1);
+            // a lone "one"/«واحد» is rarely a count; keep it only before a counted noun
+            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None });
+            j = end;
+            continue;
+        }
+        // «قتيلين», «طفلين»: a dual noun counts two
+        if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { dual: true, .. } | Entry::Group { dual: true, .. })) {
+            let prev_is_number = out.last().is_some_and(|r| r.end == j);
+            if !prev_is_number {
+                let end = ctx.tok_end(h.end).max(j + 1);
+                out.push(Reading { first: j, end, value: 2.0, vague: None, dual: Some(h.entry) });
+                j = end;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    out
+}

@@ -1,0 +1,205 @@
+//! `audit`: the stages in order for one article. Stages work on a folded shadow
+//! of the text; at the end every span is mapped back to UTF-8 byte offsets into
+//! the file as read.
+
+use std::collections::HashMap;
+
+use crate::attribution::{self, Ctx, Extraction};
+use crate::figures::{self, Found};
+use crate::input::Article;
+use crate::lint;
+use crate::model::{Audit, Claim, Doc, Figure, Source, Stats};
+use crate::rules::{Lang, Rules};
+use crate::text::{self, Lines, Normalised};
+
+/// Which language to read an article as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangChoice {
+    Auto,
+    Fixed(Lang),
+}
+
+/// Audit one article.
+pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
+    let body = &article.text[article.body_start..];
+    let lang = match choice {
+        LangChoice::Fixed(l) => l,
+        LangChoice::Auto => match article.meta.lang.as_deref() {
+            Some("ar") => Lang::Ar,
+            Some("en") => Lang::En,
+            _ => text::detect_lang(body),
+        },
+    };
+    let lr = rules.lang(lang);
+    let norm = Normalised::new(body);
+    let seg = text::segment(&norm.text, &lr.abbreviations);
+    let hits = rules.matcher(lang).find(&norm.text);
+    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry);
+    let ext = attribution::extract(&ctx);
+    let article_date = article.meta.date.as_deref().and_then(figures::when::parse_date);
+    let found = figures::extract(&ctx, &ext.claims, article_date, rules);
+
+    let out = Out { text: &article.text, norm: &norm, base: article.body_start, lines: Lines::new(&article.text) };
+    let ids = SourceIds::new(&ext);
+    let mut sources = out.sources(&ext, &ids, rules);
+    let claims = out.claims(&ext, &ids, &mut sources);
+    let figures = out.figures(found, &ids);
+    let parts = lint::Parts { text: &article.text, norm: &norm, base: out.base, seg: &seg, ctx: &ctx, raw: &ext.claims, claims: &claims, sources: &sources, lines: &out.lines, figures: &figures };
+    let findings = lint::run(&parts);
+    let stats = stats(&claims, &sources, findings.len());
+    Audit {
+        doc: Doc {
+            path: article.path.clone(),
+            lang,
+            title: article.meta.title.clone(),
+            outlet: article.meta.outlet.clone(),
+            date: article.meta.date.clone(),
+            url: article.meta.url.clone(),
+            bytes: article.text.len(),
+        },
+        sources,
+        claims,
+        figures,
+        findings,
+        stats,
+    }
+}
+
+/// Source ids `s1`, `s2`… for the entities a claim points at, in order of first
+/// mention.
+struct SourceIds {
+    used: Vec<usize>,
+    by_entity: HashMap<usize, usize>,
+}
+
+impl SourceIds {
+    fn new(ext: &Extraction) -> SourceIds {
+        let mut used: Vec<usize> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for c in &ext.claims {
+            for e in c.source.iter().chain(c.via.iter()) {
+                if seen.insert(*e) {
+                    used.push(*e);
+                }
+            }
+        }
+        used.sort_by_key(|&e| ext.entities.list[e].mentions.iter().map(|m| m.0).min().unwrap_or(0));
+        let by_entity = used.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+        SourceIds { used, by_entity }
+    }
+
+    fn id(&self, entity: usize) -> Option<String> {
+        self.by_entity.get(&entity).map(|i| format!("s{}", i + 1))
+    }
+}
+
+/// Maps folded spans back to the file and builds the output records.
+struct Out<'a> {
+    text: &'a str,
+    norm: &'a Normalised,
+    /// Where the body starts in `text`.
+    base: usize,
+    lines: Lines,
+}
+
+impl Out<'_> {
+    fn orig(&self, s: usize, e: usize) -> [usize; 2] {
+        let (a, b) = self.norm.orig_span(s, e);
+        [a + self.base, b + self.base]
+    }
+
+    fn sources(&self, ext: &Extraction, ids: &SourceIds, rules: &Rules) -> Vec<Source> {
+        ids.used
+            .iter()
+            .enumerate()
+            .map(|(i, &e)| {
+                let ent = &ext.entities.list[e];
+                let [a, b] = self.orig(ent.name.0, ent.name.1);
+                let reg = ent.registry.map(|r| &rules.registry[r as usize]);
+                let mut mentions: Vec<[usize; 2]> = ent.mentions.iter().map(|m| self.orig(m.0, m.1)).collect();
+                mentions.sort();
+                mentions.dedup();
+                Source {
+                    id: format!("s{}", i + 1),
+                    name: self.text[a..b].to_string(),
+                    kind: ent.kind,
+                    anonymous: ent.anonymous,
+                    mentions,
+                    canonical: reg.map(|r| r.id.clone()),
+                    aliases: reg.map(|r| std::iter::once(r.name.clone()).chain(r.name_ar.clone()).collect()).unwrap_or_default(),
+                    claims: 0,
+                }
+            })
+            .collect()
+    }
+
+    fn claims(&self, ext: &Extraction, ids: &SourceIds, sources: &mut [Source]) -> Vec<Claim> {
+        let mut out = Vec::with_capacity(ext.claims.len());
+        for (i, c) in ext.claims.iter().enumerate() {
+            let [s, e] = self.orig(c.start, c.end);
+            let (line, col) = self.lines.line_col(self.text, s);
+            let cue_span = c.cue.map(|(a, b)| self.orig(a, b));
+            let source = c.source.and_then(|e| ids.id(e));
+            if let Some(k) = c.source.and_then(|e| ids.by_entity.get(&e)) {
+                sources[*k].claims += 1;
+            }
+            out.push(Claim {
+                id: format!("c{}", i + 1),
+                mode: c.mode,
+                start: s,
+                end: e,
+                line,
+                col,
+                text: self.text[s..e].to_string(),
+                cue: cue_span.map(|[a, b]| self.text[a..b].to_string()),
+                cue_span,
+                stance: c.stance,
+                source,
+                source_mention: c.mention.map(|(a, b)| self.orig(a, b)),
+                via: c.via.iter().filter_map(|&v| ids.id(v)).collect(),
+                floating: c.floating,
+            });
+        }
+        out
+    }
+
+    fn figures(&self, found: Vec<Found>, ids: &SourceIds) -> Vec<Figure> {
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let [s, e] = self.orig(f.span.0, f.span.1);
+                let (line, col) = self.lines.line_col(self.text, s);
+                Figure {
+                    id: format!("f{}", i + 1),
+                    start: s,
+                    end: e,
+                    line,
+                    col,
+                    text: self.text[s..e].to_string(),
+                    qualifier: f.qualifier.map(|(a, b)| {
+                        let [a, b] = self.orig(a, b);
+                        self.text[a..b].to_string()
+                    }),
+                    source: f.entity.and_then(|e| ids.id(e)),
+                    claim: f.claim.map(|c| format!("c{}", c + 1)),
+                    ..f.figure
+                }
+            })
+            .collect()
+    }
+}
+
+fn stats(claims: &[Claim], sources: &[Source], findings: usize) -> Stats {
+    let mut stats = Stats { claims: claims.len(), findings, ..Default::default() };
+    for c in claims {
+        *stats.by_mode.entry(c.mode).or_default() += 1;
+        let src = c.source.as_ref().and_then(|s| sources.iter().find(|x| &x.id == s));
+        *stats.by_kind.entry(src.map_or("none", |s| s.kind.as_str()).to_string()).or_default() += 1;
+        if src.is_some_and(|s| s.anonymous) {
+            stats.anonymous += 1;
+        }
+    }
+    stats.anonymous_share = if stats.claims == 0 { 0.0 } else { (stats.anonymous as f64 / stats.claims as f64 * 1000.0).round() / 1000.0 };
+    stats
+}

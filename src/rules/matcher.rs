@@ -1,0 +1,448 @@
+//! One Aho-Corasick automaton per language over every folded rule string, with
+//! Arabic proclitics (و ف ب ل ك س ال) accepted in front of a match and a few
+//! enclitic pronouns after cue nouns. One pass over the text finds everything.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::schema::*;
+use super::Lang;
+use crate::text::normalise::fold;
+
+/// Agreement of a verb form (Arabic) or `Any` (English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Agr {
+    M,
+    F,
+    Mp,
+    Fp,
+    Du,
+    Passive,
+    Hal,
+    Any,
+}
+
+/// What a rule string is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entry {
+    Verb { idx: u32, agr: Agr },
+    CueNoun(u32),
+    According(u32),
+    Complementiser,
+    Formula,
+    Addressee,
+    Relay,
+    TypeNoun,
+    Anonymity,
+    Pronoun,
+    NpStop,
+    Adverbial,
+    ClauseBreak,
+    DocumentFrame,
+    ObjectNoun,
+    /// Figures: number words, counted nouns (dual = counts 2), frames, groups…
+    Number(u32),
+    CountNoun { idx: u32, dual: bool },
+    CountFrame(u32),
+    Group { idx: u32, dual: bool },
+    NumQualifier(u32),
+    Vague(u32),
+    Measure(u32),
+    Update,
+    EventKind(u32),
+    Month(u32),
+    Weekday(u32),
+    RelDay(u32),
+    Cumulative,
+    Place(u32),
+    Head(u32),
+    Qualifier(u32),
+    Title(u32),
+    Registry(u32),
+}
+
+impl Entry {
+    /// Same rule entry, ignoring the agreement slot of verbs.
+    pub fn same_entry(&self, other: &Entry) -> bool {
+        match (self, other) {
+            (Entry::Verb { idx: a, .. }, Entry::Verb { idx: b, .. }) => a == b,
+            (Entry::CountNoun { idx: a, .. }, Entry::CountNoun { idx: b, .. }) => a == b,
+            (Entry::Group { idx: a, .. }, Entry::Group { idx: b, .. }) => a == b,
+            _ => self == other,
+        }
+    }
+
+    fn takes_enclitic(&self) -> bool {
+        // «بيانها», «على لسانه», «تابعته», «أعلنته»
+        matches!(
+            self,
+            Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. }
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entries: Vec<Entry>,
+    arabic: bool,
+    /// The rule string began with ال and this is the copy without it, for «لل».
+    stripped_al: bool,
+    /// All-capital acronyms (WHO, IS, AP) match only in capitals.
+    exact_case: Option<String>,
+    /// «وفقا ل», «طبقا ل»: the final preposition is glued to the next word.
+    glue_next: Option<char>,
+}
+
+/// A rule string found in the folded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// Folded span of the word(s), clitics included.
+    pub start: usize,
+    pub end: usize,
+    /// Folded span of the rule string itself.
+    pub core_start: usize,
+    pub core_end: usize,
+    pub entry: Entry,
+    /// The word carried the article (ال or a fused لل).
+    pub definite: bool,
+    /// The word carried a leading و or ف.
+    pub conj: bool,
+    /// The word carried a leading ل (the preposition).
+    pub lam: bool,
+    /// The word carried a leading ب.
+    pub ba: bool,
+}
+
+#[derive(Debug)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    pats: Vec<Pattern>,
+    lang: Lang,
+    prefixes: HashSet<String>,
+}
+
+const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا"];
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn all_prefixes() -> HashSet<String> {
+    let mut out = HashSet::new();
+    for conj in ["", "و", "ف"] {
+        for prep in ["", "ب", "ل", "ك", "س"] {
+            for art in ["", "ال"] {
+                let s = if prep == "ل" && art == "ال" {
+                    format!("{conj}لل")
+                } else {
+                    format!("{conj}{prep}{art}")
+                };
+                out.insert(s);
+            }
+        }
+    }
+    out
+}
+
+impl Matcher {
+    pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
+        let (cues, according, frames, sources, figures) = (&lr.cues, &lr.according, &lr.frames, &lr.sources, &lr.figures);
+        let mut map: HashMap<(String, bool, Option<char>), usize> = HashMap::new();
+        let mut pats: Vec<Pattern> = Vec::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut add = |raw: &str, e: Entry| {
+            let f = fold(raw.trim());
+            if f.is_empty() {
+                return;
+            }
+            // each automaton holds its own script: Arabic text does not need English
+            // registry names and the reverse (acronyms excepted)
+            let has_arabic = f.chars().any(is_arabic);
+            let acronym = f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let keep = match lang {
+                Lang::Ar => has_arabic || acronym,
+                Lang::En => !has_arabic,
+            };
+            if !keep {
+                return;
+            }
+            let exact = {
+                let t = raw.trim();
+                let upper = t.chars().filter(|c| c.is_uppercase()).count();
+                (upper >= 2 && !t.chars().any(|c| c.is_lowercase())).then(|| f.clone())
+            };
+            let key = f.to_lowercase();
+            let arabic = key.chars().next().is_some_and(is_arabic);
+            // a lone Arabic letter would match inside every word; «ل» is read from tokens
+            if arabic && key.chars().count() < 2 {
+                return;
+            }
+            let mut glue = None;
+            let mut key = key;
+            if arabic {
+                for p in [" ل", " ب"] {
+                    if key.ends_with(p) && key.chars().count() > 3 {
+                        glue = p.chars().nth(1);
+                        key.truncate(key.len() - p.len());
+                    }
+                }
+            }
+            let mut variants = vec![(key.clone(), false)];
+            if arabic && key.starts_with("ال") && key.chars().count() > 3 {
+                variants.push((key["ال".len()..].to_string(), true));
+            }
+            for (k, stripped) in variants {
+                let idx = *map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
+                    strings.push(k.clone());
+                    pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue });
+                    pats.len() - 1
+                });
+                if !pats[idx].entries.contains(&e) {
+                    pats[idx].entries.push(e);
+                }
+            }
+        };
+        for (i, v) in cues.verbs.iter().enumerate() {
+            let idx = i as u32;
+            for (list, agr) in [
+                (&v.m, Agr::M),
+                (&v.f, Agr::F),
+                (&v.mp, Agr::Mp),
+                (&v.fp, Agr::Fp),
+                (&v.du, Agr::Du),
+                (&v.passive, Agr::Passive),
+                (&v.hal, Agr::Hal),
+                (&v.forms, Agr::Any),
+            ] {
+                for f in list {
+                    add(f, Entry::Verb { idx, agr });
+                }
+            }
+        }
+        for (i, n) in cues.nouns.iter().enumerate() {
+            for f in &n.forms {
+                add(f, Entry::CueNoun(i as u32));
+            }
+        }
+        for (i, p) in according.phrases.iter().enumerate() {
+            add(&p.phrase, Entry::According(i as u32));
+        }
+        for (list, e) in [
+            (&frames.complementisers, Entry::Complementiser),
+            (&frames.formulas, Entry::Formula),
+            (&frames.addressee, Entry::Addressee),
+            (&frames.relay, Entry::Relay),
+            (&frames.type_nouns, Entry::TypeNoun),
+            (&frames.anonymity, Entry::Anonymity),
+            (&frames.pronouns, Entry::Pronoun),
+            (&frames.np_stops, Entry::NpStop),
+            (&frames.adverbials, Entry::Adverbial),
+            (&frames.clause_breaks, Entry::ClauseBreak),
+            (&frames.document_frames, Entry::DocumentFrame),
+            (&frames.object_nouns, Entry::ObjectNoun),
+        ] {
+            for f in list {
+                add(f, e);
+            }
+        }
+        for (i, h) in sources.heads.iter().enumerate() {
+            for f in &h.forms {
+                add(f, Entry::Head(i as u32));
+            }
+        }
+        for (i, q) in sources.qualifiers.iter().enumerate() {
+            for f in &q.forms {
+                add(f, Entry::Qualifier(i as u32));
+            }
+        }
+        for (i, t) in sources.titles.iter().enumerate() {
+            for f in &t.forms {
+                add(f, Entry::Title(i as u32));
+            }
+        }
+        for (i, r) in registry.iter().enumerate() {
+            for n in std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases) {
+                add(n, Entry::Registry(i as u32));
+            }
+        }
+        let f = figures;
+        for (i, x) in f.numbers.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Number(i as u32));
+            }
+        }
+        for (i, x) in f.nouns.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::CountNoun { idx: i as u32, dual: false });
+            }
+            for w in &x.dual {
+                add(w, Entry::CountNoun { idx: i as u32, dual: true });
+            }
+        }
+        for (i, x) in f.frames.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::CountFrame(i as u32));
+            }
+        }
+        for (i, x) in f.groups.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Group { idx: i as u32, dual: false });
+            }
+            for w in &x.dual {
+                add(w, Entry::Group { idx: i as u32, dual: true });
+            }
+        }
+        for (i, x) in f.qualifiers.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::NumQualifier(i as u32));
+            }
+        }
+        for (i, x) in f.vague.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Vague(i as u32));
+            }
+        }
+        for (i, x) in f.measures.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Measure(i as u32));
+            }
+        }
+        for w in &f.updates {
+            add(w, Entry::Update);
+        }
+        for w in &f.cumulative {
+            add(w, Entry::Cumulative);
+        }
+        for (i, x) in f.event_kinds.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::EventKind(i as u32));
+            }
+        }
+        for (i, x) in f.months.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Month(i as u32));
+            }
+        }
+        for (i, x) in f.weekdays.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::Weekday(i as u32));
+            }
+        }
+        for (i, x) in f.relative_days.iter().enumerate() {
+            for w in &x.forms {
+                add(w, Entry::RelDay(i as u32));
+            }
+        }
+        for (i, x) in places.iter().enumerate() {
+            for w in &x.names {
+                add(w, Entry::Place(i as u32));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(lang == Lang::En)
+            .build(&strings)
+            .expect("rule strings build an automaton");
+        Matcher { ac, pats, lang, prefixes: all_prefixes() }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Every rule string in `text` (folded), on word boundaries, in text order.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        for m in self.ac.find_overlapping_iter(text) {
+            let p = &self.pats[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            if let Some(exact) = &p.exact_case {
+                if &text[s..e] != exact {
+                    continue;
+                }
+            }
+            // left edge: a word boundary, or Arabic proclitics back to one
+            let mut start = s;
+            let mut prefix = "";
+            if s > 0 {
+                let before = &text[..s];
+                let prev = before.chars().next_back().unwrap_or(' ');
+                if crate::text::is_word_char(prev) {
+                    if !p.arabic || !is_arabic(prev) {
+                        continue;
+                    }
+                    let ws = before
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| crate::text::is_word_char(*c))
+                        .last()
+                        .map_or(s, |(i, _)| i);
+                    prefix = &text[ws..s];
+                    if prefix.chars().count() > 4 || !self.prefixes.contains(prefix) {
+                        continue;
+                    }
+                    start = ws;
+                }
+            }
+            if p.stripped_al && !(prefix.ends_with("ال") || prefix.ends_with("لل") || prefix.ends_with('ل') && text[s..].starts_with('ل')) {
+                continue;
+            }
+            if !p.stripped_al && p.arabic && text[s..].starts_with("ال") && prefix.contains("ال") {
+                continue;
+            }
+            if let Some(g) = p.glue_next {
+                if !text[e..].trim_start().starts_with(g) {
+                    continue;
+                }
+            }
+            // right edge: a word boundary, or an enclitic pronoun on nouns
+            let mut end = e;
+            if e < bytes.len() {
+                let next = text[e..].chars().next().unwrap_or(' ');
+                if crate::text::is_word_char(next) {
+                    // only an enclitic pronoun may follow, and only on entries that take one
+                    if !(p.arabic && is_arabic(next)) || !p.entries.iter().any(|en| en.takes_enclitic()) {
+                        continue;
+                    }
+                    let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
+                    if !ENCLITICS.contains(&&text[e..we]) {
+                        continue;
+                    }
+                    end = we;
+                }
+            }
+            let definite = prefix.ends_with("ال") || prefix.ends_with("لل") || (p.stripped_al) || text[s..].starts_with("ال");
+            let conj = prefix.starts_with('و') || prefix.starts_with('ف');
+            let rest = prefix.trim_start_matches(['و', 'ف']);
+            let lam = rest.starts_with('ل');
+            let ba = rest.starts_with('ب');
+            let verbal_prefix_ok = !(prefix.contains("ال") || prefix.ends_with("لل") || rest.starts_with('ب') || rest.starts_with('ك'));
+            let nominal_prefix_ok = !rest.starts_with('س');
+            for &entry in &p.entries {
+                if end != e && !entry.takes_enclitic() {
+                    continue;
+                }
+                let ok = match entry {
+                    // «مالي» (Mali) is not «المالي» (financial)
+                    Entry::Place(_) => !prefix.contains("ال") && !prefix.ends_with("لل"),
+                    // «فيدان» is a name, not ف + يدان: passives take at most و
+                    Entry::Verb { agr: Agr::Passive, .. } => prefix.is_empty() || prefix == "و",
+                    Entry::Verb { .. } => verbal_prefix_ok,
+                    // particles and phrases carry their own prepositions
+                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => {
+                        prefix.is_empty() || prefix == "و" || prefix == "ف"
+                    }
+                    _ => nominal_prefix_ok,
+                };
+                if !ok {
+                    continue;
+                }
+                out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, lam, ba });
+            }
+        }
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        out
+    }
+}

@@ -1,0 +1,216 @@
+//! The status of a figure against the earlier figures of its event: new,
+//! consistent, update, revision_down, stale or conflict. Pure: no store here.
+
+use serde::Serialize;
+
+use super::{Against, StoredFigure};
+use crate::model::{Category, Status};
+use crate::rules::CheckFile;
+
+/// The event a figure belongs to, as scripts see it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Event {
+    pub place: Option<String>,
+    pub place_name: Option<String>,
+    pub category: Category,
+    pub group: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl Event {
+    pub fn of(f: &StoredFigure) -> Event {
+        let g = &f.figure;
+        Event { place: g.place.clone(), place_name: g.place_name.clone(), category: g.category, group: g.group.clone(), kind: g.event_kind.clone() }
+    }
+}
+
+/// What `check` says of one figure.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FigureCheck {
+    pub status: Status,
+    pub event: Event,
+    pub against: Vec<Against>,
+}
+
+fn overlap(a: &StoredFigure, b: &StoredFigure) -> bool {
+    let lo = a.figure.low.unwrap_or(0).max(b.figure.low.unwrap_or(0));
+    let hi = a.figure.high.unwrap_or(u64::MAX).min(b.figure.high.unwrap_or(u64::MAX));
+    lo <= hi
+}
+
+/// `a` lies wholly above `b`.
+fn higher(a: &StoredFigure, b: &StoredFigure) -> bool {
+    a.figure.low.unwrap_or(0) > b.figure.high.unwrap_or(u64::MAX)
+}
+
+/// `a` lies wholly below `b`.
+fn lower(a: &StoredFigure, b: &StoredFigure) -> bool {
+    a.figure.high.unwrap_or(u64::MAX) < b.figure.low.unwrap_or(0)
+}
+
+pub fn against(c: &StoredFigure) -> Against {
+    Against {
+        article: c.article.clone(),
+        outlet: c.outlet.clone(),
+        date: c.as_of().or_else(|| c.date.clone()),
+        source: c.source_name.clone().or_else(|| c.source.clone()),
+        low: c.figure.low,
+        high: c.figure.high,
+        status: c.status,
+    }
+}
+
+/// The status of `f` given stored figures of its event key.
+pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Status, Vec<Against>) {
+    let Some(day) = f.day else { return (Status::New, Vec::new()) };
+    let window = if f.cumulative() { w.cumulative_window_days } else { w.event_window_days };
+    let cands: Vec<&StoredFigure> = cands
+        .iter()
+        .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague)
+        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= window))
+        .filter(|c| match (&c.figure.event_kind, &f.figure.event_kind) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        })
+        .collect();
+    if cands.is_empty() || f.figure.vague {
+        return (Status::New, Vec::new());
+    }
+    let refs = |v: &[&StoredFigure]| v.iter().rev().take(6).map(|c| against(c)).collect::<Vec<_>>();
+    let same_src = |c: &&StoredFigure| f.source.is_some() && c.source == f.source;
+    // a real conflict: another originating source, the same time, no overlap; across
+    // days only when the later figure is the lower one (a higher one is the toll rising)
+    let conflicts: Vec<&StoredFigure> = cands
+        .iter()
+        .copied()
+        .filter(|c| !same_src(c) && !overlap(c, f))
+        .filter(|c| {
+            c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c)) || (d > day && higher(f, c))))
+        })
+        .collect();
+    if !conflicts.is_empty() {
+        return (Status::Conflict, refs(&conflicts));
+    }
+    let mut prior: Vec<&StoredFigure> = cands.iter().copied().filter(|c| c.day.is_some_and(|d| d <= day)).collect();
+    prior.sort_by_key(|c| c.day);
+    // the newest figure before this one, from this source if it has one
+    let own: Vec<&StoredFigure> = prior.iter().copied().filter(same_src).collect();
+    let latest = own.last().copied().or(prior.last().copied());
+    if let Some(n) = latest {
+        if higher(f, n) {
+            return (Status::Update, refs(&[n]));
+        }
+        if lower(f, n) {
+            // repeating an older value well after the newer one came out
+            let repeats = prior.iter().any(|o| o.day < n.day && overlap(o, f));
+            if repeats && day - n.day.unwrap_or(day) > w.stale_after_days {
+                return (Status::Stale, refs(&[n]));
+            }
+            if same_src(&n) || f.source.is_none() {
+                return (Status::RevisionDown, refs(&[n]));
+            }
+            return (Status::Stale, refs(&[n]));
+        }
+    }
+    if f.figure.update && latest.is_some_and(|n| !overlap(f, n)) {
+        return (Status::Update, refs(&prior));
+    }
+    (Status::Consistent, refs(&prior))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::Figure;
+
+    pub fn figure(low: Option<u64>, high: Option<u64>) -> Figure {
+        Figure {
+            id: "f1".into(),
+            start: 0,
+            end: 0,
+            line: 1,
+            col: 1,
+            text: "x".into(),
+            category: Category::Killed,
+            low,
+            high,
+            vague: false,
+            qualifier: None,
+            bound: None,
+            group: None,
+            source: None,
+            claim: None,
+            place: Some("sy-manbij".into()),
+            place_name: Some("Manbij".into()),
+            event_kind: None,
+            as_of: None,
+            since: None,
+            update: false,
+            previous: None,
+            superseded: false,
+        }
+    }
+
+    /// A stored figure: article name, source key, day, interval.
+    pub fn stored(article: &str, source: Option<&str>, day: i32, low: Option<u64>, high: Option<u64>) -> StoredFigure {
+        StoredFigure {
+            article: article.into(),
+            idx: 0,
+            figure: figure(low, high),
+            source: source.map(String::from),
+            source_name: source.map(String::from),
+            outlet: None,
+            date: None,
+            day: Some(day),
+            status: Status::New,
+            against: Vec::new(),
+        }
+    }
+
+    fn windows() -> CheckFile {
+        CheckFile { event_window_days: 14, conflict_window_days: 1, stale_after_days: 3, word_similarity: 0.9, cumulative_window_days: 1500 }
+    }
+
+    fn status(new: StoredFigure, old: &[StoredFigure]) -> Status {
+        assess(&new, old, &windows()).0
+    }
+
+    #[test]
+    fn statuses_of_figure_pairs() {
+        let p = |n: u64| (Some(n), Some(n));
+        // (what came before, the new figure, the status it gets)
+        let table: Vec<(Vec<StoredFigure>, StoredFigure, Status)> = vec![
+            (vec![], stored("b", Some("sohr"), 10, Some(5), Some(5)), Status::New),
+            (vec![stored("a", Some("sohr"), 10, p(9).0, p(9).1)], stored("b", Some("sohr"), 11, Some(14), Some(14)), Status::Update),
+            (vec![stored("a", Some("sohr"), 10, Some(9), Some(9))], stored("b", Some("snhr"), 11, Some(14), Some(14)), Status::Update),
+            (vec![stored("a", Some("snhr"), 10, Some(426), Some(426))], stored("b", Some("sohr"), 10, Some(1100), Some(1100)), Status::Conflict),
+            (vec![stored("a", Some("snhr"), 10, Some(14), Some(14))], stored("b", Some("sohr"), 11, Some(9), Some(9)), Status::Conflict),
+            (vec![stored("a", Some("sohr"), 10, Some(31), Some(31))], stored("b", Some("sohr"), 11, Some(27), Some(27)), Status::RevisionDown),
+            (vec![stored("a", Some("x"), 10, Some(426), Some(426))], stored("b", Some("y"), 10, Some(400), None), Status::Consistent),
+            (
+                vec![stored("a", Some("x"), 1, Some(12), Some(12)), stored("b", Some("x"), 2, Some(20), Some(20))],
+                stored("c", Some("y"), 8, Some(12), Some(12)),
+                Status::Stale,
+            ),
+            // too far apart to be one event
+            (vec![stored("a", Some("x"), 1, Some(12), Some(12))], stored("b", Some("y"), 30, Some(50), Some(50)), Status::New),
+        ];
+        for (i, (old, new, want)) in table.into_iter().enumerate() {
+            assert_eq!(status(new, &old), want, "row {i}");
+        }
+    }
+
+    #[test]
+    fn a_vague_figure_is_never_compared() {
+        let mut f = stored("b", Some("y"), 10, Some(20), Some(99));
+        f.figure.vague = true;
+        assert_eq!(status(f, &[stored("a", Some("x"), 10, Some(5), Some(5))]), Status::New);
+    }
+
+    #[test]
+    fn an_explicit_update_beats_a_lower_reading() {
+        let mut f = stored("b", Some("x"), 10, Some(32), Some(32));
+        f.figure.update = true;
+        assert_eq!(status(f, &[stored("a", Some("x"), 10, Some(31), Some(31))]), Status::Update);
+    }
+}

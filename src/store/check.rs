@@ -1,0 +1,211 @@
+//! `check`: an audited article in its stored form, each casualty figure compared
+//! with the stored figures of its event, and the source records it changes.
+
+use std::collections::HashMap;
+
+use super::assess::{assess, Event, FigureCheck};
+use super::gazetteer::Gazetteer;
+use super::keys::{article_id, day_of};
+use super::resolve::{name_words, SourceResolver};
+use super::{Result, Store, StoredArticle, StoredClaim, StoredFigure, StoredSource};
+use crate::figures::when::parse_date;
+use crate::input::Article;
+use crate::model::{Audit, Status};
+use crate::rules::Rules;
+
+/// An audited article, with its figures checked and its stored form ready.
+pub struct Checked {
+    pub id: String,
+    pub stored: StoredArticle,
+    /// This article's contribution to each of its sources' records.
+    pub sources: Vec<StoredSource>,
+    pub figures: Vec<FigureCheck>,
+    /// True when the article was already stored: `figures` is its record from
+    /// when it came in.
+    pub known: bool,
+}
+
+/// How many stored figures of one event (per place) a new figure is read against.
+const CANDIDATES: usize = 12;
+
+/// Which stored articles a check may see (all of them, or during a reindex the
+/// ones before the article being redone).
+pub type Visible<'a> = &'a dyn Fn(&str) -> bool;
+
+/// Turn an audit into the stored form, resolving sources and dates.
+pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, seq: u64) -> (StoredArticle, Vec<StoredSource>) {
+    let id = article_id(&art.text);
+    let mut keys: HashMap<&str, String> = HashMap::new();
+    let mut sources: Vec<StoredSource> = Vec::new();
+    for s in &audit.sources {
+        let key = resolver.key(s.canonical.as_deref(), &s.name);
+        keys.insert(s.id.as_str(), key.clone());
+        let mut aliases = vec![name_words(&s.name).join(" ")];
+        aliases.extend(s.aliases.iter().map(|a| name_words(a).join(" ")));
+        aliases.retain(|a| !a.is_empty());
+        sources.push(StoredSource { key, name: s.name.clone(), kind: Some(s.kind), anonymous: s.anonymous, aliases, ..Default::default() });
+    }
+    let outlet = art.meta.outlet.clone().unwrap_or_else(|| "-".into());
+    let name_of = |sid: &str| audit.sources.iter().find(|s| s.id == sid).map(|s| s.name.clone());
+    let claims: Vec<StoredClaim> = audit
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| StoredClaim {
+            idx: i as u32,
+            mode: c.mode,
+            text: c.text.clone(),
+            cue: c.cue.clone(),
+            stance: c.stance,
+            source: c.source.as_deref().and_then(|s| keys.get(s)).cloned(),
+            source_name: c.source.as_deref().and_then(name_of),
+            anonymous: audit.source(c.source.as_deref()).is_some_and(|s| s.anonymous),
+            via: c.via.iter().filter_map(|v| name_of(v)).collect(),
+        })
+        .collect();
+    let article_day = art.meta.date.as_deref().and_then(parse_date);
+    let figures: Vec<StoredFigure> = audit
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| StoredFigure {
+            article: id.clone(),
+            idx: i as u32,
+            figure: f.clone(),
+            source: f.source.as_deref().and_then(|s| keys.get(s)).cloned(),
+            source_name: f.source.as_deref().and_then(name_of),
+            outlet: art.meta.outlet.clone(),
+            date: art.meta.date.clone(),
+            day: f.as_of.as_deref().and_then(parse_date).or(article_day).map(day_of),
+            status: Status::New,
+            against: Vec::new(),
+        })
+        .collect();
+    add_counts(&mut sources, &claims, &figures, &outlet, 1);
+    let stored = StoredArticle {
+        id,
+        path: art.path.clone(),
+        title: art.meta.title.clone(),
+        outlet: art.meta.outlet.clone(),
+        date: art.meta.date.clone(),
+        url: art.meta.url.clone(),
+        lang: audit.doc.lang.as_str().to_string(),
+        text: art.text.clone(),
+        body_start: art.body_start,
+        claims,
+        figures,
+        seq,
+    };
+    (stored, sources)
+}
+
+/// Add (`sign` 1) or take away (`sign` -1) an article's claims and figures from
+/// the records of their sources.
+fn add_counts(records: &mut [StoredSource], claims: &[StoredClaim], figures: &[StoredFigure], outlet: &str, sign: i64) {
+    let step = |n: &mut u64| *n = (*n as i64 + sign).max(0) as u64;
+    for c in claims {
+        if let Some(r) = c.source.as_ref().and_then(|k| records.iter_mut().find(|r| &r.key == k)) {
+            step(&mut r.claims);
+            step(r.outlets.entry(outlet.to_string()).or_default());
+        }
+    }
+    for f in figures {
+        if let Some(r) = f.source.as_ref().and_then(|k| records.iter_mut().find(|r| &r.key == k)) {
+            step(&mut r.figures);
+        }
+    }
+}
+
+/// Check every figure of an article against the store (not storing it).
+pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: &mut StoredArticle, visible: Visible) -> Result<Vec<FigureCheck>> {
+    let mut out = Vec::with_capacity(stored.figures.len());
+    for f in &mut stored.figures {
+        let event = Event::of(f);
+        // only casualty counts with a place and a date can be matched
+        let (Some(day), Some(place)) = (f.day, f.figure.place.clone()) else {
+            out.push(FigureCheck { status: Status::New, event, against: Vec::new() });
+            continue;
+        };
+        if !f.figure.category.is_casualty() || f.figure.text.is_empty() {
+            out.push(FigureCheck { status: Status::New, event, against: Vec::new() });
+            continue;
+        }
+        let w = if f.cumulative() { rules.check.cumulative_window_days } else { rules.check.event_window_days };
+        let mut cands = Vec::new();
+        let mut key = f.event_key();
+        for p in gaz.related(&place) {
+            key.place = p;
+            // the latest figures of the event are what a new one is read against
+            cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
+        }
+        let (status, against) = assess(f, &cands, &rules.check);
+        f.status = status;
+        f.against = against.clone();
+        out.push(FigureCheck { status, event, against });
+    }
+    Ok(out)
+}
+
+/// Audit-and-check in one: the stored form of an article, its sources, and the
+/// check of each figure against what the store holds.
+pub fn check(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, resolver: &mut SourceResolver, art: &Article, audit: &Audit) -> Result<Checked> {
+    let seq = store.next_seq()?;
+    let (mut stored, sources) = to_stored(art, audit, resolver, seq);
+    // an article already stored was checked when it came in, against what came
+    // before it; checking it again gives that record, not a comparison with later news
+    if let Some(prev) = store.article(&stored.id)? {
+        if prev.figures.len() == stored.figures.len() {
+            let figures = prev.figures.iter().map(|f| FigureCheck { status: f.status, event: Event::of(f), against: f.against.clone() }).collect();
+            return Ok(Checked { id: prev.id.clone(), stored: prev, sources, figures, known: true });
+        }
+    }
+    let figures = check_article(store, rules, gaz, &mut stored, &|_| true)?;
+    Ok(Checked { id: stored.id.clone(), stored, sources, figures, known: false })
+}
+
+/// The source records after storing an article: the stored records, less what
+/// an earlier version of the article gave them (`old`), plus the new article's
+/// contributions.
+pub fn merge_sources(store: &dyn Store, new: &[StoredSource], old: Option<&StoredArticle>) -> Result<Vec<StoredSource>> {
+    let mut out: Vec<StoredSource> = Vec::new();
+    let record = |out: &mut Vec<StoredSource>, key: &str, seed: &StoredSource| -> Result<usize> {
+        if let Some(i) = out.iter().position(|x| x.key == key) {
+            return Ok(i);
+        }
+        let rec = store.source(key)?.unwrap_or_else(|| StoredSource { key: key.to_string(), name: seed.name.clone(), kind: seed.kind, anonymous: seed.anonymous, ..Default::default() });
+        out.push(rec);
+        Ok(out.len() - 1)
+    };
+    if let Some(old) = old {
+        let keys: Vec<&String> = old.claims.iter().filter_map(|c| c.source.as_ref()).chain(old.figures.iter().filter_map(|f| f.source.as_ref())).collect();
+        for k in keys {
+            record(&mut out, k, &StoredSource::default())?;
+        }
+        let outlet = old.outlet.clone().unwrap_or_else(|| "-".into());
+        add_counts(&mut out, &old.claims, &old.figures, &outlet, -1);
+    }
+    for s in new {
+        let i = record(&mut out, &s.key, s)?;
+        let rec = &mut out[i];
+        rec.claims += s.claims;
+        rec.figures += s.figures;
+        if s.name.chars().count() > rec.name.chars().count() && rec.key.starts_with("name:") {
+            rec.name = s.name.clone();
+        }
+        if rec.kind.is_none() {
+            rec.kind = s.kind;
+        }
+        for a in &s.aliases {
+            if !rec.aliases.contains(a) {
+                rec.aliases.push(a.clone());
+            }
+        }
+        for (o, n) in &s.outlets {
+            *rec.outlets.entry(o.clone()).or_default() += n;
+        }
+    }
+    for rec in &mut out {
+        rec.outlets.retain(|_, n| *n > 0);
+    }
+    Ok(out)
+}

@@ -1,0 +1,108 @@
+//! One source across articles: registry ids first, then the same words after
+//! normalisation and clitic stripping, then word-by-word similarity within one
+//! script.
+
+use std::collections::{HashMap, HashSet};
+
+use strsim::jaro_winkler;
+
+use super::{Result, Store};
+use crate::text::{fold, has_arabic, is_word_char};
+
+/// Words of a source name for matching: folded, lower-case, Arabic proclitics and
+/// English articles set aside.
+pub fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .to_lowercase()
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of"))
+        .map(|w| {
+            let mut s = w;
+            for p in ["وال", "بال", "فال", "لل", "ال", "و", "ل", "ب"] {
+                if let Some(r) = s.strip_prefix(p) {
+                    if r.chars().count() >= 3 {
+                        s = r;
+                        break;
+                    }
+                }
+            }
+            s.to_string()
+        })
+        .collect()
+}
+
+/// Resolves source names across articles.
+pub struct SourceResolver {
+    /// Known name keys by (script, word count, first letter): similar names share a
+    /// bucket, so a new name is compared with a handful, not with every source.
+    buckets: HashMap<(bool, usize, char), Vec<(String, Vec<String>)>>,
+    exact: HashSet<String>,
+    threshold: f64,
+}
+
+fn bucket(words: &[String], script: bool) -> (bool, usize, char) {
+    (script, words.len(), words.first().and_then(|w| w.chars().next()).unwrap_or(' '))
+}
+
+impl SourceResolver {
+    pub fn new(store: &dyn Store, threshold: f64) -> Result<SourceResolver> {
+        let mut r = SourceResolver { buckets: HashMap::new(), exact: HashSet::new(), threshold };
+        for k in store.source_keys()? {
+            r.learn(&k);
+        }
+        Ok(r)
+    }
+
+    fn learn(&mut self, key: &str) {
+        if let Some(n) = key.strip_prefix("name:") {
+            let words: Vec<String> = n.split(' ').map(String::from).collect();
+            self.exact.insert(key.to_string());
+            self.buckets.entry(bucket(&words, has_arabic(n))).or_default().push((key.to_string(), words));
+        }
+    }
+
+    /// The cross-article key of a source.
+    pub fn key(&mut self, canonical: Option<&str>, name: &str) -> String {
+        if let Some(c) = canonical {
+            return format!("reg:{c}");
+        }
+        let words = name_words(name);
+        let exact = format!("name:{}", words.join(" "));
+        if self.exact.contains(&exact) {
+            return exact;
+        }
+        // محمد/محمود are different people: every word must match, in order, and
+        // only within one script
+        let b = bucket(&words, has_arabic(name));
+        let found = self.buckets.get(&b).and_then(|list| {
+            list.iter().find(|(_, w)| w.iter().zip(&words).all(|(a, b)| a == b || (a.chars().count() >= 4 && jaro_winkler(a, b) >= self.threshold)))
+        });
+        match found {
+            Some((k, _)) => k.clone(),
+            None => {
+                self.learn(&exact);
+                exact
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemStore;
+
+    #[test]
+    fn names_match_across_spellings_not_across_people() {
+        let store = MemStore::new();
+        let mut r = SourceResolver::new(&store, 0.9).unwrap();
+        let a = r.key(None, "المرصد السوري لحقوق الإنسان");
+        assert_eq!(r.key(None, "والمرصد السوري لحقوق الانسان"), a, "clitics and hamza fold away");
+        assert_eq!(r.key(Some("sohr"), "anything"), "reg:sohr");
+        let m = r.key(None, "محمد الأحمد");
+        assert_ne!(r.key(None, "محمود الأحمد"), m, "one letter apart in a short word is another person");
+        let e = r.key(None, "Omar Zoubi");
+        assert_eq!(r.key(None, "Omar Zubi"), e, "a transliteration variant");
+        assert_ne!(r.key(None, "عمر زعبي"), e, "never across scripts");
+    }
+}

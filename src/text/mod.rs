@@ -1,0 +1,15 @@
+//! The text stage: a folded shadow of the article ([`normalise`]), its tokens,
+//! paragraphs and sentences ([`segment`]), quotation spans ([`quotes`]), the
+//! script tests ([`script`]) and `line:col` for human output ([`lines`]).
+
+pub mod lines;
+pub mod normalise;
+pub mod quotes;
+pub mod script;
+pub mod segment;
+
+pub use lines::Lines;
+pub use normalise::{fold, Normalised};
+pub use quotes::{quote_family, Family, Quote};
+pub use script::{detect_lang, has_arabic, is_arabic, is_letter, is_word_char};
+pub use segment::{segment, Segments, Span, TokKind, Token};
