@@ -7,9 +7,12 @@
 
 use std::time::Instant;
 
-use isnad::check::{self, Gazetteer, SourceResolver};
 use isnad::input::Article;
-use isnad::store::Store;
+use isnad::store::check;
+use isnad::store::db::Open;
+use isnad::store::gazetteer::Gazetteer;
+use isnad::store::resolve::SourceResolver;
+use isnad::store::{SledStore, Store};
 use isnad::{audit, input, LangChoice, Rules};
 
 const PLACES: &[&str] = &["حلب", "إدلب", "حمص", "حماة", "دير الزور", "الرقة", "درعا", "اللاذقية", "طرطوس", "منبج", "الموصل", "كركوك", "أربيل", "الفلوجة", "تكريت", "عدن", "تعز", "الحديدة", "مأرب", "صنعاء"];
@@ -59,7 +62,7 @@ fn main() {
     let rules = Rules::builtin().unwrap();
     // `ISNAD_BENCH_DB=path`: measure `check` against a store built by `isnad ingest`
     if let Ok(path) = std::env::var("ISNAD_BENCH_DB") {
-        let store = Store::open(std::path::Path::new(&path)).unwrap();
+        let store = SledStore::open(std::path::Path::new(&path), Open::Existing).unwrap();
         let figures: usize = store.articles().filter_map(Result::ok).map(|a| a.figures.len()).sum();
         latency(&rules, &store, figures, store.article_count() + 1);
         return;
@@ -67,7 +70,7 @@ fn main() {
     let n_figures: usize = std::env::var("ISNAD_BENCH_FIGURES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let n_articles = n_figures.div_ceil(3);
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("db")).unwrap();
+    let store = SledStore::open(&dir.path().join("db"), Open::Create).unwrap();
     let gaz = Gazetteer::new(&rules);
     let mut resolver = SourceResolver::new(&store, rules.check.word_similarity).unwrap();
 
@@ -82,7 +85,7 @@ fn main() {
         let a = audit(&art, &rules, LangChoice::Auto);
         figures += a.figures.len();
         let c = check::check(&store, &rules, &gaz, &mut resolver, &art, &a).unwrap();
-        let src = check::merge_sources(&store, &c.sources).unwrap();
+        let src = check::merge_sources(&store, &c.sources, None).unwrap();
         store.put(&c.stored, &src).unwrap();
         if last_report.elapsed().as_secs() >= 30 {
             eprintln!("  … {i} articles, {:.0}/s", i as f64 / t.elapsed().as_secs_f64());
@@ -103,7 +106,7 @@ fn main() {
 }
 
 /// Check one new article at a time against the store; p50 and p99 of 1000.
-fn latency(rules: &Rules, store: &Store, figures: usize, n_articles: usize) {
+fn latency(rules: &Rules, store: &SledStore, figures: usize, n_articles: usize) {
     let gaz = Gazetteer::new(rules);
     let mut resolver = SourceResolver::new(store, rules.check.word_similarity).unwrap();
     let mut lat = Vec::new();

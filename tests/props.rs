@@ -2,7 +2,7 @@
 //! the text, normalisation is idempotent, nothing panics. Plus the hostile
 //! inputs the issue names (they must finish; speed is measured in benches).
 
-use isnad::normalise::{fold, Normalised};
+use isnad::text::{fold, Normalised};
 use isnad::{audit, input, LangChoice, Rules};
 use proptest::prelude::*;
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use isnad::normalise::fold;
+use isnad::text::fold;
 use isnad::rules::{Rules, FILES};
 
 fn rules() -> Rules {

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use isnad::store::db::Open;
+use isnad::store::{SledStore, Store};
 use serde_json::Value;
 
 fn isnad(db: &Path) -> Command {
@@ -70,7 +72,7 @@ fn two_monitors_on_one_day_conflict() {
     assert!(other.contains("Network"), "{other}");
     assert!(f["event"]["place"].is_string());
     isnad(&db).arg("ingest").arg(&files[1]).assert().code(1);
-    isnad(&db).args(["conflicts"]).assert().code(1).stdout(predicate::str::contains("1 open conflicts"));
+    isnad(&db).args(["conflicts"]).assert().code(1).stdout(predicate::str::contains("1 open conflict\n"));
 }
 
 #[test]
@@ -197,7 +199,8 @@ fn timeline_and_export_shapes() {
 fn a_second_process_gets_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
-    let held = isnad::store::Store::open(&db).unwrap();
+    isnad(&db).arg("ingest").args(scenario("rising")).assert().code(0);
+    let held = SledStore::open(&db, Open::Existing).unwrap();
     isnad(&db).args(["conflicts"]).assert().code(2).stderr(predicate::str::contains("database in use by another process"));
     drop(held);
     isnad(&db).args(["conflicts"]).assert().code(0);
@@ -237,13 +240,13 @@ fn synthetic(n: usize) -> String {
 }
 
 fn check_complete(db: &Path) -> usize {
-    let s = isnad::store::Store::open(db).unwrap();
+    let s = SledStore::open(db, Open::Existing).unwrap();
     let mut n = 0;
     for a in s.articles() {
         let a = a.expect("every stored article reads back whole");
         for f in &a.figures {
-            if let (Some(day), Some(place)) = (f.day, f.place.as_deref()) {
-                let found = s.figures_between(place, &f.category, f.group.as_deref().unwrap_or("-"), day, day).unwrap();
+            if let Some(day) = f.day {
+                let found = s.latest_between(&f.event_key(), day, day, usize::MAX).unwrap();
                 assert!(found.iter().any(|x| x.article == a.id && x.idx == f.idx), "index entry missing for {}", a.id);
             }
         }

@@ -11,6 +11,11 @@ pub struct Cli {
     /// Use the rules in DIR (laid out like rules/) instead of the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// The database folder of the store commands (also accepted after the
+    /// command; default: $ISNAD_DB, else the platform data directory, e.g.
+    /// ~/.local/share/isnad).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -39,10 +39,11 @@ pub fn main() -> i32 {
         }
     };
     let res = match cli.command {
+        Command::Audit(_) | Command::Rules { .. } if cli.db.is_some() => Err(Fail("--db is for the store commands; audit and rules use no database".into())),
         Command::Rules { cmd: RulesCmd::Check { dir } } => rules_check(dir.as_deref().or(cli.rules.as_deref())),
         cmd => load_rules(cli.rules.as_deref()).and_then(|rules| match cmd {
             Command::Audit(a) => audit::run(&rules, a),
-            cmd => store::run(&rules, cmd),
+            cmd => store::run(&rules, cmd, cli.db),
         }),
     };
     match res {

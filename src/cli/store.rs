@@ -37,7 +37,24 @@ fn open(db: &DbArg, how: Open) -> Result<SledStore, Fail> {
     Ok(SledStore::open(&db_path(db), how)?)
 }
 
-pub fn run(rules: &Rules, cmd: Command) -> Run {
+pub fn run(rules: &Rules, mut cmd: Command, top_db: Option<PathBuf>) -> Run {
+    // `isnad --db X ingest` and `isnad ingest --db X` are the same
+    if let Some(p) = top_db {
+        let db = match &mut cmd {
+            Command::Ingest(a) => &mut a.db,
+            Command::Check(a) => &mut a.db,
+            Command::Timeline(a) => &mut a.db,
+            Command::Conflicts(a) => &mut a.db,
+            Command::Sources(a) => &mut a.db,
+            Command::Export(a) => &mut a.db,
+            Command::Reindex(d) => d,
+            Command::Audit(_) | Command::Rules { .. } => unreachable!("handled by the caller"),
+        };
+        if db.db.as_ref().is_some_and(|d| d != &p) {
+            return Err(Fail("--db is given twice with different paths".into()));
+        }
+        db.db = Some(p);
+    }
     let (code, store) = match cmd {
         Command::Ingest(a) => {
             let s = open(&a.db, Open::Create)?;

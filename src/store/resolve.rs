@@ -71,12 +71,14 @@ impl SourceResolver {
         if self.exact.contains(&exact) {
             return exact;
         }
-        // محمد/محمود are different people: every word must match, in order, and
-        // only within one script
-        let b = bucket(&words, has_arabic(name));
-        let found = self.buckets.get(&b).and_then(|list| {
-            list.iter().find(|(_, w)| w.iter().zip(&words).all(|(a, b)| a == b || (a.chars().count() >= 4 && jaro_winkler(a, b) >= self.threshold)))
-        });
+        // every word must match, in order, and only within one script; Arabic
+        // spelling variants are already folded, so Arabic words match exactly
+        // (محمد and محمود are different people), transliterations may differ
+        // a little ("Zoubi", "Zubi")
+        let arabic = has_arabic(name);
+        let b = bucket(&words, arabic);
+        let close = |a: &String, b: &String| a == b || (!arabic && a.chars().count() >= 4 && jaro_winkler(a, b) >= self.threshold);
+        let found = self.buckets.get(&b).and_then(|list| list.iter().find(|(_, w)| w.iter().zip(&words).all(|(a, b)| close(a, b))));
         match found {
             Some((k, _)) => k.clone(),
             None => {
