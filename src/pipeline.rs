@@ -32,7 +32,7 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     };
     let lr = rules.lang(lang);
     let norm = Normalised::new(body);
-    let seg = text::segment(&norm.text, &lr.abbreviations);
+    let seg = text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
     let hits = rules.matcher(lang).find(&norm.text);
     let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry);
     let ext = attribution::extract(&ctx);

@@ -1,18 +1,21 @@
+//! Where reported content starts and ends: what may stand between a cue and its
+//! content (fillers), what the content is (a quotation, a clause after a
+//! complementiser or colon, an event noun as the object), and where a clause ends.
+
 use super::*;
 
 impl<'c, 'a> Extractor<'c, 'a> {
     /// Skip what may stand between a cue (and its subject) and the content:
     /// commas, time words, «في بيان», addressees («لوكالة فرانس برس», "told
     /// Reuters"), channels. Addressees that are outlets become `via`.
-    pub(super) fn skip_fillers(&mut self, mut k: usize, via: &mut Vec<usize>) -> usize {
+    pub(crate) fn skip_fillers(&mut self, mut k: usize, via: &mut Vec<usize>) -> usize {
         let ctx = self.ctx;
         let limit = self.sentence_end_tok(k).min(k + 24);
-        // every branch moves k forward; the guard makes that a certainty
+        // every step moves k forward or stops; the guard makes that a certainty
         let mut guard = 0;
         while k < limit && guard < 64 {
             guard += 1;
-            let w = ctx.word(k);
-            if matches!(ctx.punct(k), Some('،' | ',' | '-' | '–' | '—')) {
+            if ctx.punct(k).is_some_and(|c| is_comma(c) || matches!(c, '-' | '–' | '—')) {
                 k += 1;
                 continue;
             }
@@ -23,150 +26,169 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
                 break;
             }
-            // «في تصريح نشرته وكالة الأنباء اليمنية "سبأ"»: the relaying outlet
-            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Relay) {
-                let mut j = ctx.tok_end(h.end).max(k + 1);
-                let np = if self.ar() { np_after_ar(ctx, j, 8) } else { np_after_en(ctx, j) };
-                if let Some(np) = np {
-                    j = np.end_tok;
-                    if let Some(e) = self.ents.add(&np) {
-                        via.push(e);
-                    }
-                }
-                if let Some(q) = self.quote_opening_at(j) {
-                    let qd = &ctx.seg.quotes[q];
-                    if ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count() <= 3 {
-                        self.claimed[q] = true;
-                        j = ctx.tok_end(qd.outer_end);
-                    }
-                }
-                k = j;
-                continue;
+            let next = self
+                .relay_filler(k, via)
+                .or_else(|| self.relay_phrase_filler(k))
+                .or_else(|| self.adverbial_up_to_comma(k, limit))
+                .or_else(|| self.channel_filler(k))
+                .or_else(|| self.addressee_filler(k, via))
+                .or_else(|| self.frame_opener_filler(k, limit))
+                .or_else(|| self.phrase_before_complementiser(k, limit))
+                .or_else(|| self.parenthetical(k, limit));
+            match next {
+                Some(n) => k = n,
+                None => break,
             }
-            if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay)) {
-                let j = ctx.tok_end(h.end).max(k + 1);
-                let np = if self.ar() { np_after_ar(ctx, j, 8) } else { np_after_en(ctx, j) };
-                if let Some(np) = np {
-                    k = np.end_tok;
-                    self.pending_relay = Some(np);
-                    continue;
-                }
-            }
-            // «عقب إحاطة صحفية لمتحدث الوزارة X، أن», "after a briefing on Monday, that":
-            // an adverbial phrase up to a comma, when the content frame follows it
-            if ctx.has_hit(k, |e| *e == Entry::NpStop) {
-                if let Some(c) = (k + 1..limit.min(k + 16)).find(|&j| matches!(ctx.punct(j), Some('،' | ','))) {
-                    let n = c + 1;
-                    if ctx.has_hit(n, |e| *e == Entry::Complementiser) || ctx.is_punct(n, ':') || self.quote_opening_at(n).is_some() {
-                        k = n;
-                        continue;
-                    }
-                }
-            }
-            // «في بيان (له)», «خلال مؤتمر صحفي», "in a statement"
-            let prep = matches!(w, "في" | "خلال" | "عبر" | "ضمن" | "in" | "at" | "during" | "via" | "through");
-            let noun_at = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_)));
-            if prep && (noun_at(k + 1) || noun_at(k + 2) && matches!(ctx.word(k + 1).to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its")) {
-                k += if noun_at(k + 1) { 2 } else { 3 };
-                while matches!(ctx.word(k), "له" | "لها" | "لهم" | "صحفي" | "صحافي" | "رسمي" | "متلفز" | "مصور") {
-                    k += 1;
-                }
-                continue;
-            }
-            // addressee: «ل» alone (from «لـ»), a word with a glued ل, إلى/مع, "to"/"with"
-            let lam_word = !w.starts_with("ال")
-                && w.starts_with('ل')
-                && ctx.hits_at_tok(k).iter().any(|h| h.lam && matches!(h.entry, Entry::Registry(_) | Entry::Head(_)));
-            let sep = matches!(w, "ل" | "إلى" | "الي" | "مع" | "to" | "with");
-            if lam_word || sep {
-                let j = if sep { k + 1 } else { k };
-                if let Some(q) = self.quote_opening_at(j) {
-                    // «لـ"سانا"»: a quoted outlet name
-                    let qd = &ctx.seg.quotes[q];
-                    if let Some(e) = self.quoted_name_entity(q) {
-                        via.push(e);
-                    }
-                    self.claimed[q] = true;
-                    k = ctx.tok_end(qd.outer_end);
-                    continue;
-                }
-                let np = if self.ar() { np_after_ar(ctx, j, 6) } else { np_after_en(ctx, j) };
-                if let Some(np) = np {
-                    if np.registry.is_some() || np.kind == crate::model::Kind::Media {
-                        if let Some(e) = self.ents.add(&np) {
-                            via.push(e);
-                        }
-                    }
-                    k = np.end_tok;
-                    continue;
-                }
-                if sep && !self.ar() {
-                    // "told reporters", "to journalists": a plain addressee
-                    if ctx.has_hit(j, |e| matches!(e, Entry::Head(_))) || matches!(ctx.word(j), "reporters" | "journalists") {
-                        k = j + 1;
-                        continue;
-                    }
-                }
-            }
-            // "on Tuesday", "by phone", "on X": short prepositional phrases before "that"
-            if !self.ar() && matches!(w, "on" | "by" | "late" | "early" | "last" | "this" | "earlier" | "in") {
-                let mut j = k + 1;
-                while j < limit && j < k + 5 && ctx.punct(j).is_none() && !ctx.has_hit(j, |e| *e == Entry::Complementiser) {
-                    j += 1;
-                }
-                if ctx.has_hit(j, |e| *e == Entry::Complementiser) || ctx.is_punct(j, ':') {
-                    k = j;
-                    continue;
-                }
-            }
-            // «على موقع «فيسبوك» إنها …»: a short phrase straight before the complementiser
-            if let Some(c) = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| *e == Entry::Complementiser)) {
-                let relay_at = (k..c).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay)));
-                if let Some(r) = relay_at {
-                    // «الخميس نقلا عن مسؤولين أتراك أن»: read the relay, then the frame
-                    k = r;
-                    continue;
-                }
-                let clean = !ctx.inside_quote(ctx.seg.tokens[c].start)
-                    && (k..c).all(|j| {
-                        !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_) | Entry::Complementiser))
-                            && !matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟' | ';' | '؛' | ':'))
-                            && self.quote_opening_at(j).is_none_or(|q| {
-                                ctx.text[ctx.seg.quotes[q].inner_start..ctx.seg.quotes[q].inner_end].split_whitespace().count() <= 3
-                            })
-                    });
-                if clean && !(k..c).any(|j| matches!(ctx.punct(j), Some('،' | ','))) {
-                    k = c;
-                    continue;
-                }
-            }
-            // «في بيان نشره عبر قناته على "تلغرام"، إن …», ", in a post on its website, that":
-            // a parenthetical up to a comma that the content frame follows
-            if let Some(c) = (k..limit.min(k + 16)).find(|&j| matches!(ctx.punct(j), Some('،' | ',' | ':'))) {
-                let n = if ctx.is_punct(c, ':') { c } else { c + 1 };
-                let crosses_cue = (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
-                let nw = ctx.word(n);
-                let addressee = nw == "ل"
-                    || (nw.starts_with('ل') && !nw.starts_with("ال") && ctx.hits_at_tok(n).iter().any(|h| h.lam && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
-                let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser)
-                    || (ctx.is_punct(n, ':') && self.quote_opening_at(n + 1).is_some())
-                    || self.quote_opening_at(n).is_some()
-                    || addressee;
-                let frame = frame || (ctx.is_punct(c, ':') && self.quote_opening_at(c + 1).is_some());
-                if frame && !crosses_cue && c > k {
-                    k = n;
-                    continue;
-                }
-            }
-            break;
         }
         k
     }
 
-    /// The content that a frame at `k` opens, if any.
+    fn is_relay_phrase(&self, j: usize) -> bool {
+        let ctx = self.ctx;
+        ctx.has_hit(j, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay))
+    }
+
+    /// «في تصريح نشرته وكالة الأنباء اليمنية "سبأ"»: the relaying outlet.
+    fn relay_filler(&mut self, k: usize, via: &mut Vec<usize>) -> Option<usize> {
+        let ctx = self.ctx;
+        let h = ctx.best_hit(k, |e| *e == Entry::Relay)?;
+        let mut j = ctx.tok_end(h.end).max(k + 1);
+        if let Some(np) = self.g.np_after(ctx, j, 8) {
+            j = np.end_tok;
+            via.extend(self.ents.add(&np));
+        }
+        if let Some(q) = self.quote_opening_at(j) {
+            let qd = &ctx.seg.quotes[q];
+            if ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count() <= 3 {
+                self.claimed[q] = true;
+                j = ctx.tok_end(qd.outer_end);
+            }
+        }
+        Some(j)
+    }
+
+    /// "reported, citing two security sources, that": the cited source speaks.
+    fn relay_phrase_filler(&mut self, k: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let h = ctx.best_hit(k, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay))?;
+        let np = self.g.np_after(ctx, ctx.tok_end(h.end).max(k + 1), 8)?;
+        let next = np.end_tok;
+        self.pending_relay = Some(np);
+        Some(next)
+    }
+
+    /// «عقب إحاطة صحفية لمتحدث الوزارة X، أن», "after a briefing on Monday,
+    /// that": an adverbial phrase up to a comma, when the content frame follows.
+    fn adverbial_up_to_comma(&self, k: usize, limit: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        if !ctx.has_hit(k, |e| *e == Entry::NpStop) {
+            return None;
+        }
+        let c = (k + 1..limit.min(k + 16)).find(|&j| ctx.is_comma(j))?;
+        let n = c + 1;
+        (ctx.has_hit(n, |e| *e == Entry::Complementiser) || ctx.is_punct(n, ':') || self.quote_opening_at(n).is_some()).then_some(n)
+    }
+
+    /// «في بيان (له)», «خلال مؤتمر صحفي», "in a statement".
+    fn channel_filler(&self, k: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        if !ctx.is(k, W::ChannelPrepositions) {
+            return None;
+        }
+        let noun_at = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_)));
+        let mut j = if noun_at(k + 1) {
+            k + 2
+        } else if noun_at(k + 2) && ctx.is(k + 1, W::Determiners) {
+            k + 3
+        } else {
+            return None;
+        };
+        while ctx.is(j, W::ChannelModifiers) {
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// An addressee: «ل» alone (from «لـ»), a word with a glued «ل», «إلى»/«مع»,
+    /// "to"/"with". An outlet there relays the claim.
+    fn addressee_filler(&mut self, k: usize, via: &mut Vec<usize>) -> Option<usize> {
+        let ctx = self.ctx;
+        let glued = ctx.hits_at_tok(k).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_)));
+        let sep = ctx.is(k, W::AddresseeMarkers);
+        if !glued && !sep {
+            return None;
+        }
+        let j = if sep { k + 1 } else { k };
+        if let Some(q) = self.quote_opening_at(j) {
+            // «لـ"سانا"»: a quoted outlet name
+            via.extend(self.quoted_name_entity(q));
+            self.claimed[q] = true;
+            return Some(ctx.tok_end(ctx.seg.quotes[q].outer_end));
+        }
+        if let Some(np) = self.g.np_after(ctx, j, 6) {
+            if np.registry.is_some() || np.kind == Kind::Media {
+                via.extend(self.ents.add(&np));
+            }
+            return Some(np.end_tok);
+        }
+        // "told reporters", "to journalists": a plain addressee
+        (sep && (ctx.has_hit(j, |e| matches!(e, Entry::Head(_))) || ctx.is(j, W::PlainAddressees))).then_some(j + 1)
+    }
+
+    /// "on Tuesday", "by phone", "on X": short phrases before "that".
+    fn frame_opener_filler(&self, k: usize, limit: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        if !ctx.is(k, W::FrameOpeners) {
+            return None;
+        }
+        let mut j = k + 1;
+        while j < limit && j < k + 5 && ctx.punct(j).is_none() && !ctx.has_hit(j, |e| *e == Entry::Complementiser) {
+            j += 1;
+        }
+        (ctx.has_hit(j, |e| *e == Entry::Complementiser) || ctx.is_punct(j, ':')).then_some(j)
+    }
+
+    /// «على موقع «فيسبوك» إنها …»: a short phrase straight before the
+    /// complementiser; «الخميس نقلا عن مسؤولين أتراك أن»: read the relay first.
+    fn phrase_before_complementiser(&self, k: usize, limit: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let c = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| *e == Entry::Complementiser))?;
+        if let Some(r) = (k..c).find(|&j| self.is_relay_phrase(j)) {
+            return Some(r);
+        }
+        let short_quote = |j: usize| {
+            self.quote_opening_at(j).is_none_or(|q| ctx.text[ctx.seg.quotes[q].inner_start..ctx.seg.quotes[q].inner_end].split_whitespace().count() <= 3)
+        };
+        let clean = !ctx.inside_quote(ctx.seg.tokens[c].start)
+            && (k..c).all(|j| {
+                !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_) | Entry::Complementiser))
+                    && !ctx.punct(j).is_some_and(|p| is_terminal(p) || is_semicolon(p) || p == ':')
+                    && short_quote(j)
+            });
+        (clean && !(k..c).any(|j| ctx.is_comma(j))).then_some(c)
+    }
+
+    /// «في بيان نشره عبر قناته على "تلغرام"، إن …», ", in a post on its
+    /// website, that": a parenthetical up to a comma that the content frame follows.
+    fn parenthetical(&self, k: usize, limit: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let c = (k..limit.min(k + 16)).find(|&j| ctx.is_comma(j) || ctx.is_punct(j, ':'))?;
+        let n = if ctx.is_punct(c, ':') { c } else { c + 1 };
+        let crosses_cue = (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
+        // «، لـ"سانا"», «، لوكالة الأناضول»: the addressee before the frame
+        let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
+            || (ctx.glued_addressee(n) && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
+        let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser)
+            || (ctx.is_punct(n, ':') && self.quote_opening_at(n + 1).is_some())
+            || self.quote_opening_at(n).is_some()
+            || addressee
+            || (ctx.is_punct(c, ':') && self.quote_opening_at(c + 1).is_some());
+        (frame && !crosses_cue && c > k).then_some(n)
+    }
+
     /// The content that a frame at `k` opens, if any, and whether the frame is
     /// strong (a colon or a complementiser) rather than a bare quote or clause.
-    pub(super) fn content_at(&self, k: usize, strict: bool) -> Option<(Content, bool)> {
+    pub(crate) fn content_at(&self, k: usize, strict: bool) -> Option<(Content, bool)> {
         let ctx = self.ctx;
         let mut k = k;
         let mut after_comp = false;
@@ -175,7 +197,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             after_comp = true;
         }
         // «بما وصفه بـ"…"»: the term is the speaker's own words
-        if ctx.word(k) == "ب" && self.quote_opening_at(k + 1).is_some() {
+        if ctx.is(k, W::ObjectPrepositions) && ctx.word(k).chars().count() == 1 && self.quote_opening_at(k + 1).is_some() {
             k += 1;
         }
         if ctx.is_punct(k, ':') {
@@ -191,7 +213,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // fragment inside a clause after «أن» makes a mixed quote
             let qd = &ctx.seg.quotes[q];
             let after = ctx.tok_end(qd.outer_end);
-            let ends = after >= self.sentence_end_tok(k) || matches!(ctx.punct(after), Some('.' | '،' | ',' | '!' | '?' | '؟'));
+            let ends = after >= self.sentence_end_tok(k) || ctx.punct(after).is_some_and(|c| is_terminal(c) || is_comma(c));
             let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
             // «أعلن السبت "هدنة إنسانية"»: a short quoted noun phrase is a term
             if !after_comp && words <= 3 {
@@ -202,7 +224,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         // «أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»: an event noun as the object
-        let obj = if matches!(ctx.word(k), "إلى" | "الي" | "عن" | "ب") { k + 1 } else { k };
+        let obj = if ctx.is(k, W::ObjectPrepositions) { k + 1 } else { k };
         if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) && self.object_stance_ok {
             let end = self.clause_end(obj);
             return (end > obj).then_some((Content::Clause(obj, end), false));
@@ -211,18 +233,22 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let end = self.clause_end(k);
             return (end > k).then_some((Content::Clause(k, end), true));
         }
-        if !strict && !self.ar() {
-            // English reported speech without "that": "officials said 37 people died"
-            let t = ctx.tok(k)?;
-            let lw = ctx.word(k).to_lowercase();
-            // a clause has a subject: not "to oppose it", not "said the…" after another cue
-            let clause_like = !matches!(lw.as_str(), "for" | "from" | "with" | "about" | "on" | "in" | "at" | "by" | "of" | "into" | "against" | "as" | "after" | "before" | "during" | "over")
-                && !ctx.has_hit(k, |e| matches!(e, Entry::Verb { .. } | Entry::According(_)));
-            if clause_like && matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
-                let end = self.clause_end(k);
-                if end > k + 2 {
-                    return Some((Content::Clause(k, end), false));
-                }
+        if !strict && self.g.bare_content() {
+            return self.bare_clause(k);
+        }
+        None
+    }
+
+    /// Reported speech without a complementiser: "officials said 37 people died".
+    fn bare_clause(&self, k: usize) -> Option<(Content, bool)> {
+        let ctx = self.ctx;
+        let t = ctx.tok(k)?;
+        // a clause has a subject: not "to oppose it", not "said the…" after another cue
+        let clause_like = !ctx.is(k, W::NonClauseStarts) && !ctx.has_hit(k, |e| matches!(e, Entry::Verb { .. } | Entry::According(_)));
+        if clause_like && matches!(t.kind, TokKind::Word | TokKind::Number) && k < self.sentence_end_tok(k) {
+            let end = self.clause_end(k);
+            if end > k + 2 {
+                return Some((Content::Clause(k, end), false));
             }
         }
         None
@@ -230,7 +256,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     /// Where reported content that starts at token `k` ends: the sentence end,
     /// a clause break, a trailing according-to, or a new reporting clause.
-    pub(super) fn clause_end(&self, k: usize) -> usize {
+    pub(crate) fn clause_end(&self, k: usize) -> usize {
         let ctx = self.ctx;
         let send = self.sentence_end_tok(k);
         let mut j = k;
@@ -239,65 +265,48 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 j += 1;
                 continue;
             }
-            if matches!(ctx.punct(j), Some(';' | '؛')) {
+            if ctx.punct(j).is_some_and(is_semicolon) {
                 return j;
             }
             if j > k && ctx.has_hit(j, |e| matches!(e, Entry::ClauseBreak)) {
                 return self.trim_back(j);
             }
             // "confirmed that X and said Y": a second cue of the same subject
-            if j > k && !self.ar() && matches!(ctx.word(j).to_lowercase().as_str(), "and" | "but") && ctx.has_hit(j + 1, |e| matches!(e, Entry::Verb { .. })) {
+            if j > k && ctx.is(j, W::Coordinators) && ctx.has_hit(j + 1, |e| matches!(e, Entry::Verb { .. })) {
                 return self.trim_back(j);
             }
-            if matches!(ctx.punct(j), Some('،' | ',')) {
-                let n = j + 1;
-                let w = ctx.word(n);
-                // «، كما زعمت», «، فيما نفت»: a new reporting clause
-                if self.ar() && matches!(w, "كما" | "فيما" | "بينما" | "وفيما") && ctx.has_hit(n + 1, |e| matches!(e, Entry::Verb { .. })) {
-                    return j;
-                }
-                // a trailing «، وفق X» / ", according to X" belongs to another claim
-                if ctx.has_hit(n, |e| matches!(e, Entry::According(_))) {
-                    return j;
-                }
-                // «، وأضاف», «، ويأتي»: a new clause with its own verb
-                if self.ar() && (w.starts_with("وي") || w.starts_with("وت") || w.starts_with("فيما")) && w.chars().count() >= 5 {
-                    return j;
-                }
-                // «، مضيفاً أن», ", adding that": the same speaker's next claim
-                if ctx.hits_at_tok(n).iter().any(|h| match h.entry {
-                    Entry::Verb { agr: Agr::Hal, .. } => true,
-                    Entry::Verb { .. } => h.conj,
-                    _ => false,
-                }) {
-                    return j;
-                }
-                // ", and said …": the same subject's next claim
-                if !self.ar() && matches!(w.to_lowercase().as_str(), "and" | "but") && ctx.has_hit(n + 1, |e| matches!(e, Entry::Verb { .. })) {
-                    return j;
-                }
-                // ", the minister said." / ", he added": a post-posed cue
-                if !self.ar() {
-                    let mut m = n;
-                    while m < send && m < n + 7 && ctx.punct(m).is_none() {
-                        if ctx.has_hit(m, |e| matches!(e, Entry::Verb { .. })) {
-                            let after = m + 1;
-                            let tail_ok = after >= send || ctx.punct(after).is_some() || self.rest_is_adverbial(after, send);
-                            if tail_ok && (m == n || np_before_en(ctx, m, n).is_some() || ctx.has_hit(m + 1, |e| matches!(e, Entry::Pronoun | Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))) {
-                                return j;
-                            }
-                            break;
-                        }
-                        m += 1;
-                    }
-                }
+            if ctx.is_comma(j) && self.new_clause_after_comma(j + 1, send) {
+                return j;
             }
             j += 1;
         }
         self.trim_back(send)
     }
 
-    pub(super) fn rest_is_adverbial(&self, mut k: usize, end: usize) -> bool {
+    /// After a comma inside reported content: does a new clause start at `n`?
+    fn new_clause_after_comma(&self, n: usize, send: usize) -> bool {
+        let ctx = self.ctx;
+        let w = ctx.word(n);
+        let verb_at = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. }));
+        // «، كما زعمت», «، فيما نفت»: a new reporting clause
+        (ctx.is(n, W::ClauseOpeners) && verb_at(n + 1))
+            // a trailing «، وفق X» / ", according to X" belongs to another claim
+            || ctx.has_hit(n, |e| matches!(e, Entry::According(_)))
+            // «، وأضاف», «، ويأتي»: a new clause with its own verb
+            || (w.chars().count() >= 5 && ctx.lr.grammar.clause_opener_prefixes.iter().any(|p| w.starts_with(fold(p).as_str())))
+            // «، مضيفاً أن», ", adding that": the same speaker's next claim
+            || ctx.hits_at_tok(n).iter().any(|h| match h.entry {
+                Entry::Verb { agr: Agr::Hal, .. } => true,
+                Entry::Verb { .. } => h.conj,
+                _ => false,
+            })
+            // ", and said …": the same subject's next claim
+            || (ctx.is(n, W::Coordinators) && verb_at(n + 1))
+            // ", the minister said." / ", he added": a post-posed cue
+            || self.g.postposed_cue(self, n, send)
+    }
+
+    pub(crate) fn rest_is_adverbial(&self, mut k: usize, end: usize) -> bool {
         let ctx = self.ctx;
         let mut n = 0;
         while k < end {
@@ -311,7 +320,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// Step back over trailing punctuation so content ends on a word.
-    pub(super) fn trim_back(&self, mut j: usize) -> usize {
+    pub(crate) fn trim_back(&self, mut j: usize) -> usize {
         while j > 0 {
             match self.ctx.punct(j - 1) {
                 Some(c) if !is_quote_mark(c) && c != ')' => j -= 1,
@@ -321,7 +330,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         j
     }
 
-    pub(super) fn skip_adverbials(&self, mut k: usize) -> usize {
+    pub(crate) fn skip_adverbials(&self, mut k: usize) -> usize {
         while let Some(h) = self.ctx.best_hit(k, |e| *e == Entry::Adverbial) {
             k = self.ctx.tok_end(h.end).max(k + 1);
         }

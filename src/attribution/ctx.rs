@@ -1,7 +1,7 @@
 //! What every stage after segmentation reads: the folded text, its segments and
 //! the rule hits, with small lookups by token.
 
-use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry};
+use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry, W};
 use crate::text::{Segments, TokKind, Token};
 
 pub struct Ctx<'a> {
@@ -105,8 +105,34 @@ impl<'a> Ctx<'a> {
     pub fn capitalised(&self, i: usize) -> bool {
         let w = self.word(i);
         // "al-Mutawakkel", "el-Sisi": the name part carries the capital
-        let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
+        let w = self.lr.grammar.name_particles.iter().find_map(|p| w.strip_prefix(p.as_str())).unwrap_or(w);
         w.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Is the word at `i` in word class `c` (`grammar.yaml`)?
+    pub fn is(&self, i: usize, c: W) -> bool {
+        self.tok(i).is_some_and(|t| t.kind != TokKind::Punct(' ') && !matches!(t.kind, TokKind::Punct(_))) && self.lr.is(self.word(i), c)
+    }
+
+    /// A comma at token `i` («،» or ",").
+    pub fn is_comma(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(crate::text::is_comma)
+    }
+
+    /// The word at `i` carries the article.
+    pub fn definite(&self, i: usize) -> bool {
+        self.lr.morph.definite(self.word(i))
+    }
+
+    /// The word at `i` has an addressee preposition glued to it: «لوكالة».
+    pub fn glued_addressee(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.lr.glued_addressee.iter().any(|&p| self.lr.morph.glued(w, p))
+    }
+
+    /// The hit's word carried a glued addressee preposition.
+    pub fn addressee_hit(&self, h: &Hit) -> bool {
+        h.prep.is_some_and(|p| self.lr.glued_addressee.contains(&p))
     }
 
     /// Capitalised for a reason other than starting the sentence.

@@ -28,12 +28,12 @@ pub use ctx::Ctx;
 pub use entities::{agrees, Entities, Entity};
 pub use np::Np;
 
-use crate::lang::ar::np_after_ar;
-use crate::lang::en::{np_after_en, np_before_en};
-use crate::model::{Gender, Mode, Stance};
+use crate::lang::en::np_after_en;
+use crate::lang::Grammar;
+use crate::model::{Gender, Kind, Mode, Stance};
 use crate::rules::matcher::Agr;
-use crate::rules::{Entry, Hit, Lang};
-use crate::text::TokKind;
+use crate::rules::{Entry, Hit, W};
+use crate::text::{fold, is_comma, is_semicolon, is_terminal, TokKind};
 
 /// A claim over the folded text.
 #[derive(Debug, Clone)]
@@ -62,16 +62,20 @@ pub struct Extraction {
     pub terms: Vec<usize>,
 }
 
-enum Content {
+pub(crate) enum Content {
     Quote(usize),
     Clause(usize, usize),
 }
 
-struct Extractor<'c, 'a> {
-    ctx: &'c Ctx<'a>,
-    ents: Entities,
+/// The state of one article's attribution pass. The language's [`Grammar`]
+/// reads subjects through it.
+pub struct Extractor<'c, 'a> {
+    pub(crate) ctx: &'c Ctx<'a>,
+    pub(crate) g: &'static dyn Grammar,
+    pub(crate) ents: Entities,
     claims: Vec<RawClaim>,
-    claimed: Vec<bool>,
+    /// Quotations used as claims, names or relays.
+    pub(crate) claimed: Vec<bool>,
     /// (entity, token) of the last speaker, for continuations and implicit subjects.
     last: Option<(usize, usize)>,
     /// Folded spans from a cue to its content: what lies there is part of the frame.
@@ -98,6 +102,7 @@ const RECENT: usize = 16;
 pub fn extract(ctx: &Ctx) -> Extraction {
     let mut x = Extractor {
         ctx,
+        g: crate::lang::grammar(ctx.lang()),
         ents: Entities::default(),
         claims: Vec::new(),
         claimed: vec![false; ctx.seg.quotes.len()],
@@ -127,10 +132,6 @@ fn is_quote_mark(c: char) -> bool {
 }
 
 impl<'c, 'a> Extractor<'c, 'a> {
-    fn ar(&self) -> bool {
-        self.ctx.lang() == Lang::Ar
-    }
-
     fn run(&mut self) {
         let ctx = self.ctx;
         // reporter formulas («يذكر أن») and anonymity clauses («طلب عدم ذكر اسمه») hold
@@ -176,7 +177,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 continue; // «أكدت المنظمة، على لسان باحثتها، أن»: inside a claim's frame
             }
             // «بعد أسابيع من "هدوء" حذر»: after a quoted noun, حذر is "cautious"
-            if matches!(ev.entry, Entry::Verb { .. }) && self.ar() && !ev.conj {
+            if matches!(ev.entry, Entry::Verb { .. }) && !self.g.cue_after_quote() && !ev.conj {
                 let t = ctx.seg.tok_at(ev.start);
                 if t > 0 && self.closing.contains_key(&ctx.seg.tokens[t - 1].start) {
                     continue;
@@ -185,7 +186,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
             if matches!(ev.entry, Entry::Verb { .. }) {
                 let t = ctx.seg.tok_at(ev.start);
-                if t >= 2 && matches!(ctx.word(t - 1), "ما" | "what") && ctx.has_hit(t - 2, |e| matches!(e, Entry::According(_))) {
+                if t >= 2 && ctx.is(t - 1, W::What) && ctx.has_hit(t - 2, |e| matches!(e, Entry::According(_))) {
                     continue;
                 }
             }
@@ -204,7 +205,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     // ---- helpers over tokens -------------------------------------------------
 
-    fn quote_opening_at(&self, ti: usize) -> Option<usize> {
+    pub(crate) fn quote_opening_at(&self, ti: usize) -> Option<usize> {
         let t = self.ctx.tok(ti)?;
         if !matches!(t.kind, TokKind::Punct(c) if is_quote_mark(c)) {
             return None;
@@ -212,35 +213,35 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.ctx.seg.quote_opening(t.start)
     }
 
-    fn quote_closing_at(&self, ti: usize) -> Option<usize> {
+    pub(crate) fn quote_closing_at(&self, ti: usize) -> Option<usize> {
         let t = self.ctx.tok(ti)?;
         self.closing.get(&t.start).copied()
     }
 
     /// The last claims made: what a new cue can overlap or continue. Claims are made
     /// in text order, so this keeps every check here constant-time.
-    fn recent_claims(&self) -> impl DoubleEndedIterator<Item = &RawClaim> {
+    pub(crate) fn recent_claims(&self) -> impl DoubleEndedIterator<Item = &RawClaim> {
         self.claims.iter().rev().take(RECENT)
     }
 
-    fn sentence_end_tok(&self, ti: usize) -> usize {
+    pub(crate) fn sentence_end_tok(&self, ti: usize) -> usize {
         let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
         let (_, e) = self.ctx.sentence_bounds(pos);
         self.ctx.tok_end(e)
     }
 
-    fn sentence_start_tok(&self, ti: usize) -> usize {
+    pub(crate) fn sentence_start_tok(&self, ti: usize) -> usize {
         let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
         let (s, _) = self.ctx.sentence_bounds(pos);
         self.ctx.seg.tok_at(s)
     }
 
-    fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
+    pub(crate) fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
         let t = &self.ctx.seg.tokens;
         (t[a].start, t[b - 1].end)
     }
 
-    fn push(&mut self, mut c: RawClaim, source_tok: usize) {
+    pub(crate) fn push(&mut self, mut c: RawClaim, source_tok: usize) {
         if let Some(q) = c.quote {
             self.claimed[q] = true;
         }
@@ -263,7 +264,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.claims.push(c);
     }
 
-    fn content_span(&self, content: &Content) -> (usize, usize, Mode, Option<usize>) {
+    pub(crate) fn content_span(&self, content: &Content) -> (usize, usize, Mode, Option<usize>) {
         match *content {
             Content::Quote(q) => {
                 let qd = &self.ctx.seg.quotes[q];

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::model::{Gender, Kind};
-use crate::rules::{Entry, Lang};
+use crate::rules::{Entry, Hit};
 
 /// A source mention: a noun phrase in the folded text.
 #[derive(Debug, Clone)]
@@ -179,32 +179,19 @@ pub fn key_of(ctx: &Ctx, i: usize) -> String {
     key_word(ctx, i)
 }
 
-/// Strip Arabic proclitics the matcher saw, for keys: «والوزارة» → «وزاره».
+/// A word of a key: lower case, clitics stripped by the language's one rule
+/// («والوزارة» → «وزاره», "ministry's" → "ministry").
 pub(crate) fn key_word(ctx: &Ctx, i: usize) -> String {
-    let w = ctx.word(i).to_lowercase();
-    if ctx.lang() == Lang::Ar || w.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-        let mut s = w.as_str();
-        for p in ["وال", "فال", "بال", "كال", "لل", "ال"] {
-            if let Some(r) = s.strip_prefix(p) {
-                if r.chars().count() >= 2 {
-                    s = r;
-                    break;
-                }
-            }
-        }
-        s.to_string()
-    } else {
-        w.trim_end_matches("'s").trim_end_matches("’s").to_string()
-    }
+    ctx.lr.morph.strip(&ctx.word(i).to_lowercase()).to_string()
 }
 
-/// Where a word starts once a leading و/ف and preposition ب/ل are set aside.
-pub(crate) fn after_preposition(text: &str, start: usize, core: usize) -> usize {
-    let prefix = &text[start..core];
-    let rest = prefix.trim_start_matches(['و', 'ف']);
-    let skipped = prefix.len() - rest.len();
-    match rest.chars().next() {
-        Some(c @ ('ل' | 'ب')) => start + skipped + c.len_utf8(),
-        _ => start,
+/// Where a mention starts inside a word whose proclitics hold a preposition:
+/// after the conjunction and the preposition («ولصحيفة» → «صحيفة»).
+pub(crate) fn after_preposition(ctx: &Ctx, h: &Hit) -> usize {
+    let prefix = &ctx.text[h.start..h.core_start];
+    let skip = if h.conj { prefix.chars().next().map_or(0, char::len_utf8) } else { 0 };
+    match h.prep {
+        Some(p) if prefix[skip..].starts_with(p) => h.start + skip + p.len_utf8(),
+        _ => h.start,
     }
 }

@@ -1,8 +1,11 @@
+//! Quotations: split and continued quotes, and those no cue claimed: floating
+//! turns of the previous speaker, signatures, names and terms, orphans.
+
 use super::*;
 
 impl<'c, 'a> Extractor<'c, 'a> {
     /// After a claim from a quote, a split quote may continue: `"…," said X, "…"`.
-    pub(super) fn continue_split(&mut self, k: usize, base: &RawClaim) {
+    pub(crate) fn continue_split(&mut self, k: usize, base: &RawClaim) {
         let mut via = Vec::new();
         let k = self.skip_fillers(k, &mut via);
         if let Some(q) = self.quote_opening_at(k) {
@@ -30,7 +33,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// A quote continued in the next paragraphs keeps its speaker.
-    pub(super) fn follow_continuations(&mut self, q: usize) {
+    pub(crate) fn follow_continuations(&mut self, q: usize) {
         let Some(base) = self.claims.last().cloned() else { return };
         let mut prev = q;
         while let Some(&next) = self.continued_by.get(&prev) {
@@ -45,7 +48,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
     }
 
-    pub(super) fn leftover_quotes(&mut self) -> Vec<usize> {
+    pub(crate) fn leftover_quotes(&mut self) -> Vec<usize> {
         let ctx = self.ctx;
         let mut terms = Vec::new();
         // claim spans sorted by start, with the running maximum end: "is this quote
@@ -86,7 +89,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let after = ctx.tok_end(q.outer_end);
             let dash = (after..after + 2).find(|&j| matches!(ctx.punct(j), Some('―' | '—' | '–' | '-')));
             if let Some(d) = dash {
-                let np = if self.ar() { np_after_ar(ctx, d + 1, 6) } else { np_after_en(ctx, d + 1) };
+                let np = self.g.np_after(ctx, d + 1, 6);
                 if let Some(np) = np.filter(|n| n.has_anchor_public()) {
                     let source = self.source_of(&np);
                     let c = RawClaim {
@@ -142,7 +145,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// A quotation that is a name, title or term rather than someone's words.
-    pub(super) fn is_term(&self, qi: usize) -> bool {
+    pub(crate) fn is_term(&self, qi: usize) -> bool {
         let ctx = self.ctx;
         let q = &ctx.seg.quotes[qi];
         let a = ctx.seg.tok_at(q.inner_start);
@@ -151,7 +154,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let open_tok = ctx.seg.tok_at(q.open);
         let prev = open_tok.checked_sub(1);
         let before_text = ctx.text[..q.open].trim_end();
-        let glued = ctx.text[..q.open].ends_with(|c: char| matches!(c, 'ل' | 'ب' | 'و' | 'ك'))
+        let glued = ctx.text[..q.open].ends_with(|c: char| ctx.lr.morph.is_proclitic_letter(c))
             && before_text.chars().rev().nth(1).is_none_or(|c| !crate::text::is_word_char(c));
         let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
             || prev.is_some_and(|p| {
@@ -160,7 +163,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if q.family == crate::text::Family::Ornate {
             return true; // ﴿…﴾: a Quranic citation, not a statement
         }
-        let has_terminal = (a..b).any(|j| matches!(ctx.punct(j), Some('.' | '!' | '?' | '؟')));
+        let has_terminal = (a..b).any(|j| ctx.punct(j).is_some_and(|c| is_terminal(c) && c != '…'));
         if typed && words <= 6 {
             return true;
         }
@@ -181,7 +184,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return true;
         }
         // Title Case only: "Operation Northern Shield"
-        if !self.ar() && words <= 6 && (a..b).all(|j| ctx.punct(j).is_some() || ctx.capitalised(j) || matches!(ctx.word(j), "of" | "the" | "and" | "for" | "in" | "on")) {
+        if words <= 6 && self.g.name_shaped(ctx, a, b) {
             return true;
         }
         false

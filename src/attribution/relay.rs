@@ -1,7 +1,12 @@
+//! Cues that name a source without a verb of their own, and chains: «وفق»,
+//! «بحسب», "according to" (with relays: «نقلا عن», "citing"), document frames
+//! («جاء في تقرير لصحيفة X وتابعته Y»), document authors, and headlines
+//! «مصدر عسكري: …».
+
 use super::*;
 
 impl<'c, 'a> Extractor<'c, 'a> {
-    pub(super) fn according(&mut self, ev: &Hit, idx: usize) {
+    pub(crate) fn according(&mut self, ev: &Hit, idx: usize) {
         let ctx = self.ctx;
         let ph = &ctx.lr.according.phrases[idx];
         let at = ctx.seg.tok_at(ev.start);
@@ -10,51 +15,25 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut source: Option<usize> = None;
         let mut mention = None;
         // «بحسب ما أفاد المرصد», «وفق ما نقلت عنه وكالة الأناضول», "according to what X said"
-        if matches!(ctx.word(k), "ما" | "what") {
+        if ctx.is(k, W::What) {
             k += 1;
         }
         if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Verb { .. })) {
             k = ctx.tok_end(h.end).max(k + 1);
-            if matches!(ctx.word(k), "عنه" | "عنها" | "عنهم") {
-                // «بحسب ما نقلت عنه وكالة الأناضول»: the outlet relayed what the
-                // speaker of this sentence said; it adds a hop, not a claim
-                k += 1;
-                let relay = np_after_ar(ctx, k, 8).and_then(|np| self.ents.add(&np));
-                let sent_start = ctx.sentence_bounds(ev.start).0;
-                let mut attached = false;
-                if let Some(r) = relay {
-                    for c in self.claims.iter_mut().rev().take(RECENT).filter(|c| c.cue.is_some_and(|cu| cu.0 >= sent_start) || c.start >= sent_start) {
-                        if c.source != Some(r) && !c.via.contains(&r) {
-                            c.via.push(r);
-                        }
-                        attached = true;
-                    }
-                }
-                if attached {
+            if ctx.is(k, W::RelayPronouns) {
+                if self.relay_hop(ev, k + 1, &mut via) {
                     return;
                 }
-                source = self.last.map(|l| l.0);
-                via.extend(relay);
+                source = self.last_speaker();
             }
         }
-        let mut np_end = k;
         let after_verb = k > at + 1 && ctx.has_hit(k.saturating_sub(1), |e| matches!(e, Entry::Verb { .. }));
-        // "according to a report by the Guardian": the document's author
-        if !self.ar() {
-            let d = if matches!(ctx.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "its" | "their") { k + 1 } else { k };
-            let mut j = d;
-            while j < d + 3 && !ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && ctx.punct(j).is_none() {
-                j += 1;
-            }
-            if ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && matches!(ctx.word(j + 1).to_lowercase().as_str(), "by" | "from" | "of") {
-                k = j + 2;
-            }
-        }
+        let k = self.document_by(k);
+        let mut np_end = k;
         if source.is_none() {
-            let np = if self.ar() { self.subject_after_ar(k) } else { np_after_en(ctx, k) };
-            let np = np.or_else(|| if after_verb && self.ar() { self.bare_subject_ar(k, Agr::Any) } else { None });
-            let Some(np) = np else { return };
-            if !np.has_anchor_public() && !after_verb {
+            let g = self.g;
+            let Some(np) = g.according_source(self, k, after_verb) else { return };
+            if !np.has_anchor() && !after_verb {
                 return;
             }
             np_end = np.end_tok;
@@ -63,93 +42,134 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // "according to Anadolu, which quoted a local official": the official
             // speaks, Anadolu relays
             let j = if ctx.is_punct(np_end, ',') { np_end + 1 } else { np_end };
-            if matches!(ctx.word(j).to_lowercase().as_str(), "which" | "who") && matches!(ctx.word(j + 1).to_lowercase().as_str(), "quoted" | "cited") {
-                if let Some(inner) = np_after_en(ctx, j + 2) {
-                    if let Some(relay) = source.take() {
-                        via.push(relay);
-                    }
+            if ctx.is(j, W::RelativePronouns) && ctx.is(j + 1, W::RelativeRelays) {
+                if let Some(inner) = self.g.np_after(ctx, j + 2, 8) {
+                    via.extend(source.take());
                     np_end = inner.end_tok;
                     mention = Some((inner.start, inner.end));
                     source = self.source_of(&inner);
                 }
             }
         }
-        let cue = Some((ev.core_start, ev.core_end));
         // relay: "X reported, citing Y" / «أفادت وكالة X نقلا عن مصادر محلية»
-        if ph.relay {
-            let sent_start = ctx.sentence_bounds(ev.start).0;
-            if let Some(prev) = self.claims.iter_mut().rev().take(RECENT).find(|c| c.start >= sent_start || c.cue.is_some_and(|cu| cu.0 >= sent_start)) {
-                if let Some(old) = prev.source {
-                    if Some(old) != source {
-                        prev.via.push(old);
-                    }
-                }
-                prev.source = source;
-                prev.mention = mention;
-                if let Some(e) = source {
-                    self.last = Some((e, at));
-                }
-                return;
-            }
+        if ph.relay && self.relay_to_previous(ev, at, source, mention) {
+            return;
         }
         let s_start = self.sentence_start_tok(at);
-        let leading = (s_start..at).all(|j| ctx.punct(j).is_some() || matches!(ctx.word(j), "و" | "ف" | "and" | "but" | "And" | "But"))
+        let leading = (s_start..at).all(|j| ctx.punct(j).is_some() || ctx.is(j, W::LeadingConjunctions))
             || (s_start..at).all(|j| ctx.punct(j).is_some() || ctx.tok(j).is_some_and(|t| t.start >= ev.start));
-        let (start, end, mode, quote) = if leading {
-            let mut via2 = Vec::new();
-            let k2 = self.skip_fillers(np_end, &mut via2);
-            via.extend(via2);
-            if let Some(q) = self.quote_opening_at(k2) {
-                let (s, e, m, q) = self.content_span(&Content::Quote(q));
-                (s, e, m, q)
-            } else {
-                let end = self.clause_end(k2);
-                if end <= k2 {
-                    return;
-                }
-                let (s, e) = self.span_of(k2, end);
-                (s, e, Mode::AccordingTo, None)
-            }
-        } else {
-            let mut b = at;
-            while b > s_start && matches!(ctx.punct(b - 1), Some('،' | ',' | '-' | '—')) {
-                b -= 1;
-            }
-            if let Some(q) = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q]) {
-                let (s, e, m, q) = self.content_span(&Content::Quote(q));
-                (s, e, m, q)
-            } else {
-                // the backed proposition: from the clause start, even over a claim
-                // it relays ("Officials said X, according to the ministry")
-                let start = (s_start..b).rev().find(|&j| matches!(ctx.punct(j), Some(';' | '؛' | ':'))).map_or(s_start, |j| j + 1);
-                if b <= start {
-                    return;
-                }
-                let (s, e) = self.span_of(start, b);
-                (s, e, Mode::AccordingTo, None)
-            }
-        };
+        let span = if leading { self.backed_after(np_end, &mut via) } else { self.backed_before(at, s_start) };
+        let Some((start, end, mode, quote)) = span else { return };
         if ph.relay && !leading {
-            // «X نقلا عن Y»: X is the relay
-            if let Some(np) = if self.ar() { None } else { np_before_en(ctx, at, s_start) } {
-                if let Some(e) = self.ents.add(&np) {
-                    via.push(e);
-                }
+            // "X, citing Y": X is the relay
+            if let Some(np) = self.g.np_before(ctx, at, s_start) {
+                via.extend(self.ents.add(&np));
             }
         }
-        let c = RawClaim { mode, start, end, cue, stance: ph.stance, source, mention, via, floating: false, orphan: false, quote };
+        let c = RawClaim { mode, start, end, cue: Some((ev.core_start, ev.core_end)), stance: ph.stance, source, mention, via, floating: false, orphan: false, quote };
         self.push(c, at);
     }
 
+    /// «بحسب ما نقلت عنه وكالة الأناضول»: the outlet at `k` relayed what the
+    /// speaker of this sentence said; it adds a hop to the sentence's claims.
+    /// True when it did; otherwise the relay goes into `via`.
+    fn relay_hop(&mut self, ev: &Hit, k: usize, via: &mut Vec<usize>) -> bool {
+        let ctx = self.ctx;
+        let relay = self.g.np_after(ctx, k, 8).and_then(|np| self.ents.add(&np));
+        let sent_start = ctx.sentence_bounds(ev.start).0;
+        let mut attached = false;
+        if let Some(r) = relay {
+            for c in self.claims.iter_mut().rev().take(RECENT).filter(|c| c.cue.is_some_and(|cu| cu.0 >= sent_start) || c.start >= sent_start) {
+                if c.source != Some(r) && !c.via.contains(&r) {
+                    c.via.push(r);
+                }
+                attached = true;
+            }
+        }
+        if !attached {
+            via.extend(relay);
+        }
+        attached
+    }
+
+    /// "according to a report by the Guardian": the author after a document noun.
+    fn document_by(&self, k: usize) -> usize {
+        let ctx = self.ctx;
+        let d = if ctx.is(k, W::Determiners) { k + 1 } else { k };
+        let mut j = d;
+        while j < d + 3 && !ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && ctx.punct(j).is_none() {
+            j += 1;
+        }
+        if ctx.has_hit(j, |e| matches!(e, Entry::CueNoun(_))) && ctx.is(j + 1, W::AuthorLinks) {
+            j + 2
+        } else {
+            k
+        }
+    }
+
+    /// "X reported, citing Y": the sentence's claim gets Y as its source and X
+    /// as a relay. False when the sentence has no claim yet.
+    fn relay_to_previous(&mut self, ev: &Hit, at: usize, source: Option<usize>, mention: Option<(usize, usize)>) -> bool {
+        let sent_start = self.ctx.sentence_bounds(ev.start).0;
+        let Some(prev) = self.claims.iter_mut().rev().take(RECENT).find(|c| c.start >= sent_start || c.cue.is_some_and(|cu| cu.0 >= sent_start)) else {
+            return false;
+        };
+        if let Some(old) = prev.source {
+            if Some(old) != source {
+                prev.via.push(old);
+            }
+        }
+        prev.source = source;
+        prev.mention = mention;
+        if let Some(e) = source {
+            self.last = Some((e, at));
+        }
+        true
+    }
+
+    /// A leading according-to: the content after the source.
+    fn backed_after(&mut self, np_end: usize, via: &mut Vec<usize>) -> Option<(usize, usize, Mode, Option<usize>)> {
+        let k2 = self.skip_fillers(np_end, via);
+        if let Some(q) = self.quote_opening_at(k2) {
+            return Some(self.content_span(&Content::Quote(q)));
+        }
+        let end = self.clause_end(k2);
+        if end <= k2 {
+            return None;
+        }
+        let (s, e) = self.span_of(k2, end);
+        Some((s, e, Mode::AccordingTo, None))
+    }
+
+    /// A trailing according-to: the quotation or the proposition before it, from
+    /// the clause start, even over a claim it relays ("Officials said X,
+    /// according to the ministry").
+    fn backed_before(&self, at: usize, s_start: usize) -> Option<(usize, usize, Mode, Option<usize>)> {
+        let ctx = self.ctx;
+        let mut b = at;
+        while b > s_start && ctx.punct(b - 1).is_some_and(|c| is_comma(c) || matches!(c, '-' | '—')) {
+            b -= 1;
+        }
+        if let Some(q) = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q]) {
+            return Some(self.content_span(&Content::Quote(q)));
+        }
+        let start = (s_start..b).rev().find(|&j| ctx.punct(j).is_some_and(|c| is_semicolon(c) || c == ':')).map_or(s_start, |j| j + 1);
+        if b <= start {
+            return None;
+        }
+        let (s, e) = self.span_of(start, b);
+        Some((s, e, Mode::AccordingTo, None))
+    }
+
     /// «وجاء في تقرير لصحيفة العرب وتابعته "المطلع"، أنه: "…"».
-    pub(super) fn document_frame(&mut self, ev: &Hit) {
+    pub(crate) fn document_frame(&mut self, ev: &Hit) {
         let ctx = self.ctx;
         let at = ctx.seg.tok_at(ev.start);
         let mut k = ctx.tok_end(ev.end).max(at + 1);
         let Some(noun) = ctx.best_hit(k, |e| matches!(e, Entry::CueNoun(_))) else { return };
         let cue = Some((ev.core_start, noun.core_end));
         k = ctx.tok_end(noun.end).max(k + 1);
-        if ctx.word(k) == "ل" {
+        if ctx.is(k, W::AddresseeMarkers) && ctx.word(k).chars().count() == 1 {
             k += 1;
         }
         let mut via = Vec::new();
@@ -158,7 +178,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             subject = self.quoted_name_entity(q).map(|e| (e, None));
             self.claimed[q] = true;
             k = ctx.tok_end(ctx.seg.quotes[q].outer_end);
-        } else if let Some(np) = np_after_ar(ctx, k, 8) {
+        } else if let Some(np) = self.g.np_after(ctx, k, 8) {
             k = np.end_tok;
             subject = self.source_of(&np).map(|e| (e, Some((np.start, np.end))));
         }
@@ -166,15 +186,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Relay) {
             k = ctx.tok_end(h.end).max(k + 1);
             if let Some(q) = self.quote_opening_at(k) {
-                if let Some(e) = self.quoted_name_entity(q) {
-                    via.push(e);
-                }
+                via.extend(self.quoted_name_entity(q));
                 self.claimed[q] = true;
                 k = ctx.tok_end(ctx.seg.quotes[q].outer_end);
-            } else if let Some(np) = np_after_ar(ctx, k, 6) {
-                if let Some(e) = self.ents.add(&np) {
-                    via.push(e);
-                }
+            } else if let Some(np) = self.g.np_after(ctx, k, 6) {
+                via.extend(self.ents.add(&np));
                 k = np.end_tok;
             }
         }
@@ -190,37 +206,36 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// After a document noun: «تقرير لصحيفة X», «حصيلة أولية أعلنها X», «بيان نشرته X».
-    pub(super) fn document_author(&mut self, mut j: usize) -> Option<Np> {
+    pub(crate) fn document_author(&mut self, mut j: usize) -> Option<Np> {
         let ctx = self.ctx;
         // up to two adjectives: «حصيلة أولية», «تقرير جديد»
         for _ in 0..2 {
-            let w = ctx.word(j);
             let adjective = ctx.hits_at_tok(j).iter().all(|h| matches!(h.entry, Entry::Qualifier(_)));
-            let plain = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && adjective && !w.starts_with('ل');
+            let plain = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && adjective && !ctx.glued_addressee(j) && !ctx.is(j, W::AddresseeMarkers);
             if plain && !ctx.has_hit(j + 1, |e| matches!(e, Entry::Complementiser)) {
                 j += 1;
             } else {
                 break;
             }
         }
-        let doc_start = self.doc_noun_start(j);
+        let doc_start = (j.saturating_sub(3)..j).find(|&k| ctx.has_hit(k, |e| matches!(e, Entry::CueNoun(_))));
         let mut genitive = false;
-        if ctx.word(j) == "ل" {
+        if ctx.is(j, W::AddresseeMarkers) && ctx.word(j).chars().count() == 1 {
             j += 1;
         } else if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Relay)) {
             j = ctx.tok_end(h.end).max(j + 1);
         } else {
-            genitive = ctx.word(j).starts_with("ال");
+            genitive = ctx.definite(j);
         }
-        if let Some(mut np) = np_after_ar(ctx, j, 8) {
+        if let Some(mut np) = self.g.np_after(ctx, j, 8) {
             np.end_tok = np.end_tok.max(j);
             return Some(np);
         }
+        let t = &ctx.seg.tokens;
         if genitive {
             // «إحصاءات الوحدة»: a definite genitive names the author, often by an
             // earlier mention
-            let t = ctx.seg.tokens[j];
-            let mut np = super::np::np_plain(t.start, t.end, j, j + 1);
+            let mut np = super::np::np_plain(t[j].start, t[j].end, j, j + 1);
             np.key = super::np::key_of(ctx, j);
             np.anaphor = true;
             return Some(np);
@@ -228,27 +243,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // a document with no author: «وفق إحصاءات أمنية رسمية»
         let first = doc_start?;
         let last = j.max(first + 1);
-        let t = &ctx.seg.tokens;
         let mut np = super::np::np_plain(t[first].start, t[last - 1].end, first, last);
         np.anonymous = true;
         for k in first..last {
-            if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Qualifier(_))) {
-                if let Entry::Qualifier(q) = h.entry {
-                    np.kind = ctx.lr.sources.qualifiers[q as usize].kind;
-                }
+            if let Some(Entry::Qualifier(q)) = ctx.best_hit(k, |e| matches!(e, Entry::Qualifier(_))).map(|h| h.entry) {
+                np.kind = ctx.lr.sources.qualifiers[q as usize].kind;
             }
         }
-        np.key = crate::text::normalise::fold(&ctx.text[np.start..np.end]).to_lowercase();
+        np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
         Some(np)
     }
 
-    /// The document noun a document phrase starts with, searching back from `j`.
-    pub(super) fn doc_noun_start(&self, j: usize) -> Option<usize> {
-        (j.saturating_sub(3)..j).find(|&k| self.ctx.has_hit(k, |e| matches!(e, Entry::CueNoun(_))))
-    }
-
     /// «مصدر عسكري لسانا: …», "Defence Minister: talks will resume".
-    pub(super) fn headline(&mut self, p: usize) {
+    pub(crate) fn headline(&mut self, p: usize) {
         let ctx = self.ctx;
         let para = ctx.seg.paragraphs[p];
         let a = ctx.seg.tok_at(para.start);
@@ -259,40 +266,25 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return;
         }
         let mut via = Vec::new();
-        let (np, rest) = if self.ar() {
-            let Some(np) = np_after_ar(ctx, a, 8) else { return };
-            let mut j = np.end_tok;
-            if j < colon {
-                let w = ctx.word(j);
-                if w == "ل" || (w.starts_with('ل') && !w.starts_with("ال")) {
-                    let jj = if w == "ل" { j + 1 } else { j };
-                    if let Some(o) = np_after_ar(ctx, jj, 5) {
-                        if let Some(e) = self.ents.add(&o) {
-                            via.push(e);
-                        }
-                        j = o.end_tok;
-                    }
-                }
+        let Some(np) = self.g.np_after(ctx, a, 8) else { return };
+        let mut rest = np.end_tok;
+        // «مصدر عسكري لسانا: …»: the outlet it spoke to relays
+        let separate = rest < colon && ctx.is(rest, W::AddresseeMarkers) && ctx.word(rest).chars().count() == 1;
+        if rest < colon && (separate || ctx.glued_addressee(rest)) {
+            if let Some(o) = self.g.np_after(ctx, if separate { rest + 1 } else { rest }, 5) {
+                via.extend(self.ents.add(&o));
+                rest = o.end_tok;
             }
-            (np, j)
-        } else {
-            let Some(np) = np_after_en(ctx, a) else { return };
-            let j = np.end_tok;
-            (np, j)
-        };
+        }
         // «اليمن: …» is a topic label; «مصدر عسكري: …» and «وزير الخارجية: …» are speakers
         let multiword = np.end_tok > np.first_tok + 1;
         if rest != colon || !(np.head.is_some() || np.human || (np.registry.is_some() && multiword)) {
             return;
         }
-        let (content, _) = match self.quote_opening_at(colon + 1) {
-            Some(q) => (Content::Quote(q), 0),
-            None => {
-                if colon + 1 >= b {
-                    return;
-                }
-                (Content::Clause(colon + 1, self.trim_back(b)), 0)
-            }
+        let content = match self.quote_opening_at(colon + 1) {
+            Some(q) => Content::Quote(q),
+            None if colon + 1 >= b => return,
+            None => Content::Clause(colon + 1, self.trim_back(b)),
         };
         let (s, e, mode, quote) = self.content_span(&content);
         let source = self.source_of(&np);

@@ -39,7 +39,7 @@ fn number_hit_at(ctx: &Ctx, pos: usize) -> Option<(f64, NumberRole, usize)> {
 pub fn parse_number(rules: &crate::Rules, lang: Lang, text: &str) -> Option<f64> {
     let norm = crate::text::Normalised::new(text);
     let lr = rules.lang(lang);
-    let seg = crate::text::segment(&norm.text, &lr.abbreviations);
+    let seg = crate::text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
     let hits = rules.matcher(lang).find(&norm.text);
     let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry);
     let r = read_numbers(&ctx);

@@ -1,11 +1,92 @@
-//! Arabic grammar: the subject after a verb (VSO) and the noun phrase after a
-//! preposition, with the words that extend a source mention.
+//! Arabic grammar: the subject follows its verb (VSO), or stands before it after
+//! a form of «كان»; a dropped subject is found by the verb's agreement; a source
+//! mention is a head noun, title or registry name with the genitives, adjectives
+//! and names that extend it. The words are in `rules/ar/`.
 
-use crate::attribution::np::{absorb, after_preposition, is_source_entry, key_word, push_key, stops_np};
-use crate::attribution::{Ctx, Np};
+use super::{Grammar, Subject, VerbAt};
+use crate::attribution::np::{absorb, after_preposition, is_source_entry, key_of, key_word, np_plain, push_key, stops_np};
+use crate::attribution::{Ctx, Extractor, Np};
 use crate::model::{Gender, Kind};
-use crate::rules::Entry;
-use crate::text::{fold, TokKind};
+use crate::rules::matcher::Agr;
+use crate::rules::{Entry, Hit, W};
+use crate::text::{fold, is_comma, TokKind};
+
+pub struct Arabic;
+
+impl Grammar for Arabic {
+    fn np_after(&self, ctx: &Ctx, tok: usize, max_words: usize) -> Option<Np> {
+        np_after_ar(ctx, tok, max_words)
+    }
+
+    fn np_before(&self, _: &Ctx, _: usize, _: usize) -> Option<Np> {
+        None
+    }
+
+    fn verb_subject(&self, x: &mut Extractor, v: &VerbAt) -> Subject {
+        let mut s = Subject { np: None, next: v.after, via: Vec::new() };
+        // participles and passives have no subject of their own
+        if matches!(v.agr, Agr::Hal | Agr::Passive) {
+            return s;
+        }
+        if let Some(np) = subject_after(x, v.after).or_else(|| bare_subject(x.ctx, v.after, v.agr)).or_else(|| quoted_subject(x, v.after)) {
+            s.next = np.end_tok;
+            s.np = Some(np);
+        } else {
+            s.np = subject_before(x, v.vt).or_else(|| speech_noun_speaker(x, v.vt));
+        }
+        // «ونقلت وكالة الأناضول عن صالح شيخ يوسف … أن»: the subject relays, the
+        // person after عن speaks
+        let ctx = x.ctx;
+        if v.verb.relays && ctx.is(s.next, W::RelayFrom) {
+            if let Some(np) = np_after_ar(ctx, s.next + 1, 10) {
+                let mut j = np.end_tok;
+                if ctx.is(j, W::QuoteNouns) {
+                    j += 1;
+                }
+                if let Some(e) = s.np.take().and_then(|old| x.ents.add(&old)) {
+                    s.via.push(e);
+                }
+                s.np = Some(np);
+                s.next = j;
+            }
+        }
+        s
+    }
+
+    fn according_source(&self, x: &mut Extractor, tok: usize, after_verb: bool) -> Option<Np> {
+        subject_after(x, tok).or_else(|| if after_verb { bare_subject(x.ctx, tok, Agr::Any) } else { None })
+    }
+
+    fn participle_fallback(&self, x: &mut Extractor, _vt: usize) -> Option<usize> {
+        x.last_speaker()
+    }
+
+    fn bare_content(&self) -> bool {
+        false
+    }
+
+    fn cue_after_quote(&self) -> bool {
+        false
+    }
+
+    fn postposed_cue(&self, _: &Extractor, _: usize, _: usize) -> bool {
+        false
+    }
+
+    fn name_shaped(&self, _: &Ctx, _: usize, _: usize) -> bool {
+        false
+    }
+}
+
+/// What a noun phrase has taken in so far.
+struct Build {
+    np: Np,
+    j: usize,
+    words: usize,
+    names_after_title: usize,
+    /// Words after «في» that may be a place's name («في مستشفى منبج الوطني»).
+    in_place: usize,
+}
 
 /// Arabic subject after a verb (VSO), or the noun phrase after a preposition.
 pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
@@ -13,153 +94,207 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     if !matches!(t0.kind, TokKind::Word | TokKind::Number) {
         return None;
     }
-    if ctx.has_hit(ti, stops_np) || ctx.has_hit(ti, |e| matches!(e, Entry::Addressee | Entry::Pronoun)) {
-        // a source name that is also a stop word («البيان») still counts when it is a registry hit
-        if !ctx.has_hit(ti, |e| matches!(e, Entry::Registry(_))) {
-            return None;
-        }
+    // a source name that is also a stop word («البيان») still counts when it is a registry hit
+    let stopped = ctx.has_hit(ti, stops_np) || ctx.has_hit(ti, |e| matches!(e, Entry::Addressee | Entry::Pronoun));
+    if stopped && !ctx.has_hit(ti, |e| matches!(e, Entry::Registry(_))) {
+        return None;
     }
     // «لصحيفة العرب», «بالشبكة»: the mention starts after the preposition
     let lead = ctx
         .hits_at_tok(ti)
         .iter()
-        .filter(|h| (h.lam || h.ba) && is_source_entry(&h.entry))
-        .map(|h| after_preposition(ctx.text, h.start, h.core_start))
+        .filter(|h| h.prep.is_some() && is_source_entry(&h.entry))
+        .map(|h| after_preposition(ctx, h))
         .max()
         .unwrap_or(t0.start);
-    let mut np = Np::new(lead, ti);
-    let mut j = ti;
-    let mut words = 0;
-    let mut names_after_title = 0;
-    let mut in_place = 0;
-    while j < ctx.seg.tokens.len() && words < max_words {
-        let t = ctx.seg.tokens[j];
-        if let TokKind::Punct(c) = t.kind {
-            // «منظمة "فرق صانعي السلام"»: a quoted name after a head or type noun
-            if crate::text::quote_family(c).is_some() && j > ti && (np.head.is_some() || ctx.has_hit(j - 1, |e| *e == Entry::TypeNoun)) {
-                if let Some(q) = ctx.seg.quote_opening(t.start).map(|i| &ctx.seg.quotes[i]).filter(|q| q.close.is_some()) {
-                    let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
-                    if (1..=6).contains(&n) {
-                        push_key(&mut np, &fold(&ctx.text[q.inner_start..q.inner_end]).to_lowercase());
-                        np.end = q.outer_end;
-                        j = ctx.tok_end(q.outer_end);
-                        words += n;
-                        continue;
-                    }
-                }
-            }
-            // «(أوتشا)»: an acronym in brackets belongs to the name
-            if c == '(' && ctx.is_punct(j + 2, ')') && ctx.has_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
-                if let Some(h) = ctx.best_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
-                    absorb(ctx, &mut np, h.entry, false);
-                }
-                np.end = ctx.seg.tokens[j + 2].end;
-                j += 3;
-                continue;
-            }
+    let mut b = Build { np: Np::new(lead, ti), j: ti, words: 0, names_after_title: 0, in_place: 0 };
+    while b.j < ctx.seg.tokens.len() && b.words < max_words {
+        if !step(ctx, ti, &mut b) {
             break;
         }
-        let first = j == ti;
-        let hits = ctx.hits_at_tok(j);
-        let src = hits.iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| h.end);
-        if !first {
-            let w = ctx.word(j);
-            if w == "في" {
-                let next_ok = ctx.has_hit(j + 1, is_source_entry) || ctx.word(j + 1).starts_with("ال");
-                if (np.anonymous || np.head.is_some()) && next_ok && words < 4 {
-                    np.end = t.end;
-                    j += 1;
-                    words += 1;
-                    in_place = 3; // «في مستشفى منبج الوطني»: a place name may follow
-                    continue;
-                }
-                // «مصدر مطلع في «قسد»»: a short quoted name
-                if np.anonymous || np.head.is_some() {
-                    if let Some(q) = ctx.tok(j + 1).and_then(|t| ctx.seg.quote_opening(t.start)).map(|i| &ctx.seg.quotes[i]) {
-                        let inner = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
-                        if (1..=3).contains(&inner) && q.close.is_some() {
-                            np.end = q.outer_end;
-                            j = ctx.tok_end(q.outer_end);
-                            words += inner + 1;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
-                break;
-            }
-            if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
-                // «مسؤول طلب عدم ذكر اسمه»: the clause belongs to the mention
-                np.anonymous = np.registry.is_none();
-                np.end = h.end;
-                j = ctx.tok_end(h.end).max(j + 1);
-                break;
-            }
-            if w == "باسم" || w == "عن" && np.human {
-                np.end = t.end;
-                j += 1;
-                continue;
-            }
-            let h0 = hits.first();
-            let conj = h0.is_some_and(|h| h.conj) || w.starts_with('و') && src.is_none() && w.chars().count() > 3;
-            if conj {
-                if let Some(s) = src.filter(|s| s.conj && matches!(s.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))) {
-                    np.coordinated = true;
-                    let _ = s;
-                } else {
-                    break;
-                }
-            }
-            let lam = src.is_some_and(|s| s.lam) || (src.is_none() && w.starts_with("ل") && !w.starts_with("ال"));
-            if lam && src.is_none_or(|s| !matches!(s.entry, Entry::Qualifier(_))) {
-                break; // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject
-            }
-        }
-        if let Some(h) = src {
-            absorb(ctx, &mut np, h.entry, first);
-            let end_tok = ctx.tok_end(h.end).max(j + 1);
-            for k in j..end_tok {
-                push_key(&mut np, &key_word(ctx, k));
-            }
-            np.end = h.end;
-            words += end_tok - j;
-            j = end_tok;
-            continue;
-        }
-        // an unlisted word: a genitive or adjective after a head («وزارة الدفاع
-        // التركية»), or a name after a title («الرئيس السوري أحمد الشرع»)
-        let w = ctx.word(j);
-        let definite = w.starts_with("ال");
-        // a registry name is complete; a lone letter or a number is no part of a name
-        // (after a title the person's name may follow: «مدير المرصد السوري رامي عبد الرحمن»)
-        if !first && ((np.registry.is_some() && !np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
-            break;
-        }
-        let accept = if first {
-            true
-        } else if in_place > 0 {
-            in_place -= 1;
-            true
-        } else if (np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous)) && names_after_title < 3 {
-            // a name after a title, or the rest of a bare name («أحمد الحسين»)
-            names_after_title += 1;
-            if !definite || np.title.is_some() {
-                np.named = true;
-            }
-            true
-        } else {
-            definite && np.has_anchor()
-        };
-        if !accept {
-            break;
-        }
-        push_key(&mut np, &key_word(ctx, j));
-        np.end = t.end;
-        words += 1;
-        j += 1;
     }
+    finish(ctx, ti, b)
+}
+
+/// Take the token at `b.j` into the phrase, or say the phrase has ended.
+fn step(ctx: &Ctx, ti: usize, b: &mut Build) -> bool {
+    let t = ctx.seg.tokens[b.j];
+    if let TokKind::Punct(c) = t.kind {
+        return punct_in_name(ctx, ti, c, b);
+    }
+    let first = b.j == ti;
+    let hits = ctx.hits_at_tok(b.j);
+    let src = hits.iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| h.end);
+    if !first {
+        match link(ctx, b, hits, src) {
+            Link::Stop => return false,
+            Link::Taken => return true,
+            Link::Word => {}
+        }
+    }
+    if let Some(h) = src {
+        absorb(ctx, &mut b.np, h.entry, first);
+        let end_tok = ctx.tok_end(h.end).max(b.j + 1);
+        for k in b.j..end_tok {
+            push_key(&mut b.np, &key_word(ctx, k));
+        }
+        b.np.end = h.end;
+        b.words += end_tok - b.j;
+        b.j = end_tok;
+        return true;
+    }
+    unlisted_word(ctx, first, b)
+}
+
+/// A quoted name after a head or type noun («منظمة "فرق صانعي السلام"») or an
+/// acronym in brackets («(أوتشا)») belongs to the name.
+fn punct_in_name(ctx: &Ctx, ti: usize, c: char, b: &mut Build) -> bool {
+    let j = b.j;
+    let t = ctx.seg.tokens[j];
+    if crate::text::quote_family(c).is_some() && j > ti && (b.np.head.is_some() || ctx.has_hit(j - 1, |e| *e == Entry::TypeNoun)) {
+        if let Some(q) = ctx.seg.quote_opening(t.start).map(|i| &ctx.seg.quotes[i]).filter(|q| q.close.is_some()) {
+            let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+            if (1..=6).contains(&n) {
+                push_key(&mut b.np, &fold(&ctx.text[q.inner_start..q.inner_end]).to_lowercase());
+                b.np.end = q.outer_end;
+                b.j = ctx.tok_end(q.outer_end);
+                b.words += n;
+                return true;
+            }
+        }
+    }
+    if c == '(' && ctx.is_punct(j + 2, ')') && ctx.has_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
+        if let Some(h) = ctx.best_hit(j + 1, |e| matches!(e, Entry::Registry(_))) {
+            absorb(ctx, &mut b.np, h.entry, false);
+        }
+        b.np.end = ctx.seg.tokens[j + 2].end;
+        b.j += 3;
+        return true;
+    }
+    false
+}
+
+enum Link {
+    /// The phrase ends before this token.
+    Stop,
+    /// The token was taken (with what it brought).
+    Taken,
+    /// An ordinary word: go on reading it.
+    Word,
+}
+
+/// A token after the first: a preposition that extends the phrase («مصادر في
+/// وزارة الدفاع», «المتحدث باسم»), an anonymity clause, a coordination, or what
+/// ends the phrase (a stop word, an addressee).
+fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
+    let j = b.j;
+    let t = ctx.seg.tokens[j];
+    if ctx.is(j, W::NpPlacePrepositions) {
+        return place_link(ctx, b);
+    }
+    if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
+        return Link::Stop;
+    }
+    if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
+        // «مسؤول طلب عدم ذكر اسمه»: the clause belongs to the mention
+        b.np.anonymous = b.np.registry.is_none();
+        b.np.end = h.end;
+        b.j = ctx.tok_end(h.end).max(j + 1);
+        return Link::Stop;
+    }
+    if ctx.is(j, W::NpNameLinks) || ctx.is(j, W::NpHumanLinks) && b.np.human {
+        b.np.end = t.end;
+        b.j += 1;
+        return Link::Taken;
+    }
+    let w = ctx.word(j);
+    let conj = hits.first().is_some_and(|h| h.conj) || ctx.lr.morph.starts_with_noun_conj(w) && src.is_none() && w.chars().count() > 3;
+    if conj {
+        // «متطوع ومصدر طبي»: two sources named together
+        if src.is_some_and(|s| s.conj && matches!(s.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))) {
+            b.np.coordinated = true;
+        } else {
+            return Link::Stop;
+        }
+    }
+    // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject
+    let addressee = src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j));
+    if addressee && src.is_none_or(|s| !matches!(s.entry, Entry::Qualifier(_))) {
+        return Link::Stop;
+    }
+    Link::Word
+}
+
+/// «في» after an anonymous or headed mention: a place or body follows
+/// («مصادر في وزارة الدفاع», «مصدر مطلع في «قسد»»).
+fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
+    let j = b.j;
+    let t = ctx.seg.tokens[j];
+    let open = b.np.anonymous || b.np.head.is_some();
+    let next_ok = ctx.has_hit(j + 1, is_source_entry) || ctx.definite(j + 1);
+    if open && next_ok && b.words < 4 {
+        b.np.end = t.end;
+        b.j += 1;
+        b.words += 1;
+        b.in_place = 3;
+        return Link::Taken;
+    }
+    if open {
+        if let Some(q) = ctx.tok(j + 1).and_then(|t| ctx.seg.quote_opening(t.start)).map(|i| &ctx.seg.quotes[i]) {
+            let inner = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+            if (1..=3).contains(&inner) && q.close.is_some() {
+                b.np.end = q.outer_end;
+                b.j = ctx.tok_end(q.outer_end);
+                b.words += inner + 1;
+                return Link::Taken;
+            }
+        }
+    }
+    Link::Stop
+}
+
+/// An unlisted word: a genitive or adjective after a head («وزارة الدفاع
+/// التركية»), or a name after a title («الرئيس السوري أحمد الشرع»).
+fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
+    let j = b.j;
+    let t = ctx.seg.tokens[j];
+    let w = ctx.word(j);
+    let definite = ctx.definite(j);
+    // a registry name is complete; a lone letter or a number is no part of a name
+    // (after a title the person's name may follow: «مدير المرصد السوري رامي عبد الرحمن»)
+    if !first && ((b.np.registry.is_some() && !b.np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
+        return false;
+    }
+    let np = &mut b.np;
+    let names_may_follow = np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous);
+    let accept = if first {
+        true
+    } else if b.in_place > 0 {
+        b.in_place -= 1;
+        true
+    } else if names_may_follow && b.names_after_title < 3 {
+        // a name after a title, or the rest of a bare name («أحمد الحسين»)
+        b.names_after_title += 1;
+        if !definite || np.title.is_some() {
+            np.named = true;
+        }
+        true
+    } else {
+        definite && np.has_anchor()
+    };
+    if !accept {
+        return false;
+    }
+    push_key(np, &key_word(ctx, j));
+    np.end = t.end;
+    b.words += 1;
+    b.j += 1;
+    true
+}
+
+/// The phrase read: a bare name only where a subject may end; anaphors and kinds.
+fn finish(ctx: &Ctx, ti: usize, b: Build) -> Option<Np> {
+    let Build { mut np, j, words, .. } = b;
     np.end_tok = j;
     if np.end <= np.start {
         return None;
@@ -167,23 +302,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     if !np.has_anchor() {
         // bare words after a verb: a name («وقال أحمد الشرع») only if short, not an
         // article word, and followed by what follows a subject
-        let w0 = ctx.word(ti);
-        if w0.starts_with("ال") || words > 3 || t0.kind == TokKind::Number {
-            return None;
-        }
-        let next_ok = match ctx.tok(j) {
-            None => true,
-            Some(t) => match t.kind {
-                TokKind::Punct(c) => matches!(c, '،' | ',' | ':' | '(' | '.'),
-                _ => {
-                    let w = ctx.word(j);
-                    ctx.has_hit(j, |e| matches!(e, Entry::Complementiser | Entry::Adverbial | Entry::Anonymity))
-                        || matches!(w, "ل" | "في" | "إلى" | "الي" | "على" | "علي" | "عبر" | "خلال" | "أمام" | "امام")
-                        || (w.starts_with('ل') && !w.starts_with("ال"))
-                }
-            },
-        };
-        if !next_ok {
+        if ctx.definite(ti) || words > 3 || ctx.seg.tokens[ti].kind == TokKind::Number || !subject_may_end(ctx, j) {
             return None;
         }
         np.kind = Kind::Person;
@@ -201,4 +320,145 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         np.kind = Kind::Person;
     }
     Some(np)
+}
+
+/// What may follow a bare name that is a subject: punctuation, the content
+/// frame, an addressee or a preposition of the frame.
+fn subject_may_end(ctx: &Ctx, j: usize) -> bool {
+    match ctx.tok(j) {
+        None => true,
+        Some(t) => match t.kind {
+            TokKind::Punct(c) => is_comma(c) || matches!(c, ':' | '(' | '.'),
+            _ => {
+                ctx.has_hit(j, |e| matches!(e, Entry::Complementiser | Entry::Adverbial | Entry::Anonymity))
+                    || ctx.is(j, W::NameFollowers)
+                    || ctx.glued_addressee(j)
+            }
+        },
+    }
+}
+
+/// The subject after a verb, with documents read as their authors («جاء في تقرير
+/// لصحيفة X»).
+pub fn subject_after(x: &mut Extractor, k: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::CueNoun(_))) {
+        if let Entry::CueNoun(n) = h.entry {
+            if ctx.lr.cues.nouns[n as usize].document {
+                return x.document_author(ctx.tok_end(h.end).max(k + 1));
+            }
+        }
+    }
+    np_after_ar(ctx, k, 10)
+}
+
+/// A subject the lexicon does not know («الوحدة التنفيذية»): two to four words
+/// right after the verb that end where a content frame begins.
+fn bare_subject(ctx: &Ctx, j: usize, agr: Agr) -> Option<Np> {
+    let mut k = j;
+    while k < j + 4 && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Qualifier(_) | Entry::TypeNoun)) {
+        k += 1;
+    }
+    // one definite word is as often an object («لفت الانتباه إلى») as a subject
+    if k < j + 2 || !ctx.definite(j) {
+        return None;
+    }
+    let frame = ctx.has_hit(k, |e| *e == Entry::Complementiser)
+        || ctx.is_punct(k, ':')
+        || ctx.is_comma(k)
+        || ctx.is(k, W::ChannelPrepositions) && ctx.has_hit(k + 1, |e| matches!(e, Entry::CueNoun(_)));
+    if !frame {
+        return None;
+    }
+    let t = &ctx.seg.tokens;
+    let mut np = np_plain(t[j].start, t[k - 1].end, j, k);
+    np.key = (j..k).map(|i| key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+    np.gender = match agr {
+        Agr::F => Gender::F,
+        Agr::M => Gender::M,
+        Agr::Mp => Gender::Mp,
+        _ => Gender::Any,
+    };
+    Some(np)
+}
+
+/// «وفي تصريح للمتحدث الرسمي لـ"المركز" X، أوضح أن»: the speaker named after a
+/// speech noun that opens the sentence.
+fn speech_noun_speaker(x: &Extractor, vt: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    let mut j = x.sentence_start_tok(vt);
+    if ctx.is(j, W::SectionOpeners) {
+        j += 1;
+    }
+    let h = ctx.best_hit(j, |e| matches!(e, Entry::CueNoun(_)))?;
+    j = ctx.tok_end(h.end).max(j + 1);
+    if ctx.is(j, W::AddresseeMarkers) {
+        j += 1;
+    } else if !ctx.glued_addressee(j) {
+        return None;
+    }
+    let np = np_after_ar(ctx, j, 10)?;
+    (np.end_tok < vt && (vt - np.end_tok) <= 2).then_some(np)
+}
+
+/// «وأكد "الصباغ" أن»: a quoted name right after the verb, before the frame.
+fn quoted_subject(x: &mut Extractor, j: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    let q = x.quote_opening_at(j)?;
+    let qd = &ctx.seg.quotes[q];
+    let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
+    let after = ctx.tok_end(qd.outer_end);
+    let frame = ctx.has_hit(after, |e| *e == Entry::Complementiser) || ctx.is(after, W::QuotedSubjectFollowers) || ctx.is_comma(after) || ctx.is_punct(after, ':');
+    if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
+        return None;
+    }
+    x.claimed[q] = true;
+    let a = ctx.seg.tok_at(qd.inner_start);
+    let b = ctx.tok_end(qd.inner_end).max(a + 1);
+    let mut np = np_after_ar(ctx, a, 6).filter(|n| n.end_tok >= b).unwrap_or_else(|| {
+        let mut n = np_plain(qd.inner_start, qd.inner_end, a, b);
+        n.kind = Kind::Person;
+        n.human = true;
+        n
+    });
+    np.start = qd.inner_start;
+    np.end = qd.inner_end;
+    np.first_tok = a;
+    np.end_tok = after;
+    np.key = fold(&ctx.text[qd.inner_start..qd.inner_end]).to_lowercase();
+    Some(np)
+}
+
+/// «وكان الدفاع المدني قد ذكر», «الوزارة قالت»: a subject before the verb, after
+/// a form of «كان» or at the start of the clause.
+fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    let mut j = vt;
+    if j > 0 && ctx.is(j - 1, W::PerfectParticles) {
+        j -= 1;
+    }
+    let floor = x.clause_floor(vt);
+    let kana = (floor..j).rev().take(10).find(|&i| ctx.is(i, W::Copulas));
+    let start = match kana {
+        Some(i) => i + 1,
+        None if ctx.is(vt.saturating_sub(1), W::PerfectParticles) => return None,
+        None => floor,
+    };
+    if start >= j {
+        return None;
+    }
+    if let Some(np) = np_after_ar(ctx, start, 10).filter(|np| np.end_tok == j && (np.registry.is_some() || np.head.is_some() || np.human)) {
+        return Some(np);
+    }
+    // «كان دميرتاش صرح»: a bare name of up to three words
+    if kana.is_some() && j - start <= 3 && (start..j).all(|i| ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(i).is_empty()) {
+        let t = &ctx.seg.tokens;
+        let mut np = np_plain(t[start].start, t[j - 1].end, start, j);
+        np.key = (start..j).map(|i| key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+        np.kind = Kind::Person;
+        np.human = true;
+        np.named = true;
+        return Some(np);
+    }
+    None
 }

@@ -1,149 +1,187 @@
 //! English grammar: head-final noun phrases, subjects before the verb (SVO),
-//! "said X" after it, appositives and anonymity clauses.
+//! "said X" after it, appositives, anonymity clauses and post-posed cues
+//! ("…, officials said."). The words are in `rules/en/`.
 
+use super::{Grammar, Subject, VerbAt};
 use crate::attribution::np::{absorb, is_source_entry, key_word, np_plain, push_key};
-use crate::attribution::{Ctx, Np};
+use crate::attribution::{Ctx, Extractor, Np};
 use crate::model::{Gender, Kind};
-use crate::rules::Entry;
-use crate::text::{fold, TokKind};
+use crate::rules::{Entry, W};
+use crate::text::{fold, quote_family, TokKind};
 
-const EN_DETERMINERS: &[&str] = &["the", "a", "an", "two", "three", "four", "several", "some", "many", "other", "another", "one", "his", "her", "their", "its", "our", "both", "senior", "top", "former", "local"];
+pub struct English;
 
-fn en_np_word(ctx: &Ctx, i: usize) -> bool {
+impl Grammar for English {
+    fn np_after(&self, ctx: &Ctx, tok: usize, _max_words: usize) -> Option<Np> {
+        np_after_en(ctx, tok)
+    }
+
+    fn np_before(&self, ctx: &Ctx, tok: usize, floor: usize) -> Option<Np> {
+        np_before_en(ctx, tok, floor)
+    }
+
+    fn verb_subject(&self, x: &mut Extractor, v: &VerbAt) -> Subject {
+        let ctx = x.ctx;
+        let mut s = Subject { np: np_before_en(ctx, v.vt, x.clause_floor(v.vt)), next: v.after, via: Vec::new() };
+        let after_quote = ctx.punct(v.vt.saturating_sub(1)).is_some_and(|c| c == ',' || quote_family(c).is_some());
+        if s.np.is_none() || after_quote {
+            // "…," said Colonel X / "…," said the ministry
+            if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human)) {
+                if s.np.is_none() {
+                    s.next = np.end_tok;
+                    s.np = Some(np);
+                }
+            }
+        } else if v.verb.tells {
+            // "X told Reuters": the addressee
+            if let Some(np) = np_after_en(ctx, v.after) {
+                if np.registry.is_some() || np.kind == Kind::Media {
+                    s.via.extend(x.ents.add(&np));
+                }
+                s.next = np.end_tok;
+            }
+        }
+        s
+    }
+
+    fn according_source(&self, x: &mut Extractor, tok: usize, _after_verb: bool) -> Option<Np> {
+        np_after_en(x.ctx, tok)
+    }
+
+    fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
+        let st = x.sentence_start_tok(vt);
+        let np = np_after_en(x.ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human))?;
+        x.ents.add(&np)
+    }
+
+    fn bare_content(&self) -> bool {
+        true
+    }
+
+    fn cue_after_quote(&self) -> bool {
+        true
+    }
+
+    fn postposed_cue(&self, x: &Extractor, n: usize, send: usize) -> bool {
+        let ctx = x.ctx;
+        let mut m = n;
+        while m < send && m < n + 7 && ctx.punct(m).is_none() {
+            if ctx.has_hit(m, |e| matches!(e, Entry::Verb { .. })) {
+                let after = m + 1;
+                let tail_ok = after >= send || ctx.punct(after).is_some() || x.rest_is_adverbial(after, send);
+                return tail_ok
+                    && (m == n || np_before_en(ctx, m, n).is_some() || ctx.has_hit(m + 1, |e| matches!(e, Entry::Pronoun | Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))));
+            }
+            m += 1;
+        }
+        false
+    }
+
+    fn name_shaped(&self, ctx: &Ctx, a: usize, b: usize) -> bool {
+        // Title Case only: "Operation Northern Shield"
+        (a..b).all(|j| ctx.punct(j).is_some() || ctx.capitalised(j) || ctx.is(j, W::TitleCaseJoiners))
+    }
+}
+
+fn possessive(ctx: &Ctx, w: &str) -> bool {
+    ctx.lr.morph.possessive_endings.iter().any(|e| w.ends_with(e.as_str()))
+}
+
+/// A word that may belong to a source noun phrase.
+fn np_word(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     if w.is_empty() || ctx.has_hit(i, |e| matches!(e, Entry::Adverbial | Entry::NpStop)) {
         return false;
     }
-    let lw = w.to_lowercase();
     ctx.capitalised(i)
-        || lw.ends_with("'s")
-        || lw.ends_with("’s")
+        || possessive(ctx, &w.to_lowercase())
         || ctx.has_hit(i, |e| is_source_entry(e) || *e == Entry::Pronoun)
-        || EN_DETERMINERS.contains(&lw.as_str())
-        || matches!(lw.as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from")
+        || ctx.is(i, W::Determiners)
+        || ctx.is(i, W::NpJoiners)
         || ctx.seg.tokens[i].kind == TokKind::Number
 }
 
-fn en_pronoun(ctx: &Ctx, i: usize) -> Option<Gender> {
+fn pronoun(ctx: &Ctx, i: usize) -> Option<Gender> {
     if !ctx.has_hit(i, |e| *e == Entry::Pronoun) {
         return None;
     }
-    Some(match ctx.word(i).to_lowercase().as_str() {
-        "he" | "him" | "his" => Gender::M,
-        "she" | "her" => Gender::F,
-        "they" | "them" | "their" => Gender::Mp,
-        "it" | "its" => Gender::Any,
-        _ => return None,
-    })
+    [(W::PronounsM, Gender::M), (W::PronounsF, Gender::F), (W::PronounsPlural, Gender::Mp), (W::PronounsNeuter, Gender::Any)]
+        .into_iter()
+        .find_map(|(c, g)| ctx.is(i, c).then_some(g))
+}
+
+/// The source entries of a phrase, and where its first post-head prepositional
+/// phrase starts. English noun phrases are head-final: "Health Ministry
+/// spokesman Ahmed Kamal" is a spokesman (affiliated with the ministry), "UN
+/// officials" are officials, "a source in Erbil" is still an unnamed source.
+struct Items {
+    /// (first token, end token, entry)
+    list: Vec<(usize, usize, Entry)>,
+    pp: usize,
+    coordinated: bool,
+}
+
+fn items(ctx: &Ctx, a: usize, b: usize) -> Items {
+    let mut it = Items { list: Vec::new(), pp: b, coordinated: false };
+    let mut i = a;
+    while i < b {
+        let headed = it.list.iter().any(|(_, _, e)| matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)));
+        if ctx.is(i, W::PostHeadPrepositions) && headed && it.pp == b {
+            it.pp = i;
+        }
+        if let Some(h) = ctx.best_hit(i, is_source_entry) {
+            let e = ctx.tok_end(h.end).clamp(i + 1, b);
+            it.list.push((i, e, h.entry));
+            i = e;
+            continue;
+        }
+        if ctx.is(i, W::Coordinators) && ctx.has_hit(i + 1, is_source_entry) && !it.list.is_empty() {
+            it.coordinated = true;
+        }
+        i += 1;
+    }
+    it
 }
 
 /// Build an English NP over tokens `[a, b)`.
 fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
-    if a >= b {
-        return None;
-    }
-    let mut a = a;
     // trim leading connectives and prepositions, and trailing prepositions
-    while a < b && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "that" | "so" | "yet" | "or" | "while" | "as" | "of" | "for" | "at" | "in" | "on" | "from") {
+    let mut a = a;
+    while a < b && ctx.is(a, W::NpLeadingTrim) {
         a += 1;
     }
     let mut b = b;
-    while b > a && matches!(ctx.word(b - 1).to_lowercase().as_str(), "of" | "for" | "at" | "in" | "and" | "on" | "from" | "the" | "a") {
+    while b > a && ctx.is(b - 1, W::NpTrailingTrim) {
         b -= 1;
     }
     if a >= b {
         return None;
     }
-    let ta = ctx.seg.tokens[a];
-    let tb = ctx.seg.tokens[b - 1];
-    let mut np = Np::new(ta.start, a);
-    np.end = tb.end;
+    let mut np = Np::new(ctx.seg.tokens[a].start, a);
+    np.end = ctx.seg.tokens[b - 1].end;
     np.end_tok = b;
     if b - a == 1 {
-        if let Some(g) = en_pronoun(ctx, a) {
+        if let Some(g) = pronoun(ctx, a) {
             np.pronoun = true;
             np.gender = g;
             np.human = g != Gender::Any;
             return Some(np);
         }
     }
-    // English noun phrases are head-final: "Health Ministry spokesman Ahmed Kamal" is
-    // a spokesman (affiliated with the ministry), "UN officials" are officials, "a
-    // source in Erbil" is still an unnamed source. Items before a preposition decide.
-    let mut items: Vec<(usize, usize, Entry)> = Vec::new(); // (first tok, end tok, entry)
-    let mut i = a;
-    let mut pp = b; // where the first post-head prepositional phrase starts
-    while i < b {
-        let lw = ctx.word(i).to_lowercase();
-        if matches!(lw.as_str(), "of" | "for" | "at" | "in" | "from" | "with" | "on" | "near" | "to")
-            && items.iter().any(|(_, _, e)| matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))
-            && pp == b
-        {
-            pp = i;
-        }
-        if let Some(h) = ctx.best_hit(i, is_source_entry) {
-            let e = ctx.tok_end(h.end).clamp(i + 1, b);
-            items.push((i, e, h.entry));
-            i = e;
-            continue;
-        }
-        if lw == "and" && ctx.has_hit(i + 1, is_source_entry) && !items.is_empty() {
-            np.coordinated = true;
-        }
-        i += 1;
-    }
-    let head_item = items
-        .iter()
-        .rev()
-        .find(|(f, _, e)| *f < pp && matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_)))
-        .copied();
-    let mut name_toks: Vec<usize> = Vec::new();
-    for k in a..pp.min(b) {
-        let in_item = items.iter().any(|(f, e, _)| *f <= k && k < *e);
-        let lw = ctx.word(k).to_lowercase();
-        if !in_item && ctx.proper(k) && !EN_DETERMINERS.contains(&lw.as_str()) && !lw.ends_with("'s") && !lw.ends_with("’s") {
-            // a proper name counts when it follows the head or stands alone
-            if head_item.is_none_or(|(hf, _, _)| k > hf) {
-                name_toks.push(k);
-            }
-        }
-    }
-    // qualifiers and affiliations first, then the head decides
-    for &(_, _, e) in &items {
-        if let Entry::Qualifier(_) = e {
-            absorb(ctx, &mut np, e, false);
-        }
-    }
-    let affiliation_kind = items
-        .iter()
-        .filter(|(f, _, e)| matches!(e, Entry::Registry(_)) && Some(*f) != head_item.map(|h| h.0))
-        .find_map(|(_, _, e)| match e {
-            Entry::Registry(r) => Some((*r, ctx.registry[*r as usize].kind)),
-            _ => None,
-        });
-    match head_item {
-        Some((_, _, Entry::Registry(r))) => {
-            np.kind = Kind::Unknown;
-            absorb(ctx, &mut np, Entry::Registry(r), true);
-        }
-        Some((_, _, e @ (Entry::Head(_) | Entry::Title(_)))) => {
-            let qual_kind = np.kind;
-            np.kind = Kind::Unknown;
-            absorb(ctx, &mut np, e, true);
-            if let Entry::Title(t) = e {
-                np.title = Some(t);
-            }
-            if np.kind == Kind::Unknown {
-                np.kind = if qual_kind != Kind::Unknown { qual_kind } else { affiliation_kind.map_or(Kind::Unknown, |x| x.1) };
-            }
-            np.affiliation = affiliation_kind.map(|x| x.0);
-        }
-        _ => {}
-    }
+    let it = items(ctx, a, b);
+    np.coordinated = it.coordinated;
+    let head_item = it.list.iter().rev().find(|(f, _, e)| *f < it.pp && matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))).copied();
+    // a proper name counts when it follows the head or stands alone
+    let name_toks: Vec<usize> = (a..it.pp.min(b))
+        .filter(|&k| {
+            let in_item = it.list.iter().any(|(f, e, _)| *f <= k && k < *e);
+            !in_item && ctx.proper(k) && !ctx.is(k, W::Determiners) && !possessive(ctx, &ctx.word(k).to_lowercase()) && head_item.is_none_or(|(hf, _, _)| k > hf)
+        })
+        .collect();
+    head_decides(ctx, &mut np, &it, head_item);
     let named = !name_toks.is_empty();
     for k in a..b {
-        let lw = ctx.word(k).to_lowercase();
-        if !EN_DETERMINERS.contains(&lw.as_str()) && (named && name_toks.contains(&k) || !named && k < pp) {
+        if !ctx.is(k, W::Determiners) && (named && name_toks.contains(&k) || !named && k < it.pp) {
             push_key(&mut np, &key_word(ctx, k));
         }
     }
@@ -163,8 +201,44 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     if np.key.is_empty() {
         np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
     }
-    np.anaphor = np.registry.is_none() && !named && (np.head.is_some() || np.title.is_some()) && ctx.word(a).eq_ignore_ascii_case("the");
+    np.anaphor = np.registry.is_none() && !named && (np.head.is_some() || np.title.is_some()) && ctx.is(a, W::DefiniteArticles);
     Some(np)
+}
+
+/// Qualifiers and affiliations first, then the head decides kind and anonymity.
+fn head_decides(ctx: &Ctx, np: &mut Np, it: &Items, head_item: Option<(usize, usize, Entry)>) {
+    for &(_, _, e) in &it.list {
+        if let Entry::Qualifier(_) = e {
+            absorb(ctx, np, e, false);
+        }
+    }
+    let affiliation = it
+        .list
+        .iter()
+        .filter(|(f, _, e)| matches!(e, Entry::Registry(_)) && Some(*f) != head_item.map(|h| h.0))
+        .find_map(|(_, _, e)| match e {
+            Entry::Registry(r) => Some((*r, ctx.registry[*r as usize].kind)),
+            _ => None,
+        });
+    match head_item {
+        Some((_, _, Entry::Registry(r))) => {
+            np.kind = Kind::Unknown;
+            absorb(ctx, np, Entry::Registry(r), true);
+        }
+        Some((_, _, e @ (Entry::Head(_) | Entry::Title(_)))) => {
+            let qual_kind = np.kind;
+            np.kind = Kind::Unknown;
+            absorb(ctx, np, e, true);
+            if let Entry::Title(t) = e {
+                np.title = Some(t);
+            }
+            if np.kind == Kind::Unknown {
+                np.kind = if qual_kind != Kind::Unknown { qual_kind } else { affiliation.map_or(Kind::Unknown, |x| x.1) };
+            }
+            np.affiliation = affiliation.map(|x| x.0);
+        }
+        _ => {}
+    }
 }
 
 /// A full stop after a short capitalised word inside a name: "Ms.", "Gen.", "Jr.".
@@ -181,30 +255,27 @@ fn party_tag_before(ctx: &Ctx, end: usize, floor: usize) -> Option<usize> {
     (open > floor && ctx.capitalised(open - 1)).then_some(open)
 }
 
-/// English subject ending right before token `cue` ("Defence Minister X said").
-pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
-    let mut j = cue;
-    // auxiliaries and adverbs between subject and verb
+/// Auxiliaries and adverbs between subject and verb: where the subject ends.
+fn skip_auxiliaries(ctx: &Ctx, mut j: usize, floor: usize) -> usize {
     while j > floor {
         let lw = ctx.word(j - 1).to_lowercase();
-        let aux = matches!(
-            lw.as_str(),
-            "has" | "have" | "had" | "also" | "would" | "will" | "did" | "does" | "do" | "could" | "may" | "might"
-                | "is" | "was" | "were" | "are" | "been" | "be" | "not" | "never" | "again" | "then" | "later"
-                | "earlier" | "previously" | "first" | "already" | "still" | "often" | "even" | "once"
-                | "can" | "should" | "must" | "reportedly" | "repeatedly" | "separately" | "publicly" | "privately"
-                | "long" | "just" | "now" | "since" | "always" | "recently"
-        ) || (lw.ends_with("ly") && lw.len() > 4 && !ctx.capitalised(j - 1) && !ctx.has_hit(j - 1, is_source_entry));
-        if aux {
+        let adverb = lw.ends_with("ly") && lw.len() > 4 && !ctx.capitalised(j - 1) && !ctx.has_hit(j - 1, is_source_entry);
+        if ctx.is(j - 1, W::Auxiliaries) || adverb {
             j -= 1;
         } else {
             break;
         }
     }
+    j
+}
+
+/// English subject ending right before token `cue` ("Defence Minister X said").
+pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
+    let end = skip_auxiliaries(ctx, cue, floor);
     // "two diplomats who asked not to be named said": step over the clause
-    if let Some(h) = ctx.hits.iter().rev().take(64).find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == j && h.start >= ctx.seg.tokens[floor.min(j.saturating_sub(1))].start) {
+    if let Some(h) = ctx.hits.iter().rev().take(64).find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == end && h.start >= ctx.seg.tokens[floor.min(end.saturating_sub(1))].start) {
         let mut s = ctx.seg.tok_at(h.start);
-        if s > floor && matches!(ctx.word(s - 1).to_lowercase().as_str(), "who" | "speaking" | "which") {
+        if s > floor && ctx.is(s - 1, W::AnonymityRelatives) {
             s -= 1;
         }
         if let Some(mut np) = np_before_en(ctx, s, floor) {
@@ -212,38 +283,13 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
             return Some(np);
         }
     }
-    let end = j;
     // "X, who spoke on condition of anonymity, said" / "X, a spokesman for Y, said"
-    if j > floor && ctx.is_punct(j - 1, ',') {
-        let mut k = j - 1;
-        while k > floor && !ctx.is_punct(k - 1, ',') && !matches!(ctx.punct(k - 1), Some('.' | '"' | '“' | '”' | ':' | ';')) {
-            k -= 1;
-        }
-        if k > floor && ctx.is_punct(k - 1, ',') && k < j - 1 {
-            let w = ctx.word(k).to_lowercase();
-            let rel = matches!(w.as_str(), "who" | "which" | "whose" | "speaking" | "a" | "an" | "the" | "citing" | "writing" | "according");
-            if j - 1 - k <= 14 {
-                // "X, who …, said", "Abdulrahman al-Mutawakkel, deputy head of …, told",
-                // "Sweida's deputy governor, Salim Abu Hamdan, told"
-                let mut np = np_before_en(ctx, k - 1, floor).filter(|np| rel || np.registry.is_some() || np.head.is_some() || np.human)?;
-                if !rel {
-                    if let Some(inner) = en_np(ctx, k, j - 1).filter(|n| n.human && !n.anonymous) {
-                        if !np.human || np.anonymous {
-                            np = inner;
-                        }
-                    }
-                }
-                if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
-                    np.anonymous = np.registry.is_none();
-                }
-                return Some(np);
-            }
-        }
-        return None;
+    if end > floor && ctx.is_punct(end - 1, ',') {
+        return appositive_subject(ctx, end, floor);
     }
     let mut a = end;
     while a > floor && end - a < 12 {
-        if en_np_word(ctx, a - 1) {
+        if np_word(ctx, a - 1) {
             a -= 1;
         } else if a - 1 > floor && name_dot(ctx, a - 1) {
             a -= 2; // "Ms. Moore", "Sen. Sanders"
@@ -257,32 +303,65 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     if let Some(np) = en_np(ctx, a, end) {
         return Some(np);
     }
-    // "But environmentalists worry", "Overall, the fund predicted", "all agreed":
-    // a short clause before the verb is its subject
+    short_clause_subject(ctx, end, floor).or_else(|| headed_subject(ctx, cue, end, floor))
+}
+
+/// "X, who …, said", "Abdulrahman al-Mutawakkel, deputy head of …, told",
+/// "Sweida's deputy governor, Salim Abu Hamdan, told".
+fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
+    let mut k = j - 1;
+    while k > floor && !ctx.is_punct(k - 1, ',') && !ctx.punct(k - 1).is_some_and(|c| matches!(c, '.' | ':' | ';') || quote_family(c).is_some()) {
+        k -= 1;
+    }
+    if !(k > floor && ctx.is_punct(k - 1, ',') && k < j - 1) || j - 1 - k > 14 {
+        return None;
+    }
+    let rel = ctx.is(k, W::RelativeOpeners);
+    let mut np = np_before_en(ctx, k - 1, floor).filter(|np| rel || np.registry.is_some() || np.head.is_some() || np.human)?;
+    if !rel {
+        if let Some(inner) = en_np(ctx, k, j - 1).filter(|n| n.human && !n.anonymous) {
+            if !np.human || np.anonymous {
+                np = inner;
+            }
+        }
+    }
+    if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
+        np.anonymous = np.registry.is_none();
+    }
+    Some(np)
+}
+
+/// "But environmentalists worry", "Overall, the fund predicted", "all agreed":
+/// a short clause before the verb is its subject.
+fn short_clause_subject(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
     let mut a = end;
     while a > floor && end - a < 4 && ctx.punct(a - 1).is_none() && !ctx.has_hit(a - 1, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser)) {
         a -= 1;
     }
-    let only_connective = end - a == 1 && matches!(ctx.word(a).to_lowercase().as_str(), "and" | "but" | "yet" | "so" | "or" | "then");
-    if a < end && !only_connective && (a == floor || ctx.punct(a - 1).is_some() || matches!(ctx.word(a - 1).to_lowercase().as_str(), "but" | "and" | "yet" | "so" | "that")) {
-        let mut np = en_np(ctx, a, end).unwrap_or_else(|| np_plain(ctx.seg.tokens[a].start, ctx.seg.tokens[end - 1].end, a, end));
-        let lw = ctx.word(a).to_lowercase();
-        let skip_first = matches!(lw.as_str(), "but" | "and" | "yet" | "so" | "that" | "however" | "still");
-        if skip_first && a + 1 < end {
-            np.start = ctx.seg.tokens[a + 1].start;
-            np.first_tok = a + 1;
-        }
-        if !matches!(ctx.word(np.first_tok).to_lowercase().as_str(), "it" | "this" | "that" | "there" | "what") {
-            if np.key.is_empty() {
-                np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
-            }
-            if matches!(ctx.word(np.first_tok).to_lowercase().as_str(), "who" | "which") {
-                np.pronoun = true; // a relative pronoun: its own mention, no entity of its own
-            }
-            return Some(np);
-        }
+    let only_connective = end - a == 1 && ctx.is(a, W::Connectives);
+    if a >= end || only_connective || !(a == floor || ctx.punct(a - 1).is_some() || ctx.is(a - 1, W::SubjectIntroducers)) {
+        return None;
     }
-    // "a source familiar with the matter said", "officials who spoke on condition of anonymity said"
+    let mut np = en_np(ctx, a, end).unwrap_or_else(|| np_plain(ctx.seg.tokens[a].start, ctx.seg.tokens[end - 1].end, a, end));
+    if ctx.is(a, W::SubjectSkippers) && a + 1 < end {
+        np.start = ctx.seg.tokens[a + 1].start;
+        np.first_tok = a + 1;
+    }
+    if ctx.is(np.first_tok, W::NonSubjects) {
+        return None;
+    }
+    if np.key.is_empty() {
+        np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
+    }
+    if ctx.is(np.first_tok, W::RelativePronouns) {
+        np.pronoun = true; // a relative pronoun: its own mention, no entity of its own
+    }
+    Some(np)
+}
+
+/// "a source familiar with the matter said", "officials who spoke on condition
+/// of anonymity said": a headed phrase further back.
+fn headed_subject(ctx: &Ctx, cue: usize, end: usize, floor: usize) -> Option<Np> {
     let mut k = end;
     let mut anonymous = false;
     while k > floor && end - k < 12 {
@@ -297,7 +376,7 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         }
         if ctx.has_hit(k - 1, |e| matches!(e, Entry::Head(_) | Entry::Registry(_))) {
             let mut a = k - 1;
-            while a > floor && en_np_word(ctx, a - 1) && k - a < 8 {
+            while a > floor && np_word(ctx, a - 1) && k - a < 8 {
                 a -= 1;
             }
             let mut np = en_np(ctx, a, k)?;
@@ -321,7 +400,7 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
             b += 1;
             continue;
         }
-        if !en_np_word(ctx, b) {
+        if !np_word(ctx, b) {
             break;
         }
         // stop before a verb of saying or a second clause
@@ -333,10 +412,6 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
     // "Ahmed Kamal, a spokesman for the ministry" keeps the name
     let mut np = en_np(ctx, ti, b)?;
     if ctx.has_hit(b, |e| *e == Entry::Anonymity) {
-        np.anonymous = np.registry.is_none();
-    }
-    if let Some(h) = ctx.hits_at_tok(b).iter().find(|h| h.entry == Entry::Anonymity) {
-        let _ = h;
         np.anonymous = np.registry.is_none();
     }
     Some(np)

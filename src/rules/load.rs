@@ -1,10 +1,11 @@
 //! Reading rule files: YAML into the schema, with `file:line:col` errors, then
 //! the checks of [`super::validate`].
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::validate::{check_figures, Dups};
-use super::{AccordingFile, CuesFile, FiguresFile, FramesFile, Lang, LangRules, RuleError, SourcesFile};
+use super::{AccordingFile, CuesFile, FiguresFile, FramesFile, GrammarFile, Lang, LangRules, Morphology, MorphologyFile, RuleError, SourcesFile};
 use crate::text::fold;
 
 pub(super) struct Loaded {
@@ -14,6 +15,8 @@ pub(super) struct Loaded {
     frames: FramesFile,
     sources: SourcesFile,
     figures: FiguresFile,
+    grammar: GrammarFile,
+    morph: MorphologyFile,
 }
 
 pub(super) fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, String), errs: &mut Vec<RuleError>) -> Option<Loaded> {
@@ -28,7 +31,16 @@ pub(super) fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, Stri
     let frames: Option<FramesFile> = parse(fr_f, errs);
     let sources: Option<SourcesFile> = parse(src_f, errs);
     let figures: Option<FiguresFile> = parse(fig_f, errs);
-    let (cues, according, frames, sources, figures) = (cues?, according?, frames?, sources?, figures?);
+    let gr_f = get(&format!("{d}/grammar.yaml"));
+    let grammar: Option<GrammarFile> = parse(gr_f, errs);
+    let morph: Option<MorphologyFile> = parse(get(&format!("{d}/morphology.yaml")), errs);
+    let (cues, according, frames, sources, figures, grammar, morph) = (cues?, according?, frames?, sources?, figures?, grammar?, morph?);
+    for (_, key, list) in grammar.lists() {
+        let mut seen = Dups::default();
+        for w in list {
+            seen.check(gr_f, key, w, errs);
+        }
+    }
     check_figures(fig_f, &figures, errs);
     // duplicates inside one category
     let mut seen = Dups::default();
@@ -76,12 +88,23 @@ pub(super) fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, Stri
     for f in sources.qualifiers.iter().flat_map(|q| &q.forms) {
         seen.check(src_f, "qualifier", f, errs);
     }
-    Some(Loaded { lang, cues, according, frames, sources, figures })
+    Some(Loaded { lang, cues, according, frames, sources, figures, grammar, morph })
 }
 
 pub(super) fn finish_lang(l: Loaded) -> LangRules {
     let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
+    let mut words: HashMap<String, u64> = HashMap::new();
+    for (class, _, list) in l.grammar.lists() {
+        for w in list {
+            *words.entry(fold(w).to_lowercase()).or_default() |= class.bit();
+        }
+    }
+    let glued_addressee = l.grammar.addressee_markers.iter().map(|w| fold(w)).filter(|w| w.chars().count() == 1).filter_map(|w| w.chars().next()).collect();
     LangRules {
+        glued_addressee,
+        grammar: l.grammar,
+        morph: Morphology::new(&l.morph),
+        words,
         lang: l.lang,
         cues: l.cues,
         according: l.according,

@@ -1,14 +1,16 @@
 //! One Aho-Corasick automaton per language over every folded rule string, with
-//! Arabic proclitics (و ف ب ل ك س ال) accepted in front of a match and a few
-//! enclitic pronouns after cue nouns. One pass over the text finds everything.
+//! the language's proclitics accepted in front of a match and its enclitic
+//! pronouns after cue nouns and verbs (`morphology.yaml`). One pass over the
+//! text finds everything.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::morphology::Morphology;
 use super::schema::*;
 use super::Lang;
-use crate::text::normalise::fold;
+use crate::text::{fold, is_arabic};
 
 /// Agreement of a verb form (Arabic) or `Any` (English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,10 +110,8 @@ pub struct Hit {
     pub definite: bool,
     /// The word carried a leading و or ف.
     pub conj: bool,
-    /// The word carried a leading ل (the preposition).
-    pub lam: bool,
-    /// The word carried a leading ب.
-    pub ba: bool,
+    /// The proclitic preposition the word carried («ل», «ب»).
+    pub prep: Option<char>,
 }
 
 #[derive(Debug)]
@@ -119,34 +119,12 @@ pub struct Matcher {
     ac: AhoCorasick,
     pats: Vec<Pattern>,
     lang: Lang,
-    prefixes: HashSet<String>,
-}
-
-const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا"];
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
-}
-
-fn all_prefixes() -> HashSet<String> {
-    let mut out = HashSet::new();
-    for conj in ["", "و", "ف"] {
-        for prep in ["", "ب", "ل", "ك", "س"] {
-            for art in ["", "ال"] {
-                let s = if prep == "ل" && art == "ال" {
-                    format!("{conj}لل")
-                } else {
-                    format!("{conj}{prep}{art}")
-                };
-                out.insert(s);
-            }
-        }
-    }
-    out
+    morph: Morphology,
 }
 
 impl Matcher {
     pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
+        let morph = &lr.morph;
         let (cues, according, frames, sources, figures) = (&lr.cues, &lr.according, &lr.frames, &lr.sources, &lr.figures);
         let mut map: HashMap<(String, bool, Option<char>), usize> = HashMap::new();
         let mut pats: Vec<Pattern> = Vec::new();
@@ -178,19 +156,22 @@ impl Matcher {
             if arabic && key.chars().count() < 2 {
                 return;
             }
+            // «وفقا ل»: a final preposition glued to the next word
             let mut glue = None;
             let mut key = key;
             if arabic {
-                for p in [" ل", " ب"] {
-                    if key.ends_with(p) && key.chars().count() > 3 {
-                        glue = p.chars().nth(1);
-                        key.truncate(key.len() - p.len());
+                for &p in morph.prepositions() {
+                    let tail = format!(" {p}");
+                    if key.ends_with(&tail) && key.chars().count() > 3 {
+                        glue = Some(p);
+                        key.truncate(key.len() - tail.len());
                     }
                 }
             }
+            // a copy without the article, for «لل» (ل + ال)
             let mut variants = vec![(key.clone(), false)];
-            if arabic && key.starts_with("ال") && key.chars().count() > 3 {
-                variants.push((key["ال".len()..].to_string(), true));
+            if arabic && morph.definite(&key) && key.chars().count() > 3 {
+                variants.push((key[morph.article.len()..].to_string(), true));
             }
             for (k, stripped) in variants {
                 let idx = *map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
@@ -344,7 +325,7 @@ impl Matcher {
             .ascii_case_insensitive(lang == Lang::En)
             .build(&strings)
             .expect("rule strings build an automaton");
-        Matcher { ac, pats, lang, prefixes: all_prefixes() }
+        Matcher { ac, pats, lang, morph: morph.clone() }
     }
 
     pub fn lang(&self) -> Lang {
@@ -380,16 +361,19 @@ impl Matcher {
                         .last()
                         .map_or(s, |(i, _)| i);
                     prefix = &text[ws..s];
-                    if prefix.chars().count() > 4 || !self.prefixes.contains(prefix) {
+                    if prefix.chars().count() > 4 || !self.morph.prefixes.contains(prefix) {
                         continue;
                     }
                     start = ws;
                 }
             }
-            if p.stripped_al && !(prefix.ends_with("ال") || prefix.ends_with("لل") || prefix.ends_with('ل') && text[s..].starts_with('ل')) {
+            let cl = self.morph.clitics(prefix);
+            // the copy without the article needs the article in front (or a
+            // preposition doubled by the stem: «للجنة»)
+            if p.stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
                 continue;
             }
-            if !p.stripped_al && p.arabic && text[s..].starts_with("ال") && prefix.contains("ال") {
+            if !p.stripped_al && p.arabic && self.morph.definite(&text[s..]) && cl.article {
                 continue;
             }
             if let Some(g) = p.glue_next {
@@ -407,39 +391,30 @@ impl Matcher {
                         continue;
                     }
                     let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
-                    if !ENCLITICS.contains(&&text[e..we]) {
+                    if !self.morph.enclitics.iter().any(|x| x == &text[e..we]) {
                         continue;
                     }
                     end = we;
                 }
             }
-            let definite = prefix.ends_with("ال") || prefix.ends_with("لل") || (p.stripped_al) || text[s..].starts_with("ال");
-            let conj = prefix.starts_with('و') || prefix.starts_with('ف');
-            let rest = prefix.trim_start_matches(['و', 'ف']);
-            let lam = rest.starts_with('ل');
-            let ba = rest.starts_with('ب');
-            let verbal_prefix_ok = !(prefix.contains("ال") || prefix.ends_with("لل") || rest.starts_with('ب') || rest.starts_with('ك'));
-            let nominal_prefix_ok = !rest.starts_with('س');
+            let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
+            let (conj, prep) = (cl.conj, cl.prep);
             for &entry in &p.entries {
                 if end != e && !entry.takes_enclitic() {
                     continue;
                 }
                 let ok = match entry {
                     // «مالي» (Mali) is not «المالي» (financial)
-                    Entry::Place(_) => !prefix.contains("ال") && !prefix.ends_with("لل"),
-                    // «فيدان» is a name, not ف + يدان: passives take at most و
-                    Entry::Verb { agr: Agr::Passive, .. } => prefix.is_empty() || prefix == "و",
-                    Entry::Verb { .. } => verbal_prefix_ok,
-                    // particles and phrases carry their own prepositions
-                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => {
-                        prefix.is_empty() || prefix == "و" || prefix == "ف"
-                    }
-                    _ => nominal_prefix_ok,
+                    Entry::Place(_) => !cl.article,
+                    Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
+                    Entry::Verb { .. } => self.morph.verbal_ok(cl),
+                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => self.morph.particle_ok(cl),
+                    _ => self.morph.nominal_ok(cl),
                 };
                 if !ok {
                     continue;
                 }
-                out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, lam, ba });
+                out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, prep });
             }
         }
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

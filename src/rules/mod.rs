@@ -1,16 +1,20 @@
 //! Rules: language knowledge loaded from YAML (built in, or `--rules DIR`),
 //! checked on load, and compiled into one multi-pattern matcher per language.
 
+pub mod grammar;
 mod load;
 pub mod matcher;
+pub mod morphology;
 pub mod schema;
 mod validate;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use grammar::{GrammarFile, W};
 pub use matcher::{Entry, Hit, Matcher};
+pub use morphology::{Morphology, MorphologyFile};
 pub use schema::*;
 
 use load::{finish_lang, load_lang, parse};
@@ -45,6 +49,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("en/sources.yaml", include_str!("../../rules/en/sources.yaml")),
     ("ar/figures.yaml", include_str!("../../rules/ar/figures.yaml")),
     ("en/figures.yaml", include_str!("../../rules/en/figures.yaml")),
+    ("ar/grammar.yaml", include_str!("../../rules/ar/grammar.yaml")),
+    ("en/grammar.yaml", include_str!("../../rules/en/grammar.yaml")),
+    ("ar/morphology.yaml", include_str!("../../rules/ar/morphology.yaml")),
+    ("en/morphology.yaml", include_str!("../../rules/en/morphology.yaml")),
     ("places.yaml", include_str!("../../rules/places.yaml")),
     ("check.yaml", include_str!("../../rules/check.yaml")),
 ];
@@ -90,7 +98,32 @@ pub struct LangRules {
     pub frames: FramesFile,
     pub sources: SourcesFile,
     pub figures: FiguresFile,
+    pub grammar: GrammarFile,
+    pub morph: Morphology,
+    /// Folded, lower-cased word → the bits of its word classes ([`W::bit`]).
+    pub words: HashMap<String, u64>,
+    /// One-letter addressee markers, which are written glued to the next word
+    /// («لوكالة»).
+    pub glued_addressee: Vec<char>,
     pub abbreviations: HashSet<String>,
+}
+
+impl LangRules {
+    /// The word classes of a folded word (any case).
+    pub fn classes(&self, w: &str) -> u64 {
+        if let Some(&m) = self.words.get(w) {
+            return m;
+        }
+        if w.chars().any(char::is_uppercase) {
+            return self.words.get(&w.to_lowercase()).copied().unwrap_or(0);
+        }
+        0
+    }
+
+    /// Is the folded word `w` in class `c`?
+    pub fn is(&self, w: &str, c: W) -> bool {
+        self.classes(w) & c.bit() != 0
+    }
 }
 
 #[derive(Debug)]

@@ -56,6 +56,13 @@ pub struct Verb {
     pub continuation: bool,
     #[serde(default)]
     pub strict: bool,
+    /// The subject relays what the source after `relay_from` said («نقلت
+    /// الوكالة عن مسؤول»).
+    #[serde(default)]
+    pub relays: bool,
+    /// The object is an addressee, not a subject ("X told Reuters").
+    #[serde(default)]
+    pub tells: bool,
     #[serde(default)]
     pub m: Vec<String>,
     #[serde(default)]

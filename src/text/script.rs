@@ -28,6 +28,30 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// A comma: «،» (U+060C) or ",".
+#[inline]
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '\u{060C}')
+}
+
+/// A semicolon: «؛» (U+061B) or ";".
+#[inline]
+pub fn is_semicolon(c: char) -> bool {
+    matches!(c, ';' | '\u{061B}')
+}
+
+/// A question mark: «؟» (U+061F) or "?".
+#[inline]
+pub fn is_question(c: char) -> bool {
+    matches!(c, '?' | '\u{061F}')
+}
+
+/// A mark that ends a sentence.
+#[inline]
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '…') || is_question(c)
+}
+
 /// A character of the Arabic block (letters, digits, marks, punctuation).
 #[inline]
 pub fn is_arabic(c: char) -> bool {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::quotes::{pair_quotes, Quote};
-use super::script::{is_letter, is_word_char};
+use super::script::{is_letter, is_terminal, is_word_char};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -41,22 +41,18 @@ pub struct Segments {
 
 
 
-/// Build all segments of a folded text.
-pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Segments {
-    let mut seg = Segments { tokens: tokenize(text), ..Default::default() };
+/// Build all segments of a folded text. `abbreviations` end no sentence;
+/// `proclitics` glued to digits are split off («و133»).
+pub fn segment(text: &str, abbreviations: &HashSet<String>, proclitics: &HashSet<String>) -> Segments {
+    let mut seg = Segments { tokens: tokenize(text, proclitics), ..Default::default() };
     seg.paragraphs = paragraphs(text);
     pair_quotes(text, &mut seg);
     seg.sentences = sentences(text, &seg, abbreviations);
     seg
 }
 
-/// Proclitics that may be glued to a number: و ف ب ل ك, with or without ال.
-fn is_clitic_run(s: &str) -> bool {
-    let n = s.chars().count();
-    (1..=4).contains(&n) && s.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) && !s.ends_with("اا")
-}
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -70,7 +66,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 if is_word_char(d) {
                     // «و133», «لـ206», «بـ300»: an Arabic clitic glued to digits is its
                     // own word, so the number stays a number
-                    if d.is_ascii_digit() && !all_digits && is_clitic_run(&text[i..j]) {
+                    if d.is_ascii_digit() && !all_digits && proclitics.contains(&text[i..j]) {
                         break;
                     }
                     all_digits &= d.is_ascii_digit();
@@ -109,7 +105,7 @@ fn ends_line_boundary(line: &str) -> bool {
     let t = line.trim_end();
     match t.chars().last() {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | '؟' | '…' | ':' | '"' | '”' | '“' | '»' | '«' | '\'' | '’' | ')')
+        Some(c) => is_terminal(c) || matches!(c, ':' | ')') || super::quote_family(c).is_some()
             || t.len() < 60
             || t.trim_start().starts_with('#'),
     }
@@ -159,9 +155,6 @@ fn paragraphs(text: &str) -> Vec<Span> {
 
 
 
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '…')
-}
 
 /// Sentences inside each paragraph. Terminators inside a quotation do not end
 /// a sentence; a closing mark right after a terminator belongs to the sentence.
@@ -289,7 +282,7 @@ mod tests {
     use super::*;
 
     fn seg(t: &str) -> Segments {
-        segment(t, &HashSet::new())
+        segment(t, &HashSet::new(), &HashSet::new())
     }
 
     fn inner<'a>(t: &'a str, q: &Quote) -> &'a str {
@@ -347,7 +340,7 @@ mod tests {
         let mut ab = HashSet::new();
         ab.insert("dr.".to_string());
         let t = "Dr. Reyes said: \"We are tired. We need help.\" Then he left. The toll is 1.5 million.";
-        let s = segment(t, &ab);
+        let s = segment(t, &ab, &HashSet::new());
         let texts: Vec<&str> = s.sentences.iter().map(|x| &t[x.start..x.end]).collect();
         assert_eq!(texts, vec![
             "Dr. Reyes said: \"We are tired. We need help.\"",

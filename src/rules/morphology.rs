@@ -1,0 +1,258 @@
+//! Clitics, from `morphology.yaml`: which proclitics the matcher accepts in front
+//! of a rule string, which enclitics after it, and the one rule that strips
+//! proclitics from a word for keys and names.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::text::fold;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MorphologyFile {
+    /// The definite article («ال»).
+    #[serde(default)]
+    pub article: Option<String>,
+    /// Proclitic conjunctions («و», «ف»).
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
+    /// The conjunction that joins nouns («و»: «متطوع ومصدر طبي»); «ف» joins
+    /// clauses, and names start with it («فيدان»).
+    #[serde(default)]
+    pub noun_conjunction: Option<String>,
+    /// Proclitic prepositions («ب», «ل», «ك»).
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    /// Proclitics a verb may take («س», «ل»).
+    #[serde(default)]
+    pub verbal_prefixes: Vec<String>,
+    /// The only proclitics a passive verb form may take (so that «فيدان», a
+    /// name, is not ف + «يدان»).
+    #[serde(default)]
+    pub passive_prefixes: Vec<String>,
+    /// A preposition and the article written as one: «لل» for ل + ال.
+    #[serde(default)]
+    pub fusions: Vec<String>,
+    /// Enclitic pronouns after cue nouns and verbs («بيانها», «تابعته»).
+    #[serde(default)]
+    pub enclitics: Vec<String>,
+    /// Endings of relative adjectives that count people («حوثيا»).
+    #[serde(default)]
+    pub nisba_endings: Vec<String>,
+    /// Possessive endings cut from keys ("'s").
+    #[serde(default)]
+    pub possessive_endings: Vec<String>,
+    /// Letters that must remain when proclitics are stripped.
+    #[serde(default = "two")]
+    pub min_stem: usize,
+}
+
+fn two() -> usize {
+    2
+}
+
+/// What a run of proclitics holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Clitics {
+    pub conj: bool,
+    /// The proclitic preposition, if any.
+    pub prep: Option<char>,
+    pub future: bool,
+    pub article: bool,
+}
+
+/// The clitic rules of one language, ready to use.
+#[derive(Debug, Clone, Default)]
+pub struct Morphology {
+    pub article: String,
+    conj: Vec<char>,
+    noun_conj: Option<char>,
+    prep: Vec<char>,
+    verbal: Vec<char>,
+    passive: Vec<String>,
+    pub enclitics: Vec<String>,
+    pub nisba_endings: Vec<String>,
+    pub possessive_endings: Vec<String>,
+    /// Every proclitic run (conjunction, then preposition or future, then the
+    /// article), for the matcher.
+    pub prefixes: HashSet<String>,
+    /// The runs that end in the article, longest first, for stripping.
+    article_runs: Vec<String>,
+    pub min_stem: usize,
+}
+
+fn letters(v: &[String]) -> Vec<char> {
+    v.iter().filter_map(|s| fold(s).chars().next()).collect()
+}
+
+impl Morphology {
+    pub fn new(f: &MorphologyFile) -> Morphology {
+        let article = f.article.as_deref().map(fold).unwrap_or_default();
+        let (conj, prep, verbal) = (letters(&f.conjunctions), letters(&f.prepositions), letters(&f.verbal_prefixes));
+        let fusions: Vec<String> = f.fusions.iter().map(|x| fold(x)).collect();
+        let mut mids: Vec<char> = prep.clone();
+        mids.extend(verbal.iter().filter(|v| !prep.contains(v)));
+        let mut prefixes = HashSet::new();
+        let mut article_runs = Vec::new();
+        let conj_opts: Vec<String> = std::iter::once(String::new()).chain(conj.iter().map(|c| c.to_string())).collect();
+        let mid_opts: Vec<Option<char>> = std::iter::once(None).chain(mids.iter().map(|c| Some(*c))).collect();
+        for c in &conj_opts {
+            for m in &mid_opts {
+                let mid = m.map(String::from).unwrap_or_default();
+                prefixes.insert(format!("{c}{mid}"));
+                if article.is_empty() {
+                    continue;
+                }
+                // ل + ال is written «لل»
+                let with_art = match m.and_then(|p| fusions.iter().find(|x| x.starts_with(p))) {
+                    Some(fused) => format!("{c}{fused}"),
+                    None => format!("{c}{mid}{article}"),
+                };
+                if m.is_none_or(|p| prep.contains(&p)) {
+                    article_runs.push(with_art.clone());
+                }
+                prefixes.insert(with_art);
+            }
+        }
+        prefixes.remove("");
+        article_runs.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        article_runs.dedup();
+        Morphology {
+            article,
+            conj,
+            noun_conj: f.noun_conjunction.as_deref().and_then(|c| fold(c).chars().next()),
+            prep,
+            verbal,
+            passive: f.passive_prefixes.iter().map(|x| fold(x)).collect(),
+            enclitics: f.enclitics.iter().map(|e| fold(e)).collect(),
+            nisba_endings: f.nisba_endings.iter().map(|e| fold(e)).collect(),
+            possessive_endings: f.possessive_endings.clone(),
+            prefixes,
+            article_runs,
+            min_stem: f.min_stem,
+        }
+    }
+
+    /// What a proclitic run holds.
+    pub fn clitics(&self, prefix: &str) -> Clitics {
+        let mut c = Clitics::default();
+        let mut rest = prefix;
+        if let Some(ch) = rest.chars().next().filter(|ch| self.conj.contains(ch)) {
+            c.conj = true;
+            rest = &rest[ch.len_utf8()..];
+        }
+        if !self.article.is_empty() && rest.ends_with(self.article.as_str()) {
+            c.article = true;
+        }
+        match rest.chars().next() {
+            Some(ch) if self.prep.contains(&ch) => {
+                c.prep = Some(ch);
+                // «لل»: ل with the article's first letter dropped
+                let after = &rest[ch.len_utf8()..];
+                if !self.article.is_empty() && !after.is_empty() && self.article.ends_with(after) {
+                    c.article = true;
+                }
+            }
+            Some(ch) if self.verbal.contains(&ch) => c.future = true,
+            _ => {}
+        }
+        c
+    }
+
+    /// A word without its article-bearing proclitics («والوزارة» → «وزارة»),
+    /// when enough of it remains; English possessives cut too. The one rule for
+    /// keys and cross-article names.
+    pub fn strip<'w>(&self, w: &'w str) -> &'w str {
+        for p in &self.article_runs {
+            if let Some(r) = w.strip_prefix(p.as_str()) {
+                if r.chars().count() >= self.min_stem {
+                    return r;
+                }
+            }
+        }
+        for e in &self.possessive_endings {
+            if let Some(r) = w.strip_suffix(e.as_str()) {
+                return r;
+            }
+        }
+        w
+    }
+
+    /// The word begins with the article.
+    pub fn definite(&self, w: &str) -> bool {
+        !self.article.is_empty() && w.starts_with(self.article.as_str())
+    }
+
+    /// The word begins with the proclitic preposition `p` glued to it (and not
+    /// the article): «لوكالة».
+    pub fn glued(&self, w: &str, p: char) -> bool {
+        w.starts_with(p) && !self.definite(w) && w.chars().count() > 1
+    }
+
+    /// A verb may carry these proclitics.
+    pub fn verbal_ok(&self, c: Clitics) -> bool {
+        !c.article && c.prep.is_none_or(|p| self.verbal.contains(&p))
+    }
+
+    /// A passive verb form may carry this proclitic run.
+    pub fn passive_ok(&self, prefix: &str) -> bool {
+        prefix.is_empty() || self.passive.iter().any(|p| p == prefix)
+    }
+
+    /// A noun may carry these proclitics (not the future marker).
+    pub fn nominal_ok(&self, c: Clitics) -> bool {
+        !c.future
+    }
+
+    /// Particles and phrases carry their own prepositions: at most a conjunction.
+    pub fn particle_ok(&self, c: Clitics) -> bool {
+        c.prep.is_none() && !c.article && !c.future
+    }
+
+    /// The proclitic prepositions.
+    pub fn prepositions(&self) -> &[char] {
+        &self.prep
+    }
+
+    /// The word begins with the conjunction that joins nouns («وزير» does too:
+    /// callers weigh the rest).
+    pub fn starts_with_noun_conj(&self, w: &str) -> bool {
+        self.noun_conj.is_some_and(|c| w.starts_with(c))
+    }
+
+    /// A letter that can be a proclitic on its own («و», «ل»).
+    pub fn is_proclitic_letter(&self, c: char) -> bool {
+        self.conj.contains(&c) || self.prep.contains(&c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ar() -> Morphology {
+        let f: MorphologyFile = serde_yaml::from_str(include_str!("../../rules/ar/morphology.yaml")).unwrap();
+        Morphology::new(&f)
+    }
+
+    #[test]
+    fn prefixes_and_what_they_hold() {
+        let m = ar();
+        for p in ["و", "وال", "لل", "ولل", "فب", "س", "وس", "كال"] {
+            assert!(m.prefixes.contains(p), "{p}");
+        }
+        assert_eq!(m.clitics("ولل"), Clitics { conj: true, prep: Some('ل'), future: false, article: true });
+        assert_eq!(m.clitics("بال"), Clitics { conj: false, prep: Some('ب'), future: false, article: true });
+        assert_eq!(m.clitics("وس"), Clitics { conj: true, prep: None, future: true, article: false });
+    }
+
+    #[test]
+    fn strip_keeps_a_stem() {
+        let m = ar();
+        assert_eq!(m.strip("والوزاره"), "وزاره");
+        assert_eq!(m.strip("للامم"), "امم");
+        assert_eq!(m.strip("وزاره"), "وزاره", "a bare و may be the word's own letter");
+        assert_eq!(m.strip("الي"), "الي", "too little would remain");
+    }
+}
