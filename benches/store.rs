@@ -72,7 +72,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let store = SledStore::open(&dir.path().join("db"), Open::Create).unwrap();
     let gaz = Gazetteer::new(&rules);
-    let mut resolver = SourceResolver::new(&store, rules.check.word_similarity).unwrap();
+    let mut resolver = SourceResolver::new(&store, &rules).unwrap();
 
     // ingest: audit + check + one transaction per article
     let t = Instant::now();
@@ -108,7 +108,7 @@ fn main() {
 /// Check one new article at a time against the store; p50 and p99 of 1000.
 fn latency(rules: &Rules, store: &SledStore, figures: usize, n_articles: usize) {
     let gaz = Gazetteer::new(rules);
-    let mut resolver = SourceResolver::new(store, rules.check.word_similarity).unwrap();
+    let mut resolver = SourceResolver::new(store, rules).unwrap();
     let mut lat = Vec::new();
     for j in 0..1000 {
         let art = article(n_articles + j * 37);

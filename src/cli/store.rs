@@ -148,7 +148,7 @@ fn check_cmd(store: &SledStore, rules: &Rules, a: CheckArgs) -> Run {
     let format = a.format.unwrap_or(if to_terminal(&a.out) { CheckFormat::Text } else { CheckFormat::Jsonl });
     let lang = lang_choice(a.lang);
     let gaz = Gazetteer::new(rules);
-    let mut resolver = SourceResolver::new(store, rules.check.word_similarity)?;
+    let mut resolver = SourceResolver::new(store, rules)?;
     let mut out = output(&a.out)?;
     let mut text_report = report::reporter(report::Format::Text);
     let mut code = EXIT_CLEAN;

@@ -7,8 +7,8 @@ use super::read::Reading;
 use super::Found;
 use crate::attribution::Ctx;
 use crate::model::{Bound, Category, Figure, Kind};
-use crate::rules::{Entry, Lang, Position};
-use crate::text::TokKind;
+use crate::rules::{Entry, Position, W};
+use crate::text::{is_question, is_semicolon, TokKind};
 fn is_measure(ctx: &Ctx, j: usize, pos: Position) -> bool {
     ctx.hits_at_tok(j).iter().any(|h| match h.entry {
         Entry::Measure(m) => ctx.lr.figures.measures[m as usize].position == pos,
@@ -27,11 +27,10 @@ fn counted_at(ctx: &Ctx, j: usize) -> Option<(Counted, usize)> {
     let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. })) else {
         // «25 حوثيا», «22 انقلابيا», «3 حوثيين»: a nisba adjective counts people
         let w = ctx.word(j);
-        let nisba = ctx.lang() == Lang::Ar
-            && ctx.hits_at_tok(j).is_empty()
+        let nisba = ctx.hits_at_tok(j).is_empty()
             && w.chars().count() >= 4
-            && (w.ends_with("يا") || w.ends_with("يين") || w.ends_with("يون"))
-            && !w.starts_with("ال");
+            && ctx.lr.morph.nisba_endings.iter().any(|e| w.ends_with(e.as_str()))
+            && !ctx.definite(j);
         return nisba.then_some((Counted::Group(None), j + 1));
     };
     let end = ctx.tok_end(h.end).max(j + 1);
@@ -175,7 +174,7 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
         }
     }
     let mut k = r.end;
-    if matches!(ctx.word(k), "من" | "of") {
+    if ctx.is(k, W::CountPartitives) {
         k += 1; // «عشرات من المدنيين», "dozens of people"
     }
     if r.dual.is_none() {
@@ -186,7 +185,7 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
                 n.end = e;
                 // «القتلى والجرحى», "killed and wounded": both, unsplit
                 let mut m = e;
-                if matches!(ctx.word(m).to_lowercase().as_str(), "and" | "و") {
+                if ctx.is(m, W::CountCoordinators) {
                     m += 1;
                 }
                 if let Some((Counted::Noun(c2, _), e2)) = counted_at(ctx, m) {
@@ -204,7 +203,7 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
         }
     }
     // «من المدنيين», "of them civilians": the group after the noun
-    if n.group.is_none() && matches!(ctx.word(n.end), "من" | "among") {
+    if n.group.is_none() && ctx.is(n.end, W::CountGroupLinks) {
         if let Some((Counted::Group(g), _)) = counted_at(ctx, n.end + 1) {
             n.group = g;
         }
@@ -220,7 +219,7 @@ fn before(ctx: &Ctx, first: usize) -> Before {
     let mut b = Before::default();
     let lo = first.saturating_sub(12).max(sent_start);
     for j in (lo..first).rev() {
-        if ctx.punct(j).is_some_and(|c| matches!(c, '.' | '؛' | ';' | ':' | '؟' | '?')) {
+        if ctx.punct(j).is_some_and(|c| matches!(c, '.' | ':') || is_semicolon(c) || is_question(c)) {
             break;
         }
         if b.qualifier.is_none() {
@@ -283,7 +282,7 @@ fn unknown_noun_at(ctx: &Ctx, j: usize) -> bool {
     ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word)
         && w.chars().count() >= 3
         && ctx.hits_at_tok(j).is_empty()
-        && !matches!(w.to_lowercase().as_str(), "من" | "في" | "على" | "إلى" | "الى" | "عن" | "مع" | "of" | "in" | "on" | "to" | "and" | "or" | "the" | "at" | "by" | "from" | "were" | "was" | "people" | "آخرين" | "آخرون" | "اخرين" | "اخرون" | "others" | "more")
+        && !ctx.is(j, W::NotCounted)
 }
 
 /// A noun that makes a number a count of something else: «4 اتفاقات», "three strikes".
@@ -293,7 +292,7 @@ fn other_noun_at(ctx: &Ctx, j: usize) -> bool {
     t.kind == TokKind::Word
         && w.chars().count() >= 3
         && ctx.hits_at_tok(j).iter().all(|h| matches!(h.entry, Entry::Registry(_) | Entry::Head(_)))
-        && !matches!(w.to_lowercase().as_str(), "من" | "في" | "على" | "إلى" | "الى" | "عن" | "مع" | "of" | "in" | "on" | "to" | "and" | "or" | "the" | "per" | "for" | "from" | "at" | "by" | "was" | "were" | "is" | "are")
+        && !ctx.is(j, W::NotCounted)
 }
 
 /// The group named: "Taliban fighters", «من مسلحي حركة الشباب»: an armed group

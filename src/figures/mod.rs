@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::attribution::{Ctx, RawClaim};
 use crate::model::Figure;
-use crate::rules::{Entry, Rules};
+use crate::rules::{Entry, Rules, W};
 
 pub use read::parse_number;
 
@@ -115,8 +115,8 @@ fn link_updates(ctx: &Ctx, figs: &mut [Found]) {
         if tb <= ta || tb - ta > 4 || ctx.seg.sentence_of(a) != ctx.seg.sentence_of(b) {
             continue;
         }
-        let from = ta > 0 && matches!(ctx.word(ta - 1).to_lowercase().as_str(), "من" | "from");
-        let to = tb > 0 && matches!(ctx.word(tb - 1).to_lowercase().as_str(), "إلى" | "الي" | "to");
+        let from = ta > 0 && ctx.is(ta - 1, W::UpdateFrom);
+        let to = tb > 0 && ctx.is(tb - 1, W::UpdateTo);
         if from && to {
             let prev = figs[i - 1].figure.low;
             let (cat, group) = (figs[i].figure.category, figs[i].figure.group.clone());

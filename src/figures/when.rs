@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::attribution::Ctx;
-use crate::rules::{Entry, Lang};
+use crate::rules::{Entry, W};
 use crate::text::TokKind;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,12 +82,12 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf 
     let mut out = AsOf::default();
     // «منذ 8 ديسمبر 2024», "since December 8, 2024": a period start
     for i in a..b {
-        if matches!(ctx.word(i).to_lowercase().as_str(), "منذ" | "since") {
+        if ctx.is(i, W::Since) {
             if let Some((d, _)) = explicit(ctx, i + 1, (i + 5).min(b), article) {
                 out.since = Some(d);
             } else {
                 // «منذ 2011», «منذ عام 2011», "since 2011"
-                let j = if matches!(ctx.word(i + 1).to_lowercase().as_str(), "عام" | "سنة" | "year") { i + 2 } else { i + 1 };
+                let j = if ctx.is(i + 1, W::YearNouns) { i + 2 } else { i + 1 };
                 if let Some(y) = ctx.word(j).parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)) {
                     out.since = NaiveDate::from_ymd_opt(y, 1, 1);
                 }
@@ -104,12 +104,10 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf 
         for i in a..b {
             for h in ctx.hits_at_tok(i) {
                 match h.entry {
-                    // «أحد», «اثنين» are also "one", "two": a weekday takes the article or
-                    // a part of day («مساء الأحد», «يوم الاثنين»)
+                    // «أحد», «اثنين» are also "one", "two": a weekday that is also a
+                    // number word takes the article or a part of day («مساء الأحد»)
                     Entry::Weekday(w)
-                        if ctx.lang() == Lang::En
-                            || h.definite
-                            || i.checked_sub(1).is_some_and(|p| matches!(ctx.word(p), "يوم" | "مساء" | "صباح" | "ليلة" | "ليل" | "فجر" | "ظهر" | "عصر")) =>
+                        if !ctx.has_hit(i, |e| matches!(e, Entry::Number(_))) || h.definite || i.checked_sub(1).is_some_and(|p| ctx.is(p, W::DayParts)) =>
                     {
                         out.date = Some(last_weekday(art, weekday(f.weekdays[w as usize].weekday)));
                         return out;

@@ -40,8 +40,8 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
     for s in &audit.sources {
         let key = resolver.key(s.canonical.as_deref(), &s.name);
         keys.insert(s.id.as_str(), key.clone());
-        let mut aliases = vec![name_words(&s.name).join(" ")];
-        aliases.extend(s.aliases.iter().map(|a| name_words(a).join(" ")));
+        let mut aliases = vec![name_words(resolver.rules(), &s.name).join(" ")];
+        aliases.extend(s.aliases.iter().map(|a| name_words(resolver.rules(), a).join(" ")));
         aliases.retain(|a| !a.is_empty());
         sources.push(StoredSource { key, name: s.name.clone(), kind: Some(s.kind), anonymous: s.anonymous, aliases, ..Default::default() });
     }

@@ -53,7 +53,7 @@ where
     I: Iterator<Item = Item> + Send,
 {
     let gaz = Gazetteer::new(rules);
-    let mut resolver = SourceResolver::new(store, rules.check.word_similarity)?;
+    let mut resolver = SourceResolver::new(store, rules)?;
     let mut sum = Summary::default();
     let mut fatal: Option<StoreError> = None;
     let work = |item: Item| {

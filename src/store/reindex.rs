@@ -30,7 +30,7 @@ pub fn reindex(store: &dyn Store, rules: &Rules, progress: &mut dyn FnMut(usize,
     texts.sort_by(|a, b| a.date.cmp(&b.date).then(a.seq.cmp(&b.seq)));
     let rank: HashMap<String, usize> = texts.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     let gaz = Gazetteer::new(rules);
-    let mut resolver = SourceResolver::new(store, rules.check.word_similarity)?;
+    let mut resolver = SourceResolver::new(store, rules)?;
     let total = texts.len();
     let mut done = 0;
     let mut failed = None;

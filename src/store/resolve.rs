@@ -7,46 +7,39 @@ use std::collections::{HashMap, HashSet};
 use strsim::jaro_winkler;
 
 use super::{Result, Store};
+use crate::rules::{Lang, Rules, W};
 use crate::text::{fold, has_arabic, is_word_char};
 
-/// Words of a source name for matching: folded, lower-case, Arabic proclitics and
-/// English articles set aside.
-pub fn name_words(name: &str) -> Vec<String> {
+/// Words of a source name for matching: folded, lower-case, without what
+/// carries no name (English articles, `name_stopwords`) and with clitics cut by
+/// the script's one stripping rule.
+pub fn name_words(rules: &Rules, name: &str) -> Vec<String> {
+    let lr = rules.lang(if has_arabic(name) { Lang::Ar } else { Lang::En });
     fold(name)
         .to_lowercase()
         .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of"))
-        .map(|w| {
-            let mut s = w;
-            for p in ["وال", "بال", "فال", "لل", "ال", "و", "ل", "ب"] {
-                if let Some(r) = s.strip_prefix(p) {
-                    if r.chars().count() >= 3 {
-                        s = r;
-                        break;
-                    }
-                }
-            }
-            s.to_string()
-        })
+        .filter(|w| !w.is_empty() && !lr.is(w, W::Determiners) && !lr.is(w, W::NpJoiners))
+        .map(|w| lr.morph.strip(w).to_string())
         .collect()
 }
 
 /// Resolves source names across articles.
-pub struct SourceResolver {
+pub struct SourceResolver<'r> {
     /// Known name keys by (script, word count, first letter): similar names share a
     /// bucket, so a new name is compared with a handful, not with every source.
     buckets: HashMap<(bool, usize, char), Vec<(String, Vec<String>)>>,
     exact: HashSet<String>,
     threshold: f64,
+    rules: &'r Rules,
 }
 
 fn bucket(words: &[String], script: bool) -> (bool, usize, char) {
     (script, words.len(), words.first().and_then(|w| w.chars().next()).unwrap_or(' '))
 }
 
-impl SourceResolver {
-    pub fn new(store: &dyn Store, threshold: f64) -> Result<SourceResolver> {
-        let mut r = SourceResolver { buckets: HashMap::new(), exact: HashSet::new(), threshold };
+impl<'r> SourceResolver<'r> {
+    pub fn new(store: &dyn Store, rules: &'r Rules) -> Result<SourceResolver<'r>> {
+        let mut r = SourceResolver { buckets: HashMap::new(), exact: HashSet::new(), threshold: rules.check.word_similarity, rules };
         for k in store.source_keys()? {
             r.learn(&k);
         }
@@ -61,12 +54,16 @@ impl SourceResolver {
         }
     }
 
+    pub fn rules(&self) -> &'r Rules {
+        self.rules
+    }
+
     /// The cross-article key of a source.
     pub fn key(&mut self, canonical: Option<&str>, name: &str) -> String {
         if let Some(c) = canonical {
             return format!("reg:{c}");
         }
-        let words = name_words(name);
+        let words = name_words(self.rules, name);
         let exact = format!("name:{}", words.join(" "));
         if self.exact.contains(&exact) {
             return exact;
@@ -97,7 +94,7 @@ mod tests {
     #[test]
     fn names_match_across_spellings_not_across_people() {
         let store = MemStore::new();
-        let mut r = SourceResolver::new(&store, 0.9).unwrap();
+        let mut r = SourceResolver::new(&store, crate::testing::rules()).unwrap();
         let a = r.key(None, "المرصد السوري لحقوق الإنسان");
         assert_eq!(r.key(None, "والمرصد السوري لحقوق الانسان"), a, "clitics and hamza fold away");
         assert_eq!(r.key(Some("sohr"), "anything"), "reg:sohr");

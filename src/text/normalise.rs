@@ -31,20 +31,27 @@ fn fold_char(c: char) -> Fold {
         // tatweel; bidi and zero-width controls; soft hyphen; BOM
         '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         | '\u{061C}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Delete,
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::One('ا'),
-        'ى' | 'ی' | 'ے' => Fold::One('ي'),
-        // hamza on a carrier: joins «مسؤول» and «مسئول», «شؤون» and «شئون»
-        'ؤ' | 'ئ' => Fold::One('ء'),
-        'ة' | 'ۃ' | 'ہ' | 'ە' | 'ۀ' => Fold::One('ه'),
-        'ک' | 'گ' => Fold::One('ك'),
-        'پ' => Fold::One('ب'),
-        'چ' => Fold::One('ج'),
-        'ڤ' => Fold::One('ف'),
+        // alef with hamza above/below, madda, wasla → bare alef
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => Fold::One('\u{0627}'),
+        // alef maqsura, Farsi and Urdu yeh → yeh
+        '\u{0649}' | '\u{06CC}' | '\u{06D2}' => Fold::One('\u{064A}'),
+        // hamza on a waw or yeh carrier → hamza: joins the two spellings of
+        // "official" (with waw or yeh seat) and of "affairs"
+        '\u{0624}' | '\u{0626}' => Fold::One('\u{0621}'),
+        // taa marbuta and its Persian/Urdu look-alikes → heh
+        '\u{0629}' | '\u{06C3}' | '\u{06C1}' | '\u{06D5}' | '\u{06C0}' => Fold::One('\u{0647}'),
+        // keheh, gaf → kaf; peh → beh; tcheh → jeem; veh → feh
+        '\u{06A9}' | '\u{06AF}' => Fold::One('\u{0643}'),
+        '\u{067E}' => Fold::One('\u{0628}'),
+        '\u{0686}' => Fold::One('\u{062C}'),
+        '\u{06A4}' => Fold::One('\u{0641}'),
+        // Arabic-Indic and Persian digits → ASCII
         '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-        '٫' => Fold::One('.'),
-        '٬' => Fold::One(','),
-        '٪' => Fold::One('%'),
+        // Arabic decimal and thousands separators, percent sign
+        '\u{066B}' => Fold::One('.'),
+        '\u{066C}' => Fold::One(','),
+        '\u{066A}' => Fold::One('%'),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Fold::One(' '),
         // presentation forms, but not the ornate parentheses used as quote marks
         '\u{FD3E}' | '\u{FD3F}' => Fold::Keep,
