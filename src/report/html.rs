@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::Report;
-use crate::model::Audit;
+use crate::model::{Audit, Claim};
 
 #[derive(Default)]
 pub struct Html {
@@ -92,111 +92,176 @@ struct Mark {
     open: String,
 }
 
+impl Mark {
+    fn close(&self) -> &'static str {
+        if self.open.starts_with("<mark") {
+            "</mark>"
+        } else {
+            "</span>"
+        }
+    }
+}
+
+/// The tooltip of a claim: source, kind, mode, cue, stance and chain.
+fn claim_tip(a: &Audit, c: &Claim) -> String {
+    let src = a.source(c.source.as_deref());
+    let via: Vec<&str> = c.via.iter().filter_map(|v| a.source(Some(v))).map(|s| s.name.as_str()).collect();
+    format!(
+        "{}{}\n{} · {} · stance: {}{}",
+        src.map_or("no source", |s| s.name.as_str()),
+        src.map_or(String::new(), |s| format!(" ({}{})", s.kind, if s.anonymous { ", anonymous" } else { "" })),
+        c.mode,
+        c.cue.as_deref().map_or("no cue".to_string(), |q| format!("cue «{q}»")),
+        c.stance,
+        if via.is_empty() { String::new() } else { format!("\nvia: {}", via.join(" → ")) }
+    )
+}
+
+/// Every marker of an audit: claims with their cues, source mentions, figures.
+fn marks(a: &Audit) -> Vec<Mark> {
+    let src_index = |id: &str| a.sources.iter().position(|s| s.id == id);
+    let mut marks: Vec<Mark> = Vec::new();
+    for c in &a.claims {
+        let si = c.source.as_deref().and_then(src_index);
+        let h = si.map_or(0, hue);
+        let src = si.map(|i| &a.sources[i]);
+        let class = if src.is_none() { format!("claim {} orphan tip", c.mode) } else { format!("claim {} tip", c.mode) };
+        let open = format!(
+            "<span class=\"{class}\" style=\"--h:{h}\" tabindex=\"0\" data-claim=\"{}\" data-source=\"{}\" data-tip=\"{}\">",
+            escape(&c.id),
+            escape(src.map_or("", |s| s.name.as_str())),
+            escape(&claim_tip(a, c))
+        );
+        marks.push(Mark { start: c.start, end: c.end, open });
+        if let Some([s, e]) = c.cue_span {
+            marks.push(Mark { start: s, end: e, open: format!("<span class=\"cue\" style=\"--h:{h}\">") });
+        }
+    }
+    for (i, s) in a.sources.iter().enumerate() {
+        for m in &s.mentions {
+            let open = format!("<span class=\"mention{}\" style=\"--h:{}\">", if s.anonymous { " anonymous" } else { "" }, hue(i));
+            marks.push(Mark { start: m[0], end: m[1], open });
+        }
+    }
+    for f in &a.figures {
+        let range = super::interval(f.low, f.high);
+        let open = format!("<mark class=\"fig\" data-category=\"{}\" data-label=\"{} {}\">", f.category, f.category, escape(&range));
+        marks.push(Mark { start: f.start, end: f.end, open });
+    }
+    marks.retain(|m| m.start < m.end);
+    marks
+}
+
+/// The article body as paragraphs and headings, each byte range wrapped in the
+/// marks over it, with finding anchors where findings start. One sweep: the
+/// cuts and the marks are sorted once.
+fn body(text: &str, marks: &[Mark], anchors: &[(usize, String)]) -> String {
+    let start = body_offset(text);
+    let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).chain(anchors.iter().map(|x| x.0)).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut by_start: Vec<usize> = (0..marks.len()).collect();
+    by_start.sort_by_key(|&i| marks[i].start);
+    let (mut next_mark, mut active): (usize, Vec<usize>) = (0, Vec::new());
+    let (mut html, mut pos, mut ai) = (String::new(), start, 0);
+    for line in text[start..].split_inclusive('\n') {
+        let line_end = pos + line.len();
+        let content_end = pos + line.trim_end_matches(['\n', '\r']).len();
+        if text[pos..content_end].trim().is_empty() {
+            pos = line_end;
+            continue;
+        }
+        // a Markdown heading in the body shows as a heading, without its hashes
+        let line_text = &text[pos..content_end];
+        let hashes = line_text.len() - line_text.trim_start_matches('#').len();
+        let heading = (1..=6).contains(&hashes) && line_text[hashes..].starts_with(' ');
+        let first = if heading { pos + hashes + 1 } else { pos };
+        html.push_str(if heading { "<h3>" } else { "<p>" });
+        let lo = bounds.partition_point(|&b| b <= first);
+        let hi = bounds.partition_point(|&b| b < content_end);
+        let mut s = first;
+        for e in bounds[lo..hi].iter().copied().chain(std::iter::once(content_end)) {
+            while ai < anchors.len() && anchors[ai].0 < e {
+                if anchors[ai].0 >= s {
+                    let _ = write!(html, "<a class=\"anchor\" id=\"{}\"></a>", anchors[ai].1);
+                }
+                ai += 1;
+            }
+            if e <= s || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            // the marks over [s, e): started at or before s, ending after it
+            while next_mark < by_start.len() && marks[by_start[next_mark]].start <= s {
+                let m = by_start[next_mark];
+                let at = active.partition_point(|&x| x < m);
+                active.insert(at, m);
+                next_mark += 1;
+            }
+            active.retain(|&m| marks[m].end > s);
+            for &m in &active {
+                html.push_str(&marks[m].open);
+            }
+            html.push_str(&escape(&text[s..e]));
+            for &m in active.iter().rev() {
+                html.push_str(marks[m].close());
+            }
+            s = e;
+        }
+        html.push_str(if heading { "</h3>\n" } else { "</p>\n" });
+        pos = line_end;
+    }
+    html
+}
+
+/// The legend of sources, with their colours and claim counts.
+fn legend(a: &Audit, out: &mut String) {
+    out.push_str("<div class=\"legend\">");
+    for (i, s) in a.sources.iter().enumerate() {
+        let anon = if s.anonymous { " · anonymous" } else { "" };
+        let _ = write!(
+            out,
+            "<span class=\"src\" style=\"--h:{}\" data-source=\"{}\"><span class=\"sw\"></span>{} <small>({}{anon}, {} claims)</small></span>",
+            hue(i),
+            escape(&s.name),
+            escape(&s.name),
+            s.kind,
+            s.claims
+        );
+    }
+    out.push_str("</div>");
+}
+
+/// The findings, each linked to its anchor in the text.
+fn findings(a: &Audit, anchor: &str, out: &mut String) {
+    if a.findings.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"findings\" dir=\"ltr\"><h3>Findings</h3><ol>");
+    for (i, f) in a.findings.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<li><a href=\"#{anchor}-f{}\">{}:{}</a> <span class=\"rule\">{}</span> <span dir=\"auto\">{}</span></li>",
+            i + 1,
+            f.line,
+            f.col,
+            f.rule,
+            escape(&f.message)
+        );
+    }
+    out.push_str("</ol></section>");
+}
+
 impl Html {
     fn render(&self, a: &Audit, text: &str, n: usize) -> (String, String, String) {
         let anchor = format!("a{n}");
         let title = a.doc.title.clone().unwrap_or_else(|| a.doc.path.clone());
         let lang = a.doc.lang.as_str();
         let dir = if lang == "ar" { "rtl" } else { "ltr" };
-        let src_index = |id: &str| a.sources.iter().position(|s| s.id == id);
-        let mut marks: Vec<Mark> = Vec::new();
-        for c in &a.claims {
-            let si = c.source.as_deref().and_then(src_index);
-            let h = si.map_or(0, hue);
-            let src = si.map(|i| &a.sources[i]);
-            let via: Vec<String> = c.via.iter().filter_map(|v| a.sources.iter().find(|s| &s.id == v)).map(|s| s.name.clone()).collect();
-            let tip = format!(
-                "{}{}\n{} · {} · stance: {}{}",
-                src.map_or("no source".to_string(), |s| s.name.clone()),
-                src.map_or(String::new(), |s| format!(" ({}{})", s.kind, if s.anonymous { ", anonymous" } else { "" })),
-                c.mode,
-                c.cue.as_deref().map_or("no cue".to_string(), |q| format!("cue «{q}»")),
-                c.stance,
-                if via.is_empty() { String::new() } else { format!("\nvia: {}", via.join(" → ")) }
-            );
-            let class = if src.is_none() { format!("claim {} orphan tip", c.mode) } else { format!("claim {} tip", c.mode) };
-            marks.push(Mark {
-                start: c.start,
-                end: c.end,
-                open: format!(
-                    "<span class=\"{class}\" style=\"--h:{h}\" tabindex=\"0\" data-claim=\"{}\" data-source=\"{}\" data-tip=\"{}\">",
-                    escape(&c.id),
-                    escape(&src.map_or(String::new(), |s| s.name.clone())),
-                    escape(&tip)
-                ),
-            });
-            if let Some([s, e]) = c.cue_span {
-                marks.push(Mark { start: s, end: e, open: format!("<span class=\"cue\" style=\"--h:{h}\">") });
-            }
-        }
-        for (i, s) in a.sources.iter().enumerate() {
-            for m in &s.mentions {
-                marks.push(Mark {
-                    start: m[0],
-                    end: m[1],
-                    open: format!("<span class=\"mention{}\" style=\"--h:{}\">", if s.anonymous { " anonymous" } else { "" }, hue(i)),
-                });
-            }
-        }
-        for f in &a.figures {
-            let range = super::interval(f.low, f.high);
-            marks.push(Mark {
-                start: f.start,
-                end: f.end,
-                open: format!("<mark class=\"fig\" data-category=\"{}\" data-label=\"{} {}\">", f.category, f.category, escape(&range)),
-            });
-        }
+        let marks = marks(a);
         // findings are anchors where they start
         let mut anchors: Vec<(usize, String)> = a.findings.iter().enumerate().map(|(i, f)| (f.start, format!("{anchor}-f{}", i + 1))).collect();
         anchors.sort();
-        // the body, paragraph by paragraph, each byte range wrapped in the marks over it
-        let start = body_offset(text);
-        let mut html = String::new();
-        let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).chain(anchors.iter().map(|x| x.0)).collect();
-        let mut pos = start;
-        let mut ai = 0;
-        for line in text[start..].split_inclusive('\n') {
-            let line_end = pos + line.len();
-            let content_end = pos + line.trim_end_matches(['\n', '\r']).len();
-            if text[pos..content_end].trim().is_empty() {
-                pos = line_end;
-                continue;
-            }
-            // a Markdown heading in the body shows as a heading, without its hashes
-            let line_text = &text[pos..content_end];
-            let hashes = line_text.len() - line_text.trim_start_matches('#').len();
-            let heading = (1..=6).contains(&hashes) && line_text[hashes..].starts_with(' ');
-            let first = if heading { pos + hashes + 1 } else { pos };
-            html.push_str(if heading { "<h3>" } else { "<p>" });
-            bounds.retain(|&b| b >= pos);
-            let mut cuts: Vec<usize> = bounds.iter().copied().filter(|&b| b > first && b < content_end).collect();
-            cuts.push(content_end);
-            cuts.sort_unstable();
-            cuts.dedup();
-            let mut s = first;
-            for e in cuts {
-                while ai < anchors.len() && anchors[ai].0 < e {
-                    if anchors[ai].0 >= s {
-                        let _ = write!(html, "<a class=\"anchor\" id=\"{}\"></a>", anchors[ai].1);
-                    }
-                    ai += 1;
-                }
-                if e <= s || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                    continue;
-                }
-                let active: Vec<&Mark> = marks.iter().filter(|m| m.start <= s && e <= m.end && m.start < m.end).collect();
-                for m in &active {
-                    html.push_str(&m.open);
-                }
-                html.push_str(&escape(&text[s..e]));
-                for m in active.iter().rev() {
-                    html.push_str(if m.open.starts_with("<mark") { "</mark>" } else { "</span>" });
-                }
-                s = e;
-            }
-            html.push_str(if heading { "</h3>\n" } else { "</p>\n" });
-            pos = line_end;
-        }
+        let html = body(text, &marks, &anchors);
         let mut out = String::new();
         let _ = write!(out, "<article class=\"doc\" id=\"{anchor}\" lang=\"{lang}\" dir=\"{dir}\">");
         let _ = write!(out, "<h2>{}</h2>", escape(&title));
@@ -212,36 +277,9 @@ impl Html {
             a.findings.len()
         );
         out.push_str("<div class=\"keys\" dir=\"ltr\"><span class=\"claim direct\" style=\"--h:210\">direct quote</span><span class=\"claim indirect\" style=\"--h:210\">reported speech</span><span class=\"claim according_to\" style=\"--h:210\">according to</span><span class=\"cue\" style=\"--h:210\">cue</span><mark class=\"fig\" data-label=\"\">figure</mark></div>");
-        out.push_str("<div class=\"legend\">");
-        for (i, s) in a.sources.iter().enumerate() {
-            let anon = if s.anonymous { " · anonymous" } else { "" };
-            let _ = write!(
-                out,
-                "<span class=\"src\" style=\"--h:{}\" data-source=\"{}\"><span class=\"sw\"></span>{} <small>({}{anon}, {} claims)</small></span>",
-                hue(i),
-                escape(&s.name),
-                escape(&s.name),
-                s.kind,
-                s.claims
-            );
-        }
-        out.push_str("</div>");
+        legend(a, &mut out);
         let _ = write!(out, "<div class=\"text\">{html}</div>");
-        if !a.findings.is_empty() {
-            out.push_str("<section class=\"findings\" dir=\"ltr\"><h3>Findings</h3><ol>");
-            for (i, f) in a.findings.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "<li><a href=\"#{anchor}-f{}\">{}:{}</a> <span class=\"rule\">{}</span> <span dir=\"auto\">{}</span></li>",
-                    i + 1,
-                    f.line,
-                    f.col,
-                    f.rule,
-                    escape(&f.message)
-                );
-            }
-            out.push_str("</ol></section>");
-        }
+        findings(a, &anchor, &mut out);
         out.push_str("</article>\n");
         (anchor, title, out)
     }

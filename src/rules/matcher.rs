@@ -122,210 +122,184 @@ pub struct Matcher {
     morph: Morphology,
 }
 
-impl Matcher {
-    pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
-        let morph = &lr.morph;
-        let (cues, according, frames, sources, figures) = (&lr.cues, &lr.according, &lr.frames, &lr.sources, &lr.figures);
-        let mut map: HashMap<(String, bool, Option<char>), usize> = HashMap::new();
-        let mut pats: Vec<Pattern> = Vec::new();
-        let mut strings: Vec<String> = Vec::new();
-        let mut add = |raw: &str, e: Entry| {
-            let f = fold(raw.trim());
-            if f.is_empty() {
-                return;
-            }
-            // each automaton holds its own script: Arabic text does not need English
-            // registry names and the reverse (acronyms excepted)
-            let has_arabic = f.chars().any(is_arabic);
-            let acronym = f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            let keep = match lang {
-                Lang::Ar => has_arabic || acronym,
-                Lang::En => !has_arabic,
-            };
-            if !keep {
-                return;
-            }
-            let exact = {
-                let t = raw.trim();
-                let upper = t.chars().filter(|c| c.is_uppercase()).count();
-                (upper >= 2 && !t.chars().any(|c| c.is_lowercase())).then(|| f.clone())
-            };
-            let key = f.to_lowercase();
-            let arabic = key.chars().next().is_some_and(is_arabic);
-            // a lone Arabic letter would match inside every word; «ل» is read from tokens
-            if arabic && key.chars().count() < 2 {
-                return;
-            }
-            // «وفقا ل»: a final preposition glued to the next word
-            let mut glue = None;
-            let mut key = key;
-            if arabic {
-                for &p in morph.prepositions() {
-                    let tail = format!(" {p}");
-                    if key.ends_with(&tail) && key.chars().count() > 3 {
-                        glue = Some(p);
-                        key.truncate(key.len() - tail.len());
-                    }
-                }
-            }
-            // a copy without the article, for «لل» (ل + ال)
-            let mut variants = vec![(key.clone(), false)];
-            if arabic && morph.definite(&key) && key.chars().count() > 3 {
-                variants.push((key[morph.article.len()..].to_string(), true));
-            }
-            for (k, stripped) in variants {
-                let idx = *map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
-                    strings.push(k.clone());
-                    pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue });
-                    pats.len() - 1
-                });
-                if !pats[idx].entries.contains(&e) {
-                    pats[idx].entries.push(e);
-                }
-            }
+/// Collects rule strings and their entries, one pattern per distinct folded
+/// string.
+struct Patterns<'m> {
+    lang: Lang,
+    morph: &'m Morphology,
+    map: HashMap<(String, bool, Option<char>), usize>,
+    pats: Vec<Pattern>,
+    strings: Vec<String>,
+}
+
+impl Patterns<'_> {
+    fn add(&mut self, raw: &str, e: Entry) {
+        let f = fold(raw.trim());
+        if f.is_empty() {
+            return;
+        }
+        // each automaton holds its own script: Arabic text does not need English
+        // registry names and the reverse (acronyms excepted)
+        let has_arabic = f.chars().any(is_arabic);
+        let acronym = f.len() <= 6 && f.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        let keep = match self.lang {
+            Lang::Ar => has_arabic || acronym,
+            Lang::En => !has_arabic,
         };
-        for (i, v) in cues.verbs.iter().enumerate() {
-            let idx = i as u32;
-            for (list, agr) in [
-                (&v.m, Agr::M),
-                (&v.f, Agr::F),
-                (&v.mp, Agr::Mp),
-                (&v.fp, Agr::Fp),
-                (&v.du, Agr::Du),
-                (&v.passive, Agr::Passive),
-                (&v.hal, Agr::Hal),
-                (&v.forms, Agr::Any),
-            ] {
-                for f in list {
-                    add(f, Entry::Verb { idx, agr });
+        if !keep {
+            return;
+        }
+        let exact = {
+            let t = raw.trim();
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            (upper >= 2 && !t.chars().any(|c| c.is_lowercase())).then(|| f.clone())
+        };
+        let mut key = f.to_lowercase();
+        let arabic = key.chars().next().is_some_and(is_arabic);
+        // a lone Arabic letter would match inside every word; «ل» is read from tokens
+        if arabic && key.chars().count() < 2 {
+            return;
+        }
+        // «وفقا ل»: a final preposition glued to the next word
+        let mut glue = None;
+        if arabic {
+            for &p in self.morph.prepositions() {
+                let tail = format!(" {p}");
+                if key.ends_with(&tail) && key.chars().count() > 3 {
+                    glue = Some(p);
+                    key.truncate(key.len() - tail.len());
                 }
             }
         }
-        for (i, n) in cues.nouns.iter().enumerate() {
-            for f in &n.forms {
-                add(f, Entry::CueNoun(i as u32));
+        // a copy without the article, for «لل» (ل + ال)
+        let mut variants = vec![(key.clone(), false)];
+        if arabic && self.morph.definite(&key) && key.chars().count() > 3 {
+            variants.push((key[self.morph.article.len()..].to_string(), true));
+        }
+        for (k, stripped) in variants {
+            let (strings, pats) = (&mut self.strings, &mut self.pats);
+            let idx = *self.map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
+                strings.push(k);
+                pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue });
+                pats.len() - 1
+            });
+            if !self.pats[idx].entries.contains(&e) {
+                self.pats[idx].entries.push(e);
             }
         }
-        for (i, p) in according.phrases.iter().enumerate() {
-            add(&p.phrase, Entry::According(i as u32));
+    }
+
+    fn add_all<'s>(&mut self, forms: impl IntoIterator<Item = &'s String>, e: Entry) {
+        for f in forms {
+            self.add(f, e);
         }
-        for (list, e) in [
-            (&frames.complementisers, Entry::Complementiser),
-            (&frames.formulas, Entry::Formula),
-            (&frames.addressee, Entry::Addressee),
-            (&frames.relay, Entry::Relay),
-            (&frames.type_nouns, Entry::TypeNoun),
-            (&frames.anonymity, Entry::Anonymity),
-            (&frames.pronouns, Entry::Pronoun),
-            (&frames.np_stops, Entry::NpStop),
-            (&frames.adverbials, Entry::Adverbial),
-            (&frames.clause_breaks, Entry::ClauseBreak),
-            (&frames.document_frames, Entry::DocumentFrame),
-            (&frames.object_nouns, Entry::ObjectNoun),
-        ] {
-            for f in list {
-                add(f, e);
+    }
+
+    fn cues(&mut self, lr: &super::LangRules) {
+        for (i, v) in lr.cues.verbs.iter().enumerate() {
+            let idx = i as u32;
+            let slots = [(&v.m, Agr::M), (&v.f, Agr::F), (&v.mp, Agr::Mp), (&v.fp, Agr::Fp), (&v.du, Agr::Du), (&v.passive, Agr::Passive), (&v.hal, Agr::Hal), (&v.forms, Agr::Any)];
+            for (list, agr) in slots {
+                self.add_all(list, Entry::Verb { idx, agr });
             }
         }
-        for (i, h) in sources.heads.iter().enumerate() {
-            for f in &h.forms {
-                add(f, Entry::Head(i as u32));
-            }
+        for (i, n) in lr.cues.nouns.iter().enumerate() {
+            self.add_all(&n.forms, Entry::CueNoun(i as u32));
         }
-        for (i, q) in sources.qualifiers.iter().enumerate() {
-            for f in &q.forms {
-                add(f, Entry::Qualifier(i as u32));
-            }
+        for (i, p) in lr.according.phrases.iter().enumerate() {
+            self.add(&p.phrase, Entry::According(i as u32));
         }
-        for (i, t) in sources.titles.iter().enumerate() {
-            for f in &t.forms {
-                add(f, Entry::Title(i as u32));
-            }
+        let fr = &lr.frames;
+        let lists = [
+            (&fr.complementisers, Entry::Complementiser),
+            (&fr.formulas, Entry::Formula),
+            (&fr.addressee, Entry::Addressee),
+            (&fr.relay, Entry::Relay),
+            (&fr.type_nouns, Entry::TypeNoun),
+            (&fr.anonymity, Entry::Anonymity),
+            (&fr.pronouns, Entry::Pronoun),
+            (&fr.np_stops, Entry::NpStop),
+            (&fr.adverbials, Entry::Adverbial),
+            (&fr.clause_breaks, Entry::ClauseBreak),
+            (&fr.document_frames, Entry::DocumentFrame),
+            (&fr.object_nouns, Entry::ObjectNoun),
+        ];
+        for (list, e) in lists {
+            self.add_all(list, e);
+        }
+    }
+
+    fn sources(&mut self, lr: &super::LangRules, registry: &[RegistryEntry]) {
+        for (i, h) in lr.sources.heads.iter().enumerate() {
+            self.add_all(&h.forms, Entry::Head(i as u32));
+        }
+        for (i, q) in lr.sources.qualifiers.iter().enumerate() {
+            self.add_all(&q.forms, Entry::Qualifier(i as u32));
+        }
+        for (i, t) in lr.sources.titles.iter().enumerate() {
+            self.add_all(&t.forms, Entry::Title(i as u32));
         }
         for (i, r) in registry.iter().enumerate() {
-            for n in std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases) {
-                add(n, Entry::Registry(i as u32));
-            }
+            self.add_all(std::iter::once(&r.name).chain(r.name_ar.iter()).chain(&r.aliases), Entry::Registry(i as u32));
         }
-        let f = figures;
+    }
+
+    fn figures(&mut self, f: &FiguresFile, places: &[Place]) {
         for (i, x) in f.numbers.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Number(i as u32));
-            }
+            self.add_all(&x.forms, Entry::Number(i as u32));
         }
         for (i, x) in f.nouns.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::CountNoun { idx: i as u32, dual: false });
-            }
-            for w in &x.dual {
-                add(w, Entry::CountNoun { idx: i as u32, dual: true });
-            }
+            self.add_all(&x.forms, Entry::CountNoun { idx: i as u32, dual: false });
+            self.add_all(&x.dual, Entry::CountNoun { idx: i as u32, dual: true });
         }
         for (i, x) in f.frames.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::CountFrame(i as u32));
-            }
+            self.add_all(&x.forms, Entry::CountFrame(i as u32));
         }
         for (i, x) in f.groups.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Group { idx: i as u32, dual: false });
-            }
-            for w in &x.dual {
-                add(w, Entry::Group { idx: i as u32, dual: true });
-            }
+            self.add_all(&x.forms, Entry::Group { idx: i as u32, dual: false });
+            self.add_all(&x.dual, Entry::Group { idx: i as u32, dual: true });
         }
         for (i, x) in f.qualifiers.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::NumQualifier(i as u32));
-            }
+            self.add_all(&x.forms, Entry::NumQualifier(i as u32));
         }
         for (i, x) in f.vague.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Vague(i as u32));
-            }
+            self.add_all(&x.forms, Entry::Vague(i as u32));
         }
         for (i, x) in f.measures.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Measure(i as u32));
-            }
+            self.add_all(&x.forms, Entry::Measure(i as u32));
         }
-        for w in &f.updates {
-            add(w, Entry::Update);
-        }
-        for w in &f.cumulative {
-            add(w, Entry::Cumulative);
-        }
+        self.add_all(&f.updates, Entry::Update);
+        self.add_all(&f.cumulative, Entry::Cumulative);
         for (i, x) in f.event_kinds.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::EventKind(i as u32));
-            }
+            self.add_all(&x.forms, Entry::EventKind(i as u32));
         }
         for (i, x) in f.months.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Month(i as u32));
-            }
+            self.add_all(&x.forms, Entry::Month(i as u32));
         }
         for (i, x) in f.weekdays.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::Weekday(i as u32));
-            }
+            self.add_all(&x.forms, Entry::Weekday(i as u32));
         }
         for (i, x) in f.relative_days.iter().enumerate() {
-            for w in &x.forms {
-                add(w, Entry::RelDay(i as u32));
-            }
+            self.add_all(&x.forms, Entry::RelDay(i as u32));
         }
         for (i, x) in places.iter().enumerate() {
-            for w in &x.names {
-                add(w, Entry::Place(i as u32));
-            }
+            self.add_all(&x.names, Entry::Place(i as u32));
         }
+    }
+}
+
+impl Matcher {
+    pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
+        let mut p = Patterns { lang, morph: &lr.morph, map: HashMap::new(), pats: Vec::new(), strings: Vec::new() };
+        p.cues(lr);
+        p.sources(lr, registry);
+        p.figures(&lr.figures, places);
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(lang == Lang::En)
-            .build(&strings)
+            .build(&p.strings)
             .expect("rule strings build an automaton");
-        Matcher { ac, pats, lang, morph: morph.clone() }
+        Matcher { ac, pats: p.pats, lang, morph: lr.morph.clone() }
     }
 
     pub fn lang(&self) -> Lang {
