@@ -122,3 +122,21 @@ fn duplicates_are_reported_with_a_place() {
     let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
     assert!(err.contains("en/according.yaml:3:") && err.contains("duplicate phrase"), "{err}");
 }
+
+/// rules/ar/cues.yaml's verb tables are generated from rules/ar/verbs.yaml (like
+/// typos' dictionary codegen): `ISNAD_BLESS=1 cargo test --test rules` writes them.
+#[test]
+fn arabic_verb_tables_are_generated_from_lemmas() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/ar");
+    let cues = std::fs::read_to_string(dir.join("cues.yaml")).unwrap();
+    let verbs = std::fs::read_to_string(dir.join("verbs.yaml")).unwrap();
+    let want = isnad::rules::inflect::regenerate(&cues, &verbs).unwrap_or_else(|e| panic!("rules/ar/verbs.yaml: {e}"));
+    if std::env::var_os("ISNAD_BLESS").is_some() {
+        std::fs::write(dir.join("cues.yaml"), &want).unwrap();
+        return;
+    }
+    if want != cues {
+        let line = want.lines().zip(cues.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
+        panic!("rules/ar/cues.yaml is stale (first difference at line {line}); run ISNAD_BLESS=1 cargo test --test rules");
+    }
+}

@@ -2,6 +2,7 @@
 //! checked on load, and compiled into one multi-pattern matcher per language.
 
 pub mod grammar;
+pub mod inflect;
 mod load;
 pub mod matcher;
 pub mod morphology;
