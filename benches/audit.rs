@@ -68,11 +68,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("audit");
     g.sample_size(10);
     for (name, texts) in &sets {
-        let arts: Vec<_> = texts
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| input::parse_bytes(format!("{i}.txt"), t.clone().into_bytes()).ok())
-            .collect();
+        let arts: Vec<_> = texts.iter().enumerate().filter_map(|(i, t)| input::parse_bytes(format!("{i}.txt"), t.clone().into_bytes()).ok()).collect();
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
         g.bench_with_input(BenchmarkId::new("jsonl", name), &arts, |b, arts| {

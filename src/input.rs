@@ -135,13 +135,7 @@ fn front_matter(text: &str) -> Result<(Meta, usize), InputError> {
                     InputError::FrontMatter { line, message: msg.split(" at line ").next().unwrap_or(&msg).to_string() }
                 })?
             };
-            let meta = Meta {
-                title: scalar(fm.title),
-                outlet: scalar(fm.outlet),
-                date: scalar(fm.date),
-                url: scalar(fm.url),
-                lang: scalar(fm.lang),
-            };
+            let meta = Meta { title: scalar(fm.title), outlet: scalar(fm.outlet), date: scalar(fm.date), url: scalar(fm.url), lang: scalar(fm.lang) };
             return Ok((meta, pos + line.len()));
         }
         pos += line.len();
@@ -154,15 +148,17 @@ fn front_matter(text: &str) -> Result<(Meta, usize), InputError> {
 /// `text`/`content`/`body`, `title`, `date`/`published`, `outlet`/`source`,
 /// `url`, `lang`. `path` names the file and line for messages.
 pub fn from_json(path: String, v: &serde_json::Value) -> Result<Article, InputError> {
-    let get = |keys: &[&str]| keys.iter().find_map(|k| v.get(*k).and_then(|x| match x {
-        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }));
-    let text = get(&["text", "content", "body", "article_content"]).ok_or(InputError::FrontMatter {
-        line: 0,
-        message: "no text: the record needs one of text, content or body".into(),
-    })?;
+    let get = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            v.get(*k).and_then(|x| match x {
+                serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        })
+    };
+    let text = get(&["text", "content", "body", "article_content"])
+        .ok_or(InputError::FrontMatter { line: 0, message: "no text: the record needs one of text, content or body".into() })?;
     let meta = Meta {
         title: get(&["title", "headline", "article_title"]),
         outlet: get(&["outlet", "source", "publisher"]),

@@ -43,4 +43,27 @@ pub(crate) mod testing {
         let l = if lang == "ar" { crate::Lang::Ar } else { crate::Lang::En };
         audit(&a, rules(), LangChoice::Fixed(l))
     }
+
+    /// One claim as tests read it: its source's name (or `-`), mode, content and relays.
+    #[derive(Debug, PartialEq)]
+    pub struct Said {
+        pub source: String,
+        pub mode: String,
+        pub text: String,
+        pub via: Vec<String>,
+    }
+
+    pub fn said(lang: &str, text: &str) -> Vec<Said> {
+        let a = audit_str(lang, text);
+        let name = |id: &str| a.source(Some(id)).map_or("?".to_string(), |s| s.name.clone());
+        a.claims
+            .iter()
+            .map(|c| Said {
+                source: c.source.as_deref().map_or("-".to_string(), name),
+                mode: c.mode.to_string(),
+                text: c.text.clone(),
+                via: c.via.iter().map(|v| name(v)).collect(),
+            })
+            .collect()
+    }
 }

@@ -44,7 +44,18 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let mut sources = out.sources(&ext, &ids, rules);
     let claims = out.claims(&ext, &ids, &mut sources);
     let figures = out.figures(found, &ids);
-    let parts = lint::Parts { text: &article.text, norm: &norm, base: out.base, seg: &seg, ctx: &ctx, raw: &ext.claims, claims: &claims, sources: &sources, lines: &out.lines, figures: &figures };
+    let parts = lint::Parts {
+        text: &article.text,
+        norm: &norm,
+        base: out.base,
+        seg: &seg,
+        ctx: &ctx,
+        raw: &ext.claims,
+        claims: &claims,
+        sources: &sources,
+        lines: &out.lines,
+        figures: &figures,
+    };
     let findings = lint::run(&parts);
     let stats = stats(&claims, &sources, findings.len());
     Audit {

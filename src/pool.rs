@@ -90,20 +90,30 @@ mod tests {
     #[test]
     fn results_come_in_input_order() {
         let mut got = Vec::new();
-        ordered(0..500u64, 4, |i| (i, (i * 7919) % 13), |r| {
-            got.push(r.0);
-            true
-        });
+        ordered(
+            0..500u64,
+            4,
+            |i| (i, (i * 7919) % 13),
+            |r| {
+                got.push(r.0);
+                true
+            },
+        );
         assert_eq!(got, (0..500).collect::<Vec<_>>());
     }
 
     #[test]
     fn stops_early() {
         let mut n = 0;
-        ordered(0..10_000u64, 3, |i| i, |_| {
-            n += 1;
-            n < 10
-        });
+        ordered(
+            0..10_000u64,
+            3,
+            |i| i,
+            |_| {
+                n += 1;
+                n < 10
+            },
+        );
         assert_eq!(n, 10);
     }
 

@@ -57,10 +57,7 @@ fn json_is_one_document() {
 
 #[test]
 fn text_groups_claims_by_source() {
-    isnad()
-        .args(["audit", "--format", "text", EN])
-        .assert()
-        .stdout(predicate::str::contains("claims,").and(predicate::str::contains("findings")));
+    isnad().args(["audit", "--format", "text", EN]).assert().stdout(predicate::str::contains("claims,").and(predicate::str::contains("findings")));
 }
 
 #[test]
@@ -125,12 +122,7 @@ fn empty_binary_and_bad_utf8_files() {
         (&bad, "invalid UTF-8 at byte 9".to_string()),
         (&front_only, "empty file".to_string()),
     ] {
-        isnad()
-            .args(["audit", "--format", "jsonl"])
-            .arg(p)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(format!("{}: {msg}", p.display())));
+        isnad().args(["audit", "--format", "jsonl"]).arg(p).assert().code(2).stderr(predicate::str::contains(format!("{}: {msg}", p.display())));
     }
 }
 

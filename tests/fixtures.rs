@@ -10,9 +10,7 @@ use isnad::{audit, input, Audit, LangChoice, Rules};
 fn render(a: &Audit) -> String {
     let mut s = String::new();
     let name = |id: &str| {
-        a.sources.iter().find(|x| x.id == id).map_or(id.to_string(), |x| {
-            format!("{} [{}{}]", x.name, x.kind, if x.anonymous { ", anonymous" } else { "" })
-        })
+        a.sources.iter().find(|x| x.id == id).map_or(id.to_string(), |x| format!("{} [{}{}]", x.name, x.kind, if x.anonymous { ", anonymous" } else { "" }))
     };
     for c in &a.claims {
         let src = c.source.as_deref().map_or("-".to_string(), name);

@@ -67,8 +67,28 @@ fn csv_round_trips() {
     let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
     // the columns the README documents
     let documented = [
-        "path", "kind", "id", "line", "col", "start", "end", "mode", "cue", "stance", "source", "source_kind", "anonymous", "via", "category", "low", "high",
-        "vague", "group", "place", "as_of", "text",
+        "path",
+        "kind",
+        "id",
+        "line",
+        "col",
+        "start",
+        "end",
+        "mode",
+        "cue",
+        "stance",
+        "source",
+        "source_kind",
+        "anonymous",
+        "via",
+        "category",
+        "low",
+        "high",
+        "vague",
+        "group",
+        "place",
+        "as_of",
+        "text",
     ];
     assert_eq!(header, documented);
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
@@ -168,11 +188,7 @@ fn timeline_svg_has_a_series_per_source_and_a_conflict_marker() {
     let svg = String::from_utf8(o.stdout).unwrap();
     let doc = roxmltree::Document::parse(&svg).expect("the chart is well-formed XML");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
-    let mut sources: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.attribute("class") == Some("series"))
-        .map(|n| n.attribute("data-source").unwrap())
-        .collect();
+    let mut sources: Vec<&str> = doc.descendants().filter(|n| n.attribute("class") == Some("series")).map(|n| n.attribute("data-source").unwrap()).collect();
     sources.sort();
     assert_eq!(sources, ["Syrian Network for Human Rights", "Syrian Observatory for Human Rights"]);
     let conflicts = doc.descendants().filter(|n| n.attribute("class") == Some("conflict")).count();

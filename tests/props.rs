@@ -101,7 +101,13 @@ fn run(text: String) -> isnad::Audit {
 fn ten_thousand_quote_marks_in_one_paragraph() {
     let mut s = String::from("He said ");
     for i in 0..10_000 {
-        s.push(if i % 3 == 0 { '"' } else if i % 3 == 1 { '«' } else { '“' });
+        s.push(if i % 3 == 0 {
+            '"'
+        } else if i % 3 == 1 {
+            '«'
+        } else {
+            '“'
+        });
         s.push_str(" word ");
     }
     let a = run(s);

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use isnad::text::fold;
 use isnad::rules::{Rules, FILES};
+use isnad::text::fold;
 
 fn rules() -> Rules {
     Rules::builtin().unwrap_or_else(|e| panic!("built-in rules must load:\n{e}"))
@@ -80,7 +80,11 @@ fn lexicons_are_sorted_and_canonical() {
         }
         // no tashkeel or tatweel: rules are written in the folded spelling's letters
         for (i, line) in text.lines().enumerate() {
-            if line.chars().any(|c| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}') && !line.trim_start().starts_with('#') && !line.contains("examples") && !line.trim_start().starts_with("- \"") {
+            if line.chars().any(|c| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}')
+                && !line.trim_start().starts_with('#')
+                && !line.contains("examples")
+                && !line.trim_start().starts_with("- \"")
+            {
                 errs.push(format!("{name}:{}: tashkeel or tatweel in a rule string", i + 1));
             }
         }

@@ -6,9 +6,9 @@ use std::process::{Command as Proc, Stdio};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use isnad::store::db::Open;
 use isnad::store::{SledStore, Store};
+use predicates::prelude::*;
 use serde_json::Value;
 
 fn isnad(db: &Path) -> Command {
@@ -294,4 +294,55 @@ fn two_ingests_at_once_one_waits_out_with_an_error_and_nothing_is_lost() {
     assert_eq!(second.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&second.stderr).contains("database in use by another process"));
     assert_eq!(check_complete(&db), 3000);
+}
+
+/// Every article is stored once with its figures indexed once, and the source
+/// records count exactly what the stored articles say.
+fn check_consistent(db: &Path) -> usize {
+    let n = check_complete(db);
+    let s = SledStore::open(db, Open::Existing).unwrap();
+    let (mut figures, mut claims_with_source) = (0usize, 0u64);
+    let mut by_source: std::collections::HashMap<String, u64> = Default::default();
+    for a in s.articles() {
+        let a = a.unwrap();
+        figures += a.figures.iter().filter(|f| f.day.is_some()).count();
+        for c in a.claims.iter().filter_map(|c| c.source.clone()) {
+            claims_with_source += 1;
+            *by_source.entry(c).or_default() += 1;
+        }
+    }
+    let recorded: u64 = s.sources().map(|r| r.unwrap().claims).sum();
+    assert_eq!(recorded, claims_with_source, "source records count each stored claim once");
+    for (k, n) in by_source {
+        assert_eq!(s.source(&k).unwrap().map(|r| r.claims), Some(n), "{k}");
+    }
+    drop(s);
+    let raw = sled::open(db).unwrap();
+    assert_eq!(raw.open_tree("by_event").unwrap().len(), figures, "one index entry per dated figure");
+    n
+}
+
+#[test]
+fn kill_nine_during_reindex_loses_nothing_and_a_second_reindex_finishes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let jl = tmp.path().join("big.jsonl");
+    std::fs::write(&jl, synthetic(1500)).unwrap();
+    isnad(&db).arg("ingest").arg(&jl).assert().code(predicate::in_iter([0, 1]));
+    assert_eq!(check_consistent(&db), 1500);
+    let bin = assert_cmd::cargo::cargo_bin("isnad");
+    let mut seed: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..10 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = 5 + seed % 250;
+        let mut child = Proc::new(&bin).arg("--db").arg(&db).arg("reindex").stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(wait));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        assert_eq!(check_consistent(&db), 1500, "no article lost or doubled");
+    }
+    isnad(&db).arg("reindex").assert().code(0).stdout(predicate::str::contains("reindexed 1500 articles"));
+    assert_eq!(check_consistent(&db), 1500);
 }

@@ -174,7 +174,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         let c = (k..limit.min(k + 16)).find(|&j| ctx.is_comma(j) || ctx.is_punct(j, ':'))?;
         let n = if ctx.is_punct(c, ':') { c } else { c + 1 };
-        let crosses_cue = (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
+        let crosses_cue =
+            (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
         // «، لـ"سانا"», «، لوكالة الأناضول»: the addressee before the frame
         let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
             || (ctx.glued_addressee(n) && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
@@ -335,5 +336,42 @@ impl<'c, 'a> Extractor<'c, 'a> {
             k = self.ctx.tok_end(h.end).max(k + 1);
         }
         k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::said;
+
+    fn texts(lang: &str, t: &str) -> Vec<String> {
+        said(lang, t).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn content_ends_before_a_new_reporting_clause() {
+        assert_eq!(texts("ar", "وأوضح المرصد أن القصف استهدف السوق، كما زعمت الفصائل أنها صدت الهجوم."), ["القصف استهدف السوق", "صدت الهجوم"]);
+    }
+
+    #[test]
+    fn content_after_a_colon_runs_to_the_sentence_end() {
+        assert_eq!(texts("ar", "وقال الجيش: الوضع تحت السيطرة."), ["الوضع تحت السيطرة"]);
+    }
+
+    #[test]
+    fn a_quote_is_the_text_inside_its_marks() {
+        assert_eq!(texts("en", "Maria Lopez said: \"We ran out of insulin.\""), ["We ran out of insulin."]);
+    }
+
+    #[test]
+    fn a_trailing_according_to_belongs_to_its_own_claim() {
+        let c = said("en", "Officials said the road was closed, according to the ministry.");
+        let said_claim = c.iter().find(|x| x.mode == "indirect").expect("the said claim");
+        assert_eq!(said_claim.text, "the road was closed");
+    }
+
+    #[test]
+    fn fillers_between_cue_and_content_are_skipped() {
+        assert_eq!(texts("en", "The ministry said on Tuesday that 40 people had been wounded."), ["40 people had been wounded"]);
+        assert_eq!(texts("ar", "وقال المتحدث في بيان له إن الوفد وصل."), ["الوفد وصل"]);
     }
 }

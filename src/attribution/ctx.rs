@@ -142,7 +142,11 @@ impl<'a> Ctx<'a> {
         }
         let Some(t) = self.tok(i) else { return false };
         let (s, _) = self.sentence_bounds(t.start);
-        let sentence_initial = t.start == s || (i > 0 && self.tok(i - 1).is_some_and(|p| p.start >= s && matches!(p.kind, crate::text::TokKind::Punct(c) if crate::text::quote_family(c).is_some()) && p.start == s));
+        let sentence_initial = t.start == s
+            || (i > 0
+                && self.tok(i - 1).is_some_and(|p| {
+                    p.start >= s && matches!(p.kind, crate::text::TokKind::Punct(c) if crate::text::quote_family(c).is_some()) && p.start == s
+                }));
         !sentence_initial || self.capitalised(i + 1)
     }
 

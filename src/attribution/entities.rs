@@ -78,15 +78,16 @@ impl Entities {
         } else {
             let surname = np.human && np.named && np.title.is_none() && !np.key.contains(' ');
             let w = self.window_start();
-            self.recent().rposition(|e| {
-                e.registry.is_none()
-                    && e.anonymous == np.anonymous
-                    && (e.key == np.key
+            self.recent()
+                .rposition(|e| {
+                    e.registry.is_none()
+                        && e.anonymous == np.anonymous
+                        && (e.key == np.key
                         || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key)))
                         // «حسن» after «اللواء فضل حسن», "Guler" after "Yasar Guler"
                         || (surname && e.human && e.key.rsplit(' ').next() == Some(np.key.as_str())))
-            })
-            .map(|i| i + w)
+                })
+                .map(|i| i + w)
         };
         match found {
             Some(i) => {

@@ -136,12 +136,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         // reporter formulas («يذكر أن») and anonymity clauses («طلب عدم ذكر اسمه») hold
         // verb forms that are not cues
-        let formulas: Vec<(usize, usize)> = ctx
-            .hits
-            .iter()
-            .filter(|h| matches!(h.entry, Entry::Formula | Entry::Anonymity))
-            .map(|h| (h.start, h.end))
-            .collect();
+        let formulas: Vec<(usize, usize)> =
+            ctx.hits.iter().filter(|h| matches!(h.entry, Entry::Formula | Entry::Anonymity)).map(|h| (h.start, h.end)).collect();
         let in_formula = |h: &Hit| formulas.iter().any(|f| f.0 <= h.start && h.start < f.1);
         let mut para_done = usize::MAX;
         let mut i = 0;
@@ -281,7 +277,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
     // ---- cues --------------------------------------------------------------
 
     // ---- quotes no cue claimed ---------------------------------------------
-
 }
 
 fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {

@@ -153,10 +153,8 @@ pub(crate) fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
         }
         Entry::Qualifier(i) => {
             let q = &lr.sources.qualifiers[i as usize];
-            if np.kind == Kind::Unknown || (np.anonymous && np.registry.is_none()) {
-                if q.kind != Kind::Unknown {
-                    np.kind = q.kind;
-                }
+            if (np.kind == Kind::Unknown || (np.anonymous && np.registry.is_none())) && q.kind != Kind::Unknown {
+                np.kind = q.kind;
             }
         }
         _ => {}

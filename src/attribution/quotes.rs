@@ -65,8 +65,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let i = spans.partition_point(|&(s, _)| s <= pos);
             i > 0 && reach[i - 1] > pos
         };
-        let mut by_quote: std::collections::HashMap<usize, usize> =
-            self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
+        let mut by_quote: std::collections::HashMap<usize, usize> = self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
         for qi in 0..ctx.seg.quotes.len() {
             let q = &ctx.seg.quotes[qi];
             if self.claimed[qi] || q.depth > 0 {
@@ -122,7 +121,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 (q.para.saturating_sub(lp) <= reach && last.source.is_some()).then(|| last.clone())
             });
             let c = match floating_src {
-                Some(base) => RawClaim { mode: Mode::Direct, start: s, end: e, quote: Some(qi), floating: true, orphan: false, mention: None, cue: None, via: base.via.clone(), ..base },
+                Some(base) => RawClaim {
+                    mode: Mode::Direct,
+                    start: s,
+                    end: e,
+                    quote: Some(qi),
+                    floating: true,
+                    orphan: false,
+                    mention: None,
+                    cue: None,
+                    via: base.via.clone(),
+                    ..base
+                },
                 None => RawClaim {
                     mode: Mode::Direct,
                     start: s,
@@ -157,9 +167,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let glued = ctx.text[..q.open].ends_with(|c: char| ctx.lr.morph.is_proclitic_letter(c))
             && before_text.chars().rev().nth(1).is_none_or(|c| !crate::text::is_word_char(c));
         let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
-            || prev.is_some_and(|p| {
-                ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end)
-            });
+            || prev.is_some_and(|p| ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end));
         if q.family == crate::text::Family::Ornate {
             return true; // ﴿…﴾: a Quranic citation, not a statement
         }

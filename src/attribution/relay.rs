@@ -66,7 +66,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 via.extend(self.ents.add(&np));
             }
         }
-        let c = RawClaim { mode, start, end, cue: Some((ev.core_start, ev.core_end)), stance: ph.stance, source, mention, via, floating: false, orphan: false, quote };
+        let c = RawClaim {
+            mode,
+            start,
+            end,
+            cue: Some((ev.core_start, ev.core_end)),
+            stance: ph.stance,
+            source,
+            mention,
+            via,
+            floating: false,
+            orphan: false,
+            quote,
+        };
         self.push(c, at);
     }
 
@@ -262,7 +274,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let b = ctx.tok_end(para.end);
         let a = if ctx.is_punct(a, '#') { (a..b).find(|&j| !ctx.is_punct(j, '#')).unwrap_or(b) } else { a };
         let Some(colon) = (a..b.min(a + 10)).find(|&j| ctx.is_punct(j, ':')) else { return };
-        if colon == a || (a..colon).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::DocumentFrame)) || ctx.punct(j).is_some_and(|c| c != '(' && c != ')')) {
+        if colon == a
+            || (a..colon).any(|j| {
+                ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::DocumentFrame))
+                    || ctx.punct(j).is_some_and(|c| c != '(' && c != ')')
+            })
+        {
             return;
         }
         let mut via = Vec::new();
@@ -289,7 +306,52 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let (s, e, mode, quote) = self.content_span(&content);
         let source = self.source_of(&np);
         let cue = Some(self.span_of(colon, colon + 1));
-        let c = RawClaim { mode, start: s, end: e, cue, stance: Stance::Neutral, source, mention: Some((np.start, np.end)), via, floating: false, orphan: false, quote };
+        let c = RawClaim {
+            mode,
+            start: s,
+            end: e,
+            cue,
+            stance: Stance::Neutral,
+            source,
+            mention: Some((np.start, np.end)),
+            via,
+            floating: false,
+            orphan: false,
+            quote,
+        };
         self.push(c, a);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::said;
+
+    #[test]
+    fn a_document_frame_with_its_author_and_relay() {
+        let c = said("ar", "وجاء في تقرير لصحيفة العرب وتابعته \"المطلع\"، أن الاتفاق قريب.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("صحيفة العرب", ["المطلع".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn citing_makes_the_subject_a_relay() {
+        let c = said("en", "Reuters reported, citing two security sources, that the convoy was hit.");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("two security sources", ["Reuters".to_string()].as_slice()));
+        let c = said("ar", "وأفادت الوكالة نقلا عن مصادر محلية بأن الاشتباكات توقفت.");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("مصادر محلية", ["الوكالة".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn a_trailing_according_to_backs_the_clause_before_it() {
+        let c = said("ar", "قتل 5 أشخاص في الغارة، وفق ما أفادت مصادر طبية.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!((c[0].mode.as_str(), c[0].source.as_str(), c[0].text.as_str()), ("according_to", "مصادر طبية", "قتل 5 أشخاص في الغارة"));
+    }
+
+    #[test]
+    fn a_headline_speaker_before_a_colon() {
+        let c = said("ar", "مصدر عسكري لسانا: انسحاب الوحدات من المدينة\n\nوتابع السكان الأخبار.");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("مصدر عسكري", ["سانا".to_string()].as_slice()));
     }
 }

@@ -166,7 +166,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         let (source, mention) = self.resolve(f.subject.as_ref(), f.agr, f.continuation, f.vt);
-        let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue: f.cue, stance: f.stance, source, mention, via: f.via.clone(), floating: false, orphan: false, quote: None };
+        let c = RawClaim {
+            mode: Mode::Indirect,
+            start: s,
+            end: e,
+            cue: f.cue,
+            stance: f.stance,
+            source,
+            mention,
+            via: f.via.clone(),
+            floating: false,
+            orphan: false,
+            quote: None,
+        };
         self.push(c, f.source_tok());
     }
 

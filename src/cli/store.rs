@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use super::args::{CategoryArg, CheckArgs, CheckFormat, Command, ConflictsArgs, DbArg, ExportArgs, ExportFormat, IngestArgs, ListFormat, SourcesArgs, SummaryFormat, Table, TimelineArgs, TimelineFormat};
+use super::args::{
+    CategoryArg, CheckArgs, CheckFormat, Command, ConflictsArgs, DbArg, ExportArgs, ExportFormat, IngestArgs, ListFormat, SourcesArgs, SummaryFormat, Table,
+    TimelineArgs, TimelineFormat,
+};
 use super::{inputs_or_stdin, lang_choice, output, to_terminal, write_failed, Fail, Run, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use isnad::input::{self, Meta};
 use isnad::model::{Category, Status};
@@ -226,7 +229,9 @@ fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
     let mut out = output(&a.out)?;
     let written = match a.format {
         TimelineFormat::Json => writeln!(out, "{}", json!(t)),
-        TimelineFormat::Svg => writeln!(out, "{}", report::timeline_svg(&report::chart::title(&t), &report::chart::points(&t, rules), (t.current.low, t.current.high))),
+        TimelineFormat::Svg => {
+            writeln!(out, "{}", report::timeline_svg(&report::chart::title(&t), &report::chart::points(&t, rules), (t.current.low, t.current.high)))
+        }
         TimelineFormat::Html => {
             let title = report::chart::title(&t);
             let svg = report::timeline_svg(&title, &report::chart::points(&t, rules), (t.current.low, t.current.high));

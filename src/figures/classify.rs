@@ -27,10 +27,8 @@ fn counted_at(ctx: &Ctx, j: usize) -> Option<(Counted, usize)> {
     let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. })) else {
         // «25 حوثيا», «22 انقلابيا», «3 حوثيين»: a nisba adjective counts people
         let w = ctx.word(j);
-        let nisba = ctx.hits_at_tok(j).is_empty()
-            && w.chars().count() >= 4
-            && ctx.lr.morph.nisba_endings.iter().any(|e| w.ends_with(e.as_str()))
-            && !ctx.definite(j);
+        let nisba =
+            ctx.hits_at_tok(j).is_empty() && w.chars().count() >= 4 && ctx.lr.morph.nisba_endings.iter().any(|e| w.ends_with(e.as_str())) && !ctx.definite(j);
         return nisba.then_some((Counted::Group(None), j + 1));
     };
     let end = ctx.tok_end(h.end).max(j + 1);
@@ -53,7 +51,6 @@ fn frame_at(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize, bool
         (fr.position == pos).then_some((fr.category, ctx.tok_end(h.end), fr.weak))
     })
 }
-
 
 /// The counted noun or group after the number.
 struct Noun {
@@ -87,7 +84,7 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
     let framed = frame_after.or(before.frame.filter(|(_, weak)| !(*weak && weak_gives_way)).map(|x| x.0));
     let category = match (noun.category, framed) {
         (Some(c), Some(fc)) if strong(fc) && !strong(c) && c != Category::Other => Some(fc),
-        (Some(c), Some(fc)) if c == Category::Other => Some(fc),
+        (Some(Category::Other), Some(fc)) => Some(fc),
         (Some(c), _) => Some(c),
         (None, fc) => fc,
     };
@@ -279,10 +276,7 @@ fn qualifier_after(ctx: &Ctx, from: usize) -> Option<(usize, usize, Bound)> {
 /// صواريخ»).
 fn unknown_noun_at(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.word(j);
-    ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word)
-        && w.chars().count() >= 3
-        && ctx.hits_at_tok(j).is_empty()
-        && !ctx.is(j, W::NotCounted)
+    ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && w.chars().count() >= 3 && ctx.hits_at_tok(j).is_empty() && !ctx.is(j, W::NotCounted)
 }
 
 /// A noun that makes a number a count of something else: «4 اتفاقات», "three strikes".

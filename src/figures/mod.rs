@@ -72,8 +72,13 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         let fig = &mut f.figure;
         fig.place = place.map(|p| p.id.clone());
         fig.place_name = place.map(|p| p.name.clone());
-        fig.event_kind = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::EventKind(_)))
-            .and_then(|e| if let Entry::EventKind(k) = e { Some(ctx.lr.figures.event_kinds[k as usize].kind.clone()) } else { None });
+        fig.event_kind = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::EventKind(_))).and_then(|e| {
+            if let Entry::EventKind(k) = e {
+                Some(ctx.lr.figures.event_kinds[k as usize].kind.clone())
+            } else {
+                None
+            }
+        });
         let when = when::as_of(ctx, sa, sb, article_date);
         fig.as_of = when.date.map(|d| d.to_string());
         let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative));

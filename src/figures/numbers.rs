@@ -27,7 +27,7 @@ pub fn parse_digits(s: &str, scale_follows: bool) -> Option<f64> {
         // 1,234.5 or 1.234,5: the last separator is the decimal point
         let (int, frac) = s.split_at(seps.last().map(|x| x.0).unwrap_or(s.len()));
         clean = format!("{}.{}", int.replace([',', '.'], ""), &frac[1..]);
-    } else if all_three && !(scale_follows && seps.len() == 1 && last == ',' && false) {
+    } else if all_three {
         // 35,000 / 35.000 / 1,234,567: thousands
         if scale_follows && seps.len() == 1 && groups[0].len() <= 3 && last == '.' && groups[1] == "000" {
             clean = s.replace([',', '.'], "");

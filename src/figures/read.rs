@@ -77,9 +77,8 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             if !digits.contains(['.', ',']) && digits.len() <= 3 {
                 while digits.len() <= 12 {
                     let n = last + 1;
-                    let joined = toks.get(n).is_some_and(|nt| {
-                        nt.kind == TokKind::Number && nt.end - nt.start == 3 && &ctx.text[toks[last].end..nt.start] == " "
-                    });
+                    let joined =
+                        toks.get(n).is_some_and(|nt| nt.kind == TokKind::Number && nt.end - nt.start == 3 && &ctx.text[toks[last].end..nt.start] == " ");
                     if !joined {
                         break;
                     }
@@ -112,7 +111,10 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             continue;
         }
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
-            let Some((val, role, _)) = number_hit(ctx, j) else { j += 1; continue };
+            let Some((val, role, _)) = number_hit(ctx, j) else {
+                j += 1;
+                continue;
+            };
             let mut n = WordNumber::default();
             n.push(val, role, english);
             let mut last = h.end; // folded end of the last word read
@@ -153,4 +155,31 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
         j += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+    use crate::testing::rules;
+    use crate::Lang;
+
+    #[test]
+    fn digits_words_and_scales() {
+        let n = |lang, t| parse_number(rules(), lang, t);
+        assert_eq!(n(Lang::Ar, "426"), Some(426.0));
+        assert_eq!(n(Lang::Ar, "٣٥٬٠٠٠"), Some(35000.0));
+        assert_eq!(n(Lang::Ar, "35 000"), Some(35000.0));
+        assert_eq!(n(Lang::Ar, "40 ألف"), Some(40000.0));
+        assert_eq!(n(Lang::Ar, "ثلاثمئة وستة وعشرون"), Some(326.0));
+        assert_eq!(n(Lang::Ar, "مليون ونصف"), Some(1_500_000.0));
+        assert_eq!(n(Lang::En, "twenty-five thousand"), Some(25000.0));
+        assert_eq!(n(Lang::En, "2.3 million"), Some(2_300_000.0));
+        assert_eq!(n(Lang::En, "a dozen"), Some(12.0));
+    }
+
+    #[test]
+    fn digits_glued_to_a_clitic_stay_a_number() {
+        let a = crate::testing::audit_str("ar", "وأسفر القصف عن مقتل 7 وإصابة و12 آخرين.");
+        assert!(a.figures.iter().any(|f| f.low == Some(12)), "{:#?}", a.figures);
+    }
 }

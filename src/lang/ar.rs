@@ -100,13 +100,8 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         return None;
     }
     // «لصحيفة العرب», «بالشبكة»: the mention starts after the preposition
-    let lead = ctx
-        .hits_at_tok(ti)
-        .iter()
-        .filter(|h| h.prep.is_some() && is_source_entry(&h.entry))
-        .map(|h| after_preposition(ctx, h))
-        .max()
-        .unwrap_or(t0.start);
+    let lead =
+        ctx.hits_at_tok(ti).iter().filter(|h| h.prep.is_some() && is_source_entry(&h.entry)).map(|h| after_preposition(ctx, h)).max().unwrap_or(t0.start);
     let mut b = Build { np: Np::new(lead, ti), j: ti, words: 0, names_after_title: 0, in_place: 0 };
     while b.j < ctx.seg.tokens.len() && b.words < max_words {
         if !step(ctx, ti, &mut b) {
@@ -266,7 +261,8 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
         return false;
     }
     let np = &mut b.np;
-    let names_may_follow = np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous);
+    let names_may_follow =
+        np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous);
     let accept = if first {
         true
     } else if b.in_place > 0 {
@@ -356,7 +352,10 @@ pub fn subject_after(x: &mut Extractor, k: usize) -> Option<Np> {
 /// right after the verb that end where a content frame begins.
 fn bare_subject(ctx: &Ctx, j: usize, agr: Agr) -> Option<Np> {
     let mut k = j;
-    while k < j + 4 && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Qualifier(_) | Entry::TypeNoun)) {
+    while k < j + 4
+        && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word)
+        && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Qualifier(_) | Entry::TypeNoun))
+    {
         k += 1;
     }
     // one definite word is as often an object («لفت الانتباه إلى») as a subject
@@ -408,7 +407,8 @@ fn quoted_subject(x: &mut Extractor, j: usize) -> Option<Np> {
     let qd = &ctx.seg.quotes[q];
     let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
     let after = ctx.tok_end(qd.outer_end);
-    let frame = ctx.has_hit(after, |e| *e == Entry::Complementiser) || ctx.is(after, W::QuotedSubjectFollowers) || ctx.is_comma(after) || ctx.is_punct(after, ':');
+    let frame =
+        ctx.has_hit(after, |e| *e == Entry::Complementiser) || ctx.is(after, W::QuotedSubjectFollowers) || ctx.is_comma(after) || ctx.is_punct(after, ':');
     if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
         return None;
     }
@@ -461,4 +461,53 @@ fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
         return Some(np);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::said;
+
+    fn one(text: &str) -> (String, String) {
+        let c = said("ar", text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        (c[0].source.clone(), c[0].text.clone())
+    }
+
+    #[test]
+    fn subject_after_the_verb_keeps_title_and_name() {
+        let (s, t) = one("وقال المتحدث باسم وزارة الصحة أحمد يوسف إن 12 شخصا قتلوا في القصف.");
+        assert_eq!(s, "المتحدث باسم وزارة الصحة أحمد يوسف");
+        assert_eq!(t, "12 شخصا قتلوا في القصف");
+    }
+
+    #[test]
+    fn subject_before_the_verb_after_kana() {
+        assert_eq!(one("وكان الدفاع المدني قد أعلن أن فرقه أخمدت الحريق.").0, "الدفاع المدني");
+    }
+
+    #[test]
+    fn a_participle_shares_the_subject() {
+        let c = said("ar", "وقالت الوزيرة إن الوضع مستقر، مضيفة أن المستشفيات تعمل.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|x| x.source == "الوزيرة"), "{c:#?}");
+    }
+
+    #[test]
+    fn a_relaying_verb_gives_the_speaker_after_an() {
+        let c = said("ar", "ونقلت وكالة رويترز عن مسؤول محلي قوله إن الطريق مغلق.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].source, "مسؤول محلي");
+        assert_eq!(c[0].via, ["وكالة رويترز"]);
+    }
+
+    #[test]
+    fn an_addressee_outlet_relays() {
+        let c = said("ar", "وأكدت مصادر طبية لوكالة الأناضول أن الحصيلة ارتفعت إلى 30 قتيلا.");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("مصادر طبية", ["وكالة الأناضول".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn a_name_starting_with_fa_is_not_cut() {
+        assert_eq!(one("وقال وزير الخارجية التركي هاكان فيدان إن المحادثات مستمرة.").0, "وزير الخارجية التركي هاكان فيدان");
+    }
 }

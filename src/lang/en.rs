@@ -70,7 +70,9 @@ impl Grammar for English {
                 let after = m + 1;
                 let tail_ok = after >= send || ctx.punct(after).is_some() || x.rest_is_adverbial(after, send);
                 return tail_ok
-                    && (m == n || np_before_en(ctx, m, n).is_some() || ctx.has_hit(m + 1, |e| matches!(e, Entry::Pronoun | Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))));
+                    && (m == n
+                        || np_before_en(ctx, m, n).is_some()
+                        || ctx.has_hit(m + 1, |e| matches!(e, Entry::Pronoun | Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))));
             }
             m += 1;
         }
@@ -175,7 +177,11 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     let name_toks: Vec<usize> = (a..it.pp.min(b))
         .filter(|&k| {
             let in_item = it.list.iter().any(|(f, e, _)| *f <= k && k < *e);
-            !in_item && ctx.proper(k) && !ctx.is(k, W::Determiners) && !possessive(ctx, &ctx.word(k).to_lowercase()) && head_item.is_none_or(|(hf, _, _)| k > hf)
+            !in_item
+                && ctx.proper(k)
+                && !ctx.is(k, W::Determiners)
+                && !possessive(ctx, &ctx.word(k).to_lowercase())
+                && head_item.is_none_or(|(hf, _, _)| k > hf)
         })
         .collect();
     head_decides(ctx, &mut np, &it, head_item);
@@ -212,14 +218,10 @@ fn head_decides(ctx: &Ctx, np: &mut Np, it: &Items, head_item: Option<(usize, us
             absorb(ctx, np, e, false);
         }
     }
-    let affiliation = it
-        .list
-        .iter()
-        .filter(|(f, _, e)| matches!(e, Entry::Registry(_)) && Some(*f) != head_item.map(|h| h.0))
-        .find_map(|(_, _, e)| match e {
-            Entry::Registry(r) => Some((*r, ctx.registry[*r as usize].kind)),
-            _ => None,
-        });
+    let affiliation = it.list.iter().filter(|(f, _, e)| matches!(e, Entry::Registry(_)) && Some(*f) != head_item.map(|h| h.0)).find_map(|(_, _, e)| match e {
+        Entry::Registry(r) => Some((*r, ctx.registry[*r as usize].kind)),
+        _ => None,
+    });
     match head_item {
         Some((_, _, Entry::Registry(r))) => {
             np.kind = Kind::Unknown;
@@ -273,7 +275,13 @@ fn skip_auxiliaries(ctx: &Ctx, mut j: usize, floor: usize) -> usize {
 pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     let end = skip_auxiliaries(ctx, cue, floor);
     // "two diplomats who asked not to be named said": step over the clause
-    if let Some(h) = ctx.hits.iter().rev().take(64).find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == end && h.start >= ctx.seg.tokens[floor.min(end.saturating_sub(1))].start) {
+    if let Some(h) = ctx
+        .hits
+        .iter()
+        .rev()
+        .take(64)
+        .find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == end && h.start >= ctx.seg.tokens[floor.min(end.saturating_sub(1))].start)
+    {
         let mut s = ctx.seg.tok_at(h.start);
         if s > floor && ctx.is(s - 1, W::AnonymityRelatives) {
             s -= 1;
@@ -415,4 +423,41 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
         np.anonymous = np.registry.is_none();
     }
     Some(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::said;
+
+    #[test]
+    fn subject_before_the_verb_with_an_appositive() {
+        let c = said("en", "Maria Lopez, a nurse at the clinic, said the shelter was full.");
+        assert_eq!(c[0].source, "Maria Lopez");
+    }
+
+    #[test]
+    fn a_quote_then_said_and_a_name() {
+        let c = said("en", "\"We have lost everything,\" said Fatima Noor, a teacher in the camp.");
+        assert_eq!((c[0].source.as_str(), c[0].mode.as_str()), ("Fatima Noor", "direct"));
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_subject() {
+        let c = said("en", "The army denied targeting civilians and said the strike hit a depot.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|x| x.source == "The army"), "{c:#?}");
+    }
+
+    #[test]
+    fn an_addressee_of_told_relays() {
+        let c = said("en", "A police officer told AFP that the curfew would end.");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("A police officer", ["AFP".to_string()].as_slice()));
+    }
+
+    #[test]
+    fn a_participle_takes_the_clause_subject() {
+        let c = said("en", "The ministry said on Tuesday that 40 people had been wounded, adding that rescue teams were still searching.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|x| x.source == "The ministry"), "{c:#?}");
+    }
 }

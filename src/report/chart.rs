@@ -139,7 +139,11 @@ pub fn timeline_svg(title: &str, points: &[Point], current: (Option<u64>, Option
             let (cx, cy) = (x(p.day), y(p.low as f64));
             let tip = format!("{} · {} · {} · {}", p.date, super::interval(Some(p.low), p.high), p.source, p.status);
             if let Some(h) = p.high.filter(|h| *h > p.low) {
-                let _ = write!(svg, "<line x1=\"{cx:.1}\" x2=\"{cx:.1}\" y1=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{color}\" stroke-opacity=\"0.5\" stroke-width=\"4\"/>", y(h as f64));
+                let _ = write!(
+                    svg,
+                    "<line x1=\"{cx:.1}\" x2=\"{cx:.1}\" y1=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{color}\" stroke-opacity=\"0.5\" stroke-width=\"4\"/>",
+                    y(h as f64)
+                );
             }
             match p.status {
                 Status::Conflict => {

@@ -299,7 +299,10 @@ impl Report for Html {
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        write!(out, "<!doctype html>\n<html lang=\"mul\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+        write!(
+            out,
+            "<!doctype html>\n<html lang=\"mul\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        )?;
         write!(out, "<title>isnad audit</title><style>{STYLE}</style></head><body><main>")?;
         if self.parts.len() > 1 {
             write!(out, "<nav class=\"toc\"><strong>Articles</strong><ol>")?;

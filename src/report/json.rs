@@ -27,8 +27,7 @@ impl Report for Json {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
         out.write_all(if self.started { b",\n" } else { b"{\"articles\": [\n" })?;
         self.started = true;
-        serde_json::to_writer(&mut *out, audit)
-            .map_err(io::Error::from)
+        serde_json::to_writer(&mut *out, audit).map_err(io::Error::from)
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {

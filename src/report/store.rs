@@ -13,17 +13,7 @@ use crate::store::StoredFigure;
 pub fn checked(out: &mut dyn Write, au: &Audit, checks: &[FigureCheck]) -> io::Result<()> {
     writeln!(out, "  checked against the store:")?;
     for (f, c) in au.figures.iter().zip(checks) {
-        writeln!(
-            out,
-            "    {}:{} {} {} {} — {}: {}",
-            f.line,
-            f.col,
-            f.category,
-            interval(f.low, f.high),
-            isolate(&f.text, 60),
-            c.status,
-            c.status.explain()
-        )?;
+        writeln!(out, "    {}:{} {} {} {} — {}: {}", f.line, f.col, f.category, interval(f.low, f.high), isolate(&f.text, 60), c.status, c.status.explain())?;
         for x in &c.against {
             writeln!(
                 out,
@@ -68,7 +58,14 @@ pub fn conflicts(out: &mut dyn Write, list: &[StoredFigure]) -> io::Result<()> {
             f.outlet.as_deref().unwrap_or("-")
         )?;
         for x in &f.against {
-            writeln!(out, "    against {} {} ({}, {})", interval(x.low, x.high), x.source.as_deref().unwrap_or("no source"), x.outlet.as_deref().unwrap_or("-"), x.date.as_deref().unwrap_or("-"))?;
+            writeln!(
+                out,
+                "    against {} {} ({}, {})",
+                interval(x.low, x.high),
+                x.source.as_deref().unwrap_or("no source"),
+                x.outlet.as_deref().unwrap_or("-"),
+                x.date.as_deref().unwrap_or("-")
+            )?;
         }
     }
     writeln!(out, "{}", count(list.len(), "open conflict", "open conflicts"))

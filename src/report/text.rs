@@ -64,12 +64,7 @@ impl Report for Text {
             }
             for c in cs {
                 let cue = c.cue.as_deref().map_or(String::from("-"), |q| isolate(q, 30));
-                let via: Vec<String> = c
-                    .via
-                    .iter()
-                    .filter_map(|v| a.sources.iter().find(|s| &s.id == v))
-                    .map(|s| isolate(&s.name, 30))
-                    .collect();
+                let via: Vec<String> = c.via.iter().filter_map(|v| a.sources.iter().find(|s| &s.id == v)).map(|s| isolate(&s.name, 30)).collect();
                 let via = if via.is_empty() { String::new() } else { format!(" via {}", via.join(", ")) };
                 writeln!(out, "    {}:{}  {:<12} {} ({}){}", c.line, c.col, c.mode, cue, c.stance, via)?;
                 writeln!(out, "        {}", isolate(&c.text, 100))?;

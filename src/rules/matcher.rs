@@ -28,7 +28,10 @@ pub enum Agr {
 /// What a rule string is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
-    Verb { idx: u32, agr: Agr },
+    Verb {
+        idx: u32,
+        agr: Agr,
+    },
     CueNoun(u32),
     According(u32),
     Complementiser,
@@ -45,9 +48,15 @@ pub enum Entry {
     ObjectNoun,
     /// Figures: number words, counted nouns (dual = counts 2), frames, groups…
     Number(u32),
-    CountNoun { idx: u32, dual: bool },
+    CountNoun {
+        idx: u32,
+        dual: bool,
+    },
     CountFrame(u32),
-    Group { idx: u32, dual: bool },
+    Group {
+        idx: u32,
+        dual: bool,
+    },
     NumQualifier(u32),
     Vague(u32),
     Measure(u32),
@@ -77,10 +86,7 @@ impl Entry {
 
     fn takes_enclitic(&self) -> bool {
         // «بيانها», «على لسانه», «تابعته», «أعلنته»
-        matches!(
-            self,
-            Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. }
-        )
+        matches!(self, Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. })
     }
 }
 
@@ -198,7 +204,16 @@ impl Patterns<'_> {
     fn cues(&mut self, lr: &super::LangRules) {
         for (i, v) in lr.cues.verbs.iter().enumerate() {
             let idx = i as u32;
-            let slots = [(&v.m, Agr::M), (&v.f, Agr::F), (&v.mp, Agr::Mp), (&v.fp, Agr::Fp), (&v.du, Agr::Du), (&v.passive, Agr::Passive), (&v.hal, Agr::Hal), (&v.forms, Agr::Any)];
+            let slots = [
+                (&v.m, Agr::M),
+                (&v.f, Agr::F),
+                (&v.mp, Agr::Mp),
+                (&v.fp, Agr::Fp),
+                (&v.du, Agr::Du),
+                (&v.passive, Agr::Passive),
+                (&v.hal, Agr::Hal),
+                (&v.forms, Agr::Any),
+            ];
             for (list, agr) in slots {
                 self.add_all(list, Entry::Verb { idx, agr });
             }
@@ -328,12 +343,7 @@ impl Matcher {
                     if !p.arabic || !is_arabic(prev) {
                         continue;
                     }
-                    let ws = before
-                        .char_indices()
-                        .rev()
-                        .take_while(|(_, c)| crate::text::is_word_char(*c))
-                        .last()
-                        .map_or(s, |(i, _)| i);
+                    let ws = before.char_indices().rev().take_while(|(_, c)| crate::text::is_word_char(*c)).last().map_or(s, |(i, _)| i);
                     prefix = &text[ws..s];
                     if prefix.chars().count() > 4 || !self.morph.prefixes.contains(prefix) {
                         continue;
@@ -361,7 +371,7 @@ impl Matcher {
                 let next = text[e..].chars().next().unwrap_or(' ');
                 if crate::text::is_word_char(next) {
                     // only an enclitic pronoun may follow, and only on entries that take one
-                    if !(p.arabic && is_arabic(next)) || !p.entries.iter().any(|en| en.takes_enclitic()) {
+                    if !(p.arabic && is_arabic(next) && p.entries.iter().any(|en| en.takes_enclitic())) {
                         continue;
                     }
                     let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);

@@ -168,8 +168,7 @@ impl Rules {
 
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<Rules, RuleErrors> {
-        let texts: Vec<(PathBuf, String)> =
-            FILES.iter().map(|(n, t)| (PathBuf::from("rules").join(n), t.to_string())).collect();
+        let texts: Vec<(PathBuf, String)> = FILES.iter().map(|(n, t)| (PathBuf::from("rules").join(n), t.to_string())).collect();
         Rules::from_texts(&texts, "built-in", false)
     }
 

@@ -5,9 +5,6 @@ use serde::Deserialize;
 
 pub use crate::model::{Bound, Category, Gender, Kind, Stance};
 
-
-
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegistryFile {
@@ -208,7 +205,6 @@ pub struct Title {
     pub examples: Vec<String>,
 }
 
-
 /// The part a number word plays when numbers are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -228,7 +224,6 @@ pub enum NumberRole {
     /// «نصف», «ربع»: a fraction of the scale that follows
     Fraction,
 }
-
 
 /// Where a word stands relative to the number it qualifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]

@@ -110,12 +110,7 @@ impl Dups {
         if let Some(first) = self.0.get(&key) {
             let (l1, _) = locate(&file.1, first, 0);
             let (line, col) = locate(&file.1, s, 1);
-            errs.push(RuleError {
-                file: file.0.clone(),
-                line,
-                col,
-                message: format!("duplicate {what} \"{s}\" (same as \"{first}\" at line {l1})"),
-            });
+            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("duplicate {what} \"{s}\" (same as \"{first}\" at line {l1})") });
         } else {
             self.0.insert(key, s.to_string());
         }

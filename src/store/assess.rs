@@ -84,9 +84,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
         .iter()
         .copied()
         .filter(|c| !same_src(c) && !overlap(c, f))
-        .filter(|c| {
-            c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c)) || (d > day && higher(f, c))))
-        })
+        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c)) || (d > day && higher(f, c)))))
         .collect();
     if !conflicts.is_empty() {
         return (Status::Conflict, refs(&conflicts));

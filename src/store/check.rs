@@ -172,7 +172,13 @@ pub fn merge_sources(store: &dyn Store, new: &[StoredSource], old: Option<&Store
         if let Some(i) = out.iter().position(|x| x.key == key) {
             return Ok(i);
         }
-        let rec = store.source(key)?.unwrap_or_else(|| StoredSource { key: key.to_string(), name: seed.name.clone(), kind: seed.kind, anonymous: seed.anonymous, ..Default::default() });
+        let rec = store.source(key)?.unwrap_or_else(|| StoredSource {
+            key: key.to_string(),
+            name: seed.name.clone(),
+            kind: seed.kind,
+            anonymous: seed.anonymous,
+            ..Default::default()
+        });
         out.push(rec);
         Ok(out.len() - 1)
     };

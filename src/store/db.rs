@@ -93,7 +93,6 @@ impl SledStore {
     pub fn size_on_disk(&self) -> u64 {
         self.db.size_on_disk().unwrap_or(0)
     }
-
 }
 
 impl Store for SledStore {

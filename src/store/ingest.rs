@@ -26,8 +26,14 @@ pub struct Summary {
 
 /// What happened to one input item, for progress and messages.
 pub enum Outcome<'a> {
-    Stored { article: &'a Article, audit: &'a Audit, conflicts: u64 },
-    Unchanged { article: &'a Article },
+    Stored {
+        article: &'a Article,
+        audit: &'a Audit,
+        conflicts: u64,
+    },
+    Unchanged {
+        article: &'a Article,
+    },
     /// A bad input item (the message names its place); the rest goes on.
     Failed(String),
 }

@@ -43,7 +43,18 @@ impl Store for MemStore {
     fn article_texts(&self) -> Box<dyn Iterator<Item = Result<ArticleText>> + '_> {
         Box::new(self.articles().map(|a| {
             let a = a?;
-            Ok(ArticleText { id: a.id, path: a.path, title: a.title, outlet: a.outlet, date: a.date, url: a.url, lang: a.lang, text: a.text, body_start: a.body_start, seq: a.seq })
+            Ok(ArticleText {
+                id: a.id,
+                path: a.path,
+                title: a.title,
+                outlet: a.outlet,
+                date: a.date,
+                url: a.url,
+                lang: a.lang,
+                text: a.text,
+                body_start: a.body_start,
+                seq: a.seq,
+            })
         }))
     }
 

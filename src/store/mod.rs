@@ -38,9 +38,15 @@ pub use model::{Against, ArticleText, EventKey, StoredArticle, StoredClaim, Stor
 #[derive(Debug)]
 pub enum StoreError {
     InUse(PathBuf),
-    Newer { path: PathBuf, found: u32 },
+    Newer {
+        path: PathBuf,
+        found: u32,
+    },
     /// An older store that only `reindex` may open.
-    Older { path: PathBuf, found: u32 },
+    Older {
+        path: PathBuf,
+        found: u32,
+    },
     Missing(PathBuf),
     NotADir(PathBuf),
     Io(String),
@@ -51,12 +57,9 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::InUse(p) => write!(f, "{}: database in use by another process", p.display()),
-            StoreError::Newer { path, found } => write!(
-                f,
-                "{}: written by a newer isnad (schema {found}, this one reads {}); upgrade isnad",
-                path.display(),
-                keys::SCHEMA_VERSION
-            ),
+            StoreError::Newer { path, found } => {
+                write!(f, "{}: written by a newer isnad (schema {found}, this one reads {}); upgrade isnad", path.display(), keys::SCHEMA_VERSION)
+            }
             StoreError::Older { path, found } => write!(
                 f,
                 "{}: written by an older isnad (schema {found}, this one writes {}); run `isnad reindex` to upgrade it",

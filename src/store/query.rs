@@ -66,7 +66,12 @@ pub fn sources(store: &dyn Store, outlet: Option<&str>) -> Result<Sources> {
     }
     let outlets = per
         .into_iter()
-        .map(|(outlet, (claims, anonymous))| OutletShare { outlet, claims, anonymous, anonymous_share: if claims == 0 { 0.0 } else { anonymous as f64 / claims as f64 } })
+        .map(|(outlet, (claims, anonymous))| OutletShare {
+            outlet,
+            claims,
+            anonymous,
+            anonymous_share: if claims == 0 { 0.0 } else { anonymous as f64 / claims as f64 },
+        })
         .collect();
     Ok(Sources { sources: list, outlets })
 }

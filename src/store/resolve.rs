@@ -23,11 +23,14 @@ pub fn name_words(rules: &Rules, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Names of the same script, word count and first letter: (key, words).
+type Bucket = Vec<(String, Vec<String>)>;
+
 /// Resolves source names across articles.
 pub struct SourceResolver<'r> {
     /// Known name keys by (script, word count, first letter): similar names share a
     /// bucket, so a new name is compared with a handful, not with every source.
-    buckets: HashMap<(bool, usize, char), Vec<(String, Vec<String>)>>,
+    buckets: HashMap<(bool, usize, char), Bucket>,
     exact: HashSet<String>,
     threshold: f64,
     rules: &'r Rules,

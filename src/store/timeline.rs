@@ -66,10 +66,7 @@ pub fn current(figs: &[StoredFigure]) -> Range {
         let k = f.source.as_deref().or(f.outlet.as_deref()).unwrap_or(f.article.as_str());
         latest.insert(k, f);
     }
-    Range {
-        low: latest.values().filter_map(|f| f.figure.low).min(),
-        high: latest.values().map(|f| f.figure.high.or(f.figure.low)).max().flatten(),
-    }
+    Range { low: latest.values().filter_map(|f| f.figure.low).min(), high: latest.values().map(|f| f.figure.high.or(f.figure.low)).max().flatten() }
 }
 
 pub fn timeline(store: &dyn Store, place: &Place, category: Category, groups: Groups) -> Result<Timeline> {

@@ -25,12 +25,11 @@ enum Fold {
 fn fold_char(c: char) -> Fold {
     match c {
         // tashkeel, tanween, Quranic marks, superscript alef
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => Fold::Delete,
+        // tatweel; bidi and zero-width controls; soft hyphen; BOM
+        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
             Fold::Delete
         }
-        // tatweel; bidi and zero-width controls; soft hyphen; BOM
-        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Delete,
         // alef with hamza above/below, madda, wasla → bare alef
         '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => Fold::One('\u{0627}'),
         // alef maqsura, Farsi and Urdu yeh → yeh

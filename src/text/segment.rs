@@ -21,8 +21,6 @@ pub struct Token {
     pub kind: TokKind,
 }
 
-
-
 #[derive(Debug, Clone, Copy)]
 pub struct Span {
     pub start: usize,
@@ -39,8 +37,6 @@ pub struct Segments {
     pub stray_marks: Vec<usize>,
 }
 
-
-
 /// Build all segments of a folded text. `abbreviations` end no sentence;
 /// `proclitics` glued to digits are split off («و133»).
 pub fn segment(text: &str, abbreviations: &HashSet<String>, proclitics: &HashSet<String>) -> Segments {
@@ -50,7 +46,6 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>, proclitics: &HashSet
     seg.sentences = sentences(text, &seg, abbreviations);
     seg
 }
-
 
 fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
@@ -105,9 +100,7 @@ fn ends_line_boundary(line: &str) -> bool {
     let t = line.trim_end();
     match t.chars().last() {
         None => true,
-        Some(c) => is_terminal(c) || matches!(c, ':' | ')') || super::quote_family(c).is_some()
-            || t.len() < 60
-            || t.trim_start().starts_with('#'),
+        Some(c) => is_terminal(c) || matches!(c, ':' | ')') || super::quote_family(c).is_some() || t.len() < 60 || t.trim_start().starts_with('#'),
     }
 }
 
@@ -152,16 +145,11 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-
-
-
-
 /// Sentences inside each paragraph. Terminators inside a quotation do not end
 /// a sentence; a closing mark right after a terminator belongs to the sentence.
 fn sentences(text: &str, seg: &Segments, abbreviations: &HashSet<String>) -> Vec<Span> {
     let mut out = Vec::new();
-    let top: Vec<(usize, usize)> =
-        seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
+    let top: Vec<(usize, usize)> = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
     // closing marks of quotations that end a sentence inside: «…."» then a new sentence
     let closers: HashSet<usize> = seg
         .quotes
@@ -342,11 +330,7 @@ mod tests {
         let t = "Dr. Reyes said: \"We are tired. We need help.\" Then he left. The toll is 1.5 million.";
         let s = segment(t, &ab, &HashSet::new());
         let texts: Vec<&str> = s.sentences.iter().map(|x| &t[x.start..x.end]).collect();
-        assert_eq!(texts, vec![
-            "Dr. Reyes said: \"We are tired. We need help.\"",
-            "Then he left.",
-            "The toll is 1.5 million."
-        ]);
+        assert_eq!(texts, vec!["Dr. Reyes said: \"We are tired. We need help.\"", "Then he left.", "The toll is 1.5 million."]);
     }
 
     #[test]
