@@ -144,3 +144,32 @@ fn arabic_verb_tables_are_generated_from_lemmas() {
         panic!("rules/ar/cues.yaml is stale (first difference at line {line}); run ISNAD_BLESS=1 cargo test --test rules");
     }
 }
+
+fn rules_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in FILES {
+        let p = tmp.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    tmp
+}
+
+#[test]
+fn values_out_of_range_are_refused_with_a_place() {
+    let tmp = rules_copy();
+    let p = tmp.path().join("check.yaml");
+    let text = FILES.iter().find(|(n, _)| *n == "check.yaml").unwrap().1;
+    let bad = text.replace("event_window_days: 14", "event_window_days: -5").replace("word_similarity: 0.9", "word_similarity: 7.5");
+    std::fs::write(&p, bad).unwrap();
+    let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
+    assert!(err.contains("check.yaml:") && err.contains("event_window_days is -5"), "{err}");
+    assert!(err.contains("word_similarity is 7.5"), "{err}");
+}
+
+#[test]
+fn a_missing_rules_folder_is_one_line() {
+    let err = Rules::from_dir(Path::new("/nonexistent/rules")).unwrap_err().to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/nonexistent/rules: no such folder"), "{err}");
+}

@@ -19,7 +19,7 @@ pub use morphology::{Morphology, MorphologyFile};
 pub use schema::*;
 
 use load::{finish_lang, load_lang, parse};
-use validate::{check_places, check_registry};
+use validate::{check_places, check_registry, check_windows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -69,6 +69,9 @@ pub struct RuleError {
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            return write!(f, "{}: {}", self.file.display(), self.message);
+        }
         write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
     }
 }
@@ -174,6 +177,10 @@ impl Rules {
 
     /// Rules from a folder laid out like `rules/`.
     pub fn from_dir(dir: &Path) -> Result<Rules, RuleErrors> {
+        if !dir.is_dir() {
+            let message = if dir.exists() { "not a folder (--rules takes a folder laid out like rules/)" } else { "no such folder" };
+            return Err(RuleErrors(vec![RuleError { file: dir.to_path_buf(), line: 0, col: 0, message: message.into() }]));
+        }
         let mut texts = Vec::new();
         let mut errs = Vec::new();
         for (name, _) in FILES {
@@ -218,6 +225,7 @@ impl Rules {
         if let (Some(reg), Some(places), Some(check)) = (registry, places, check) {
             check_registry(get("registry.yaml"), &reg, &mut errs);
             check_places(get("places.yaml"), &places, &mut errs);
+            check_windows(get("check.yaml"), &check, &mut errs);
             if errs.is_empty() {
                 let rules = Rules {
                     registry: reg.sources,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use super::{FiguresFile, PlacesFile, RegistryFile, RuleError};
+use super::{CheckFile, FiguresFile, PlacesFile, RegistryFile, RuleError};
 use crate::text::fold;
 
 pub(super) fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs: &mut Vec<RuleError>) {
@@ -19,6 +19,19 @@ pub(super) fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs:
 }
 
 pub(super) fn check_figures(file: &(PathBuf, String), f: &FiguresFile, errs: &mut Vec<RuleError>) {
+    in_range(file, "about_band_percent", f.about_band_percent, 0, 100, errs);
+    for v in &f.vague {
+        if v.high.is_some_and(|h| h < v.low) {
+            let (line, col) = locate(&file.1, v.forms.first().map_or("", |s| s.as_str()), 0);
+            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("vague word: high {} is below low {}", v.high.unwrap_or(0), v.low) });
+        }
+    }
+    for n in &f.numbers {
+        if !(n.value.is_finite() && n.value >= 0.0) {
+            let (line, col) = locate(&file.1, n.forms.first().map_or("", |s| s.as_str()), 0);
+            errs.push(RuleError { file: file.0.clone(), line, col, message: format!("number word value {} is not a count", n.value) });
+        }
+    }
     let mut seen = Dups::default();
     for x in &f.numbers {
         for w in &x.forms {
@@ -115,4 +128,25 @@ impl Dups {
             self.0.insert(key, s.to_string());
         }
     }
+}
+
+/// An error at the first `key:` of a file.
+fn at_key(file: &(PathBuf, String), key: &str, message: String) -> RuleError {
+    let (line, col) = locate(&file.1, &format!("{key}:"), 0);
+    RuleError { file: file.0.clone(), line, col, message }
+}
+
+/// A value outside its range is an error, with the place of its key.
+fn in_range<T: PartialOrd + std::fmt::Display>(file: &(PathBuf, String), key: &str, v: T, lo: T, hi: T, errs: &mut Vec<RuleError>) {
+    if !(lo <= v && v <= hi) {
+        errs.push(at_key(file, key, format!("{key} is {v}; it must lie in {lo}..={hi}")));
+    }
+}
+
+pub(super) fn check_windows(file: &(PathBuf, String), c: &CheckFile, errs: &mut Vec<RuleError>) {
+    in_range(file, "event_window_days", c.event_window_days, 0, 365, errs);
+    in_range(file, "conflict_window_days", c.conflict_window_days, 0, 365, errs);
+    in_range(file, "stale_after_days", c.stale_after_days, 0, 3650, errs);
+    in_range(file, "word_similarity", c.word_similarity, 0.0, 1.0, errs);
+    in_range(file, "cumulative_window_days", c.cumulative_window_days, 0, 36500, errs);
 }
