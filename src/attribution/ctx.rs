@@ -1,6 +1,8 @@
 //! What every stage after segmentation reads: the folded text, its segments and
 //! the rule hits, with small lookups by token.
 
+use std::cell::Cell;
+
 use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry, W};
 use crate::text::{Segments, TokKind, Token};
 
@@ -14,7 +16,12 @@ pub struct Ctx<'a> {
     pub quoted: Vec<(usize, usize)>,
     /// For each token, the range of `hits` that start where it starts.
     pub by_tok: Vec<(u32, u32)>,
+    /// Word classes of each token, looked up on first use (`UNKNOWN` before).
+    classes: Vec<Cell<u64>>,
 }
+
+/// A token's classes not looked up yet.
+const UNKNOWN: u64 = u64::MAX;
 
 /// Index hits by the token they start at, in one pass over both sorted lists.
 pub fn index_hits(seg: &Segments, hits: &[Hit]) -> Vec<(u32, u32)> {
@@ -38,7 +45,8 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, seg: &'a Segments, hits: &'a [Hit], lr: &'a LangRules, registry: &'a [RegistryEntry]) -> Ctx<'a> {
         let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
         let by_tok = index_hits(seg, hits);
-        Ctx { text, seg, hits, lr, registry, quoted, by_tok }
+        let classes = vec![Cell::new(UNKNOWN); seg.tokens.len()];
+        Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes }
     }
 
     pub fn lang(&self) -> Lang {
@@ -111,7 +119,16 @@ impl<'a> Ctx<'a> {
 
     /// Is the word at `i` in word class `c` (`grammar.yaml`)?
     pub fn is(&self, i: usize, c: W) -> bool {
-        self.tok(i).is_some_and(|t| t.kind != TokKind::Punct(' ') && !matches!(t.kind, TokKind::Punct(_))) && self.lr.is(self.word(i), c)
+        let Some(cell) = self.classes.get(i) else { return false };
+        let mut m = cell.get();
+        if m == UNKNOWN {
+            m = match self.seg.tokens[i].kind {
+                TokKind::Punct(_) => 0,
+                _ => self.lr.classes(self.word(i)),
+            };
+            cell.set(m);
+        }
+        m & c.bit() != 0
     }
 
     /// A comma at token `i` («،» or ",").

@@ -1,7 +1,7 @@
 //! Reading rule files: YAML into the schema, with `file:line:col` errors, then
 //! the checks of [`super::validate`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use super::validate::{check_figures, Dups};
@@ -93,7 +93,7 @@ pub(super) fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, Stri
 
 pub(super) fn finish_lang(l: Loaded) -> LangRules {
     let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
-    let mut words: HashMap<String, u64> = HashMap::new();
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
     for (class, _, list) in l.grammar.lists() {
         for w in list {
             *words.entry(fold(w).to_lowercase()).or_default() |= class.bit();

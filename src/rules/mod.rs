@@ -9,7 +9,9 @@ pub mod morphology;
 pub mod schema;
 mod validate;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -105,7 +107,7 @@ pub struct LangRules {
     pub grammar: GrammarFile,
     pub morph: Morphology,
     /// Folded, lower-cased word → the bits of its word classes ([`W::bit`]).
-    pub words: HashMap<String, u64>,
+    pub words: FxHashMap<String, u64>,
     /// One-letter addressee markers, which are written glued to the next word
     /// («لوكالة»).
     pub glued_addressee: Vec<char>,
@@ -118,7 +120,9 @@ impl LangRules {
         if let Some(&m) = self.words.get(w) {
             return m;
         }
-        if w.chars().any(char::is_uppercase) {
+        // entries are lower case; Arabic has no case, so only Latin letters are looked at
+        let upper = w.bytes().any(|b| b.is_ascii_uppercase()) || (!w.is_ascii() && w.chars().any(|c| ('\u{C0}'..'\u{250}').contains(&c) && c.is_uppercase()));
+        if upper {
             return self.words.get(&w.to_lowercase()).copied().unwrap_or(0);
         }
         0
