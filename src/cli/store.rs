@@ -17,7 +17,7 @@ use isnad::model::{Category, Status};
 use isnad::report::{self, csv};
 use isnad::store::check::{check, merge_sources};
 use isnad::store::db::Open;
-use isnad::store::export::{self, ArticleRow, ClaimRow, FigureRow, SourceRow};
+use isnad::store::export::{self, ArticleRow, ClaimRow, ConflictRow, FigureRow, SourceRow};
 use isnad::store::gazetteer::{find_place, Gazetteer};
 use isnad::store::ingest::{self, Outcome};
 use isnad::store::resolve::SourceResolver;
@@ -278,8 +278,8 @@ fn conflicts(store: &SledStore, a: ConflictsArgs) -> Run {
     let list = query::conflicts(store)?;
     let mut out = output(&a.out)?;
     let written = match a.format {
-        ListFormat::Json => writeln!(out, "{}", json!({"conflicts": list})),
-        ListFormat::Jsonl => list.iter().try_for_each(|f| writeln!(out, "{}", json!(f))),
+        ListFormat::Json => writeln!(out, "{}", json!({"conflicts": list.iter().map(ConflictRow::from).collect::<Vec<_>>()})),
+        ListFormat::Jsonl => list.iter().try_for_each(|f| writeln!(out, "{}", json!(ConflictRow::from(f)))),
         ListFormat::Csv => (|| {
             let mut w = csv::writer(&mut out)?;
             for f in &list {

@@ -20,7 +20,7 @@ pub enum Record<'a> {
         #[serde(flatten)]
         claim: &'a StoredClaim,
     },
-    Figure(&'a StoredFigure),
+    Figure(FigureRow),
 }
 
 #[derive(Debug, Serialize)]
@@ -101,7 +101,25 @@ pub struct FigureRow {
     pub source_name: Option<String>,
     pub outlet: Option<String>,
     pub status: Status,
+    /// A total since this date («منذ 2011»).
+    pub since: Option<String>,
+    /// Read as an update of an earlier toll («ارتفعت الحصيلة إلى»).
+    pub update: bool,
     pub text: String,
+}
+
+/// A figure in conflict, with the figures it disagrees with.
+#[derive(Debug, Serialize)]
+pub struct ConflictRow {
+    #[serde(flatten)]
+    pub figure: FigureRow,
+    pub against: Vec<super::Against>,
+}
+
+impl From<&StoredFigure> for ConflictRow {
+    fn from(f: &StoredFigure) -> Self {
+        ConflictRow { figure: FigureRow::from(f), against: f.against.clone() }
+    }
 }
 
 impl From<&StoredFigure> for FigureRow {
@@ -123,6 +141,8 @@ impl From<&StoredFigure> for FigureRow {
             source_name: f.source_name.clone(),
             outlet: f.outlet.clone(),
             status: f.status,
+            since: g.since.clone(),
+            update: g.update,
             text: g.text.clone(),
         }
     }
@@ -157,7 +177,7 @@ pub fn records(store: &dyn Store, emit: &mut dyn FnMut(Record) -> std::io::Resul
             emit(Record::Claim { article: &a.id, claim: c })?;
         }
         for f in &a.figures {
-            emit(Record::Figure(f))?;
+            emit(Record::Figure(FigureRow::from(f)))?;
         }
     }
     Ok(())
