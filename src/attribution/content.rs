@@ -169,22 +169,34 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// «في بيان نشره عبر قناته على "تلغرام"، إن …», ", in a post on its
-    /// website, that": a parenthetical up to a comma that the content frame follows.
+    /// website, that", «موسى ديالو (34 عاماً)، وهو تاجر ماشية نجا من الهجوم: "…"»:
+    /// asides up to a comma or colon that the content frame follows. Each comma
+    /// and colon of a bounded window is tried in turn; a cue in between ends the
+    /// search.
     fn parenthetical(&self, k: usize, limit: usize) -> Option<usize> {
         let ctx = self.ctx;
-        let c = (k..limit.min(k + 16)).find(|&j| ctx.is_comma(j) || ctx.is_punct(j, ':'))?;
-        let n = if ctx.is_punct(c, ':') { c } else { c + 1 };
-        let crosses_cue =
-            (k..c).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) && !ctx.inside_quote(ctx.seg.tokens[j].start));
-        // «، لـ"سانا"», «، لوكالة الأناضول»: the addressee before the frame
-        let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
-            || (ctx.glued_addressee(n) && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
-        let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser)
-            || (ctx.is_punct(n, ':') && self.quote_opening_at(n + 1).is_some())
-            || self.quote_opening_at(n).is_some()
-            || addressee
-            || (ctx.is_punct(c, ':') && self.quote_opening_at(c + 1).is_some());
-        (frame && !crosses_cue && c > k).then_some(n)
+        for c in k..limit.min(k + 24) {
+            let outside = !ctx.inside_quote(ctx.seg.tokens[c].start);
+            if outside && ctx.has_hit(c, |e| matches!(e, Entry::Verb { .. } | Entry::According(_))) {
+                return None;
+            }
+            if c == k || !(ctx.is_comma(c) || ctx.is_punct(c, ':')) {
+                continue;
+            }
+            if ctx.is_punct(c, ':') {
+                // «…، وهو تاجر: "…"», «…: الوضع هادئ»: a colon opens the content
+                return Some(c);
+            }
+            let n = c + 1;
+            // «، لـ"سانا"», «، لوكالة الأناضول»: the addressee before the frame
+            let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
+                || (ctx.glued_addressee(n) && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
+            let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser) || self.quote_opening_at(n).is_some() || addressee;
+            if frame {
+                return Some(n);
+            }
+        }
+        None
     }
 
     /// The content that a frame at `k` opens, if any, and whether the frame is

@@ -34,6 +34,20 @@ pub struct Np {
     pub affiliation: Option<u32>,
     /// The mention carries a personal name, not only a role.
     pub named: bool,
+    /// Folded span of the body a titled person speaks for, inside this mention
+    /// («وزارة الصحة» in «المتحدث باسم وزارة الصحة»), with its head noun: a later
+    /// «الوزارة» refers to it.
+    pub body: Option<Body>,
+}
+
+/// An organisation named inside a person's mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Body {
+    pub start: usize,
+    pub end: usize,
+    pub first_tok: usize,
+    pub head: Option<u32>,
+    pub registry: Option<u32>,
 }
 
 impl Np {
@@ -56,6 +70,7 @@ impl Np {
             title: None,
             affiliation: None,
             named: false,
+            body: None,
         }
     }
 

@@ -128,12 +128,25 @@ fn step(ctx: &Ctx, ti: usize, b: &mut Build) -> bool {
         }
     }
     if let Some(h) = src {
+        // «المتحدث باسم وزارة الصحة»: the body a titled person speaks for
+        if !first && b.np.human && b.np.body.is_none() && matches!(h.entry, Entry::Head(_) | Entry::Registry(_)) {
+            let (head, registry) = match h.entry {
+                Entry::Head(i) => (Some(i), None),
+                Entry::Registry(i) => (None, Some(i)),
+                _ => (None, None),
+            };
+            let start = if h.prep.is_some() { after_preposition(ctx, h) } else { h.start };
+            b.np.body = Some(crate::attribution::np::Body { start, end: h.end, first_tok: b.j, head, registry });
+        }
         absorb(ctx, &mut b.np, h.entry, first);
         let end_tok = ctx.tok_end(h.end).max(b.j + 1);
         for k in b.j..end_tok {
             push_key(&mut b.np, &key_word(ctx, k));
         }
         b.np.end = h.end;
+        if let Some(body) = b.np.body.as_mut().filter(|_| !b.np.named) {
+            body.end = body.end.max(h.end);
+        }
         b.words += end_tok - b.j;
         b.j = end_tok;
         return true;
@@ -212,8 +225,24 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
             return Link::Stop;
         }
     }
-    // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject
+    // «مكتب المنظمة بجنيف»: a place the body sits in
+    let organised = b.np.head.is_some() || b.np.title.is_some() || b.np.registry.is_some();
+    if organised && src.is_none() && hits.iter().any(|h| h.prep.is_some() && matches!(h.entry, Entry::Place(_))) {
+        b.np.end = t.end;
+        b.j += 1;
+        return Link::Taken;
+    }
+    // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject; but «البعثة
+    // المستقلة لتقصي الحقائق»: a glued «ل» before a genitive belongs to a body's name
     let addressee = src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j));
+    let in_name = src.is_none() && !b.np.human && (b.np.head.is_some() || b.np.title.is_some()) && ctx.definite(j + 1);
+    if addressee && in_name {
+        push_key(&mut b.np, &key_word(ctx, j));
+        b.np.end = t.end;
+        b.j += 1;
+        b.words += 1;
+        return Link::Taken;
+    }
     if addressee && src.is_none_or(|s| !matches!(s.entry, Entry::Qualifier(_))) {
         return Link::Stop;
     }
@@ -225,8 +254,13 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
 fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
     let j = b.j;
     let t = ctx.seg.tokens[j];
-    let open = b.np.anonymous || b.np.head.is_some();
-    let next_ok = ctx.has_hit(j + 1, is_source_entry) || ctx.definite(j + 1);
+    let open = b.np.anonymous || b.np.head.is_some() || b.np.title.is_some();
+    // «مصادر في وزارة الدفاع», «مسؤول في شركة النفط», «متطوع في غرفة طوارئ المخيم»
+    let plain = |k: usize| ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::TypeNoun | Entry::Qualifier(_)));
+    let next_ok = ctx.has_hit(j + 1, is_source_entry)
+        || ctx.definite(j + 1)
+        || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)))
+        || (plain(j + 1) && (ctx.definite(j + 2) || (plain(j + 2) && ctx.definite(j + 3))));
     if open && next_ok && b.words < 4 {
         b.np.end = t.end;
         b.j += 1;
@@ -249,7 +283,8 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
 }
 
 /// An unlisted word: a genitive or adjective after a head («وزارة الدفاع
-/// التركية»), or a name after a title («الرئيس السوري أحمد الشرع»).
+/// التركية»), a place as a body's genitive («مديرية صحة دهوك»), or a name after
+/// a role («الرئيس السوري أحمد الشرع», «الطبيب عبد الله الأهدل»).
 fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     let j = b.j;
     let t = ctx.seg.tokens[j];
@@ -260,19 +295,26 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     if !first && ((b.np.registry.is_some() && !b.np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
         return false;
     }
+    let place = ctx.has_hit(j, |e| matches!(e, Entry::Place(_)));
+    let given = ctx.is(j, W::GivenNames);
     let np = &mut b.np;
-    let names_may_follow =
-        np.human && !np.anonymous || !np.has_anchor() || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous);
+    // a given name starts a name after any human role, even an unnamed one
+    let names_may_follow = np.human && (!np.anonymous || given || np.named)
+        || !np.has_anchor()
+        || (np.kind == Kind::Media && np.registry.is_none() && np.head.is_some() && !np.anonymous);
     let accept = if first {
         true
     } else if b.in_place > 0 {
         b.in_place -= 1;
         true
-    } else if names_may_follow && b.names_after_title < 3 {
+    } else if place && np.has_anchor() && !np.named {
+        true
+    } else if names_may_follow && b.names_after_title < 4 {
         // a name after a title, or the rest of a bare name («أحمد الحسين»)
         b.names_after_title += 1;
-        if !definite || np.title.is_some() {
+        if !definite || np.title.is_some() || np.named || given {
             np.named = true;
+            np.anonymous = np.anonymous && np.registry.is_some();
         }
         true
     } else {
@@ -283,6 +325,11 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     }
     push_key(np, &key_word(ctx, j));
     np.end = t.end;
+    if !np.named {
+        if let Some(body) = np.body.as_mut() {
+            body.end = t.end;
+        }
+    }
     b.words += 1;
     b.j += 1;
     true
@@ -290,7 +337,21 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
 
 /// The phrase read: a bare name only where a subject may end; anaphors and kinds.
 fn finish(ctx: &Ctx, ti: usize, b: Build) -> Option<Np> {
-    let Build { mut np, j, words, .. } = b;
+    let Build { mut np, mut j, words, .. } = b;
+    // «المتحدث باسم وزارة الصحة، مروان أبو ريالة،», «شقيق أحد الضحايا، ويدعى هوشيار»
+    if np.human && !np.named {
+        if let Some(end) = appositive_name(ctx, j) {
+            np.end = ctx.seg.tokens[end - 1].end;
+            for k in j..end {
+                if ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && !ctx.is(k, W::NameIntroducers) && !ctx.has_hit(k, |e| matches!(e, Entry::Title(_))) {
+                    push_key(&mut np, &key_word(ctx, k));
+                }
+            }
+            np.named = true;
+            np.anonymous = false;
+            j = end;
+        }
+    }
     np.end_tok = j;
     if np.end <= np.start {
         return None;
@@ -316,6 +377,39 @@ fn finish(ctx: &Ctx, ti: usize, b: Build) -> Option<Np> {
         np.kind = Kind::Person;
     }
     Some(np)
+}
+
+/// A personal name after a role, set off by a comma («، مروان أبو ريالة،»,
+/// «، العميد حيدر الساعدي:») or introduced («، ويدعى هوشيار»): one to four
+/// unlisted words (a rank title may lead) that end where a subject may end.
+/// Returns one past the name's last token.
+fn appositive_name(ctx: &Ctx, j: usize) -> Option<usize> {
+    if !ctx.is_comma(j) {
+        return None;
+    }
+    let mut k = j + 1;
+    let introduced = ctx.is(k, W::NameIntroducers);
+    if introduced {
+        k += 1;
+    } else if ctx.has_hit(k, |e| matches!(e, Entry::Title(_))) {
+        k = ctx.best_hit(k, |e| matches!(e, Entry::Title(_))).map_or(k + 1, |h| ctx.tok_end(h.end).max(k + 1));
+    }
+    let first = k;
+    // a name does not start with the article, unless it is announced or given
+    if !introduced && ctx.definite(first) && !ctx.is(first, W::GivenNames) {
+        return None;
+    }
+    while k < first + 4 && ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::Place(_))) {
+        k += 1;
+    }
+    let ends = match ctx.tok(k) {
+        None => true,
+        Some(t) => match t.kind {
+            TokKind::Punct(c) => is_comma(c) || c == ':',
+            _ => ctx.has_hit(k, |e| matches!(e, Entry::Complementiser)),
+        },
+    };
+    (k > first && ends).then_some(k)
 }
 
 /// What may follow a bare name that is a subject: punctuation, the content

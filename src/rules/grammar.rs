@@ -66,10 +66,14 @@ word_classes! {
     determiners => Determiners,
     /// short phrases between a cue and "that": "said on Tuesday that", "told by phone that"
     frame_openers => FrameOpeners,
+    /// given names: after a role, a word that starts a personal name («الطبيب عبد الله الأهدل»)
+    given_names => GivenNames,
     /// a conjunction that may open a clause before an according-to phrase
     leading_conjunctions => LeadingConjunctions,
     /// what may follow a bare name after a verb, for it to be the subject: «وقال أحمد الشرع لـ…»
     name_followers => NameFollowers,
+    /// a word that introduces a personal name after a role: «شقيق أحد الضحايا، ويدعى هوشيار»
+    name_introducers => NameIntroducers,
     /// a name particle whose next part carries the capital: "al-Mutawakkel", "el-Sisi"
     name_particles => NameParticles,
     /// reported content with no "that" never starts with these: "said for" is no clause

@@ -392,7 +392,7 @@ impl Matcher {
                     Entry::Place(_) => !cl.article,
                     Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
                     Entry::Verb { .. } => self.morph.verbal_ok(cl),
-                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak => self.morph.particle_ok(cl),
+                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => self.morph.particle_ok(cl),
                     _ => self.morph.nominal_ok(cl),
                 };
                 if !ok {
