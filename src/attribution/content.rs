@@ -55,7 +55,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut j = ctx.tok_end(h.end).max(k + 1);
         if let Some(np) = self.g.np_after(ctx, j, 8) {
             j = np.end_tok;
-            via.extend(self.ents.add(&np));
+            via.extend(self.add_entity(&np));
         }
         if let Some(q) = self.quote_opening_at(j) {
             let qd = &ctx.seg.quotes[q];
@@ -127,7 +127,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         if let Some(np) = self.g.np_after(ctx, j, 6) {
             if np.registry.is_some() || np.kind == Kind::Media {
-                via.extend(self.ents.add(&np));
+                via.extend(self.add_entity(&np));
             }
             return Some(np.end_tok);
         }

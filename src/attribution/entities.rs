@@ -82,6 +82,7 @@ impl Entities {
                 .rposition(|e| {
                     e.registry.is_none()
                         && e.anonymous == np.anonymous
+                        && e.human == np.human
                         && (e.key == np.key
                         || (np.key.split(' ').count() >= 2 && (contains_words(&e.key, &np.key) || contains_words(&np.key, &e.key)))
                         // «حسن» after «اللواء فضل حسن», "Guler" after "Yasar Guler"

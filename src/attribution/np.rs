@@ -50,6 +50,28 @@ pub struct Body {
     pub registry: Option<u32>,
 }
 
+impl Body {
+    /// The body as a mention of its own.
+    pub fn np(&self, ctx: &Ctx) -> Np {
+        let mut np = np_plain(self.start, self.end, self.first_tok, ctx.tok_end(self.end));
+        np.head = self.head;
+        np.registry = self.registry;
+        match (self.registry, self.head) {
+            (Some(r), _) => {
+                let r = &ctx.registry[r as usize];
+                (np.kind, np.gender) = (r.kind, r.gender);
+            }
+            (None, Some(h)) => {
+                let h = &ctx.lr.sources.heads[h as usize];
+                (np.kind, np.gender) = (h.kind, h.gender);
+            }
+            (None, None) => {}
+        }
+        np.key = ctx.text[self.start..self.end].split_whitespace().map(|w| ctx.lr.morph.strip(w)).collect::<Vec<_>>().join(" ");
+        np
+    }
+}
+
 impl Np {
     pub(crate) fn new(start: usize, tok: usize) -> Np {
         Np {

@@ -63,7 +63,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if ph.relay && !leading {
             // "X, citing Y": X is the relay
             if let Some(np) = self.g.np_before(ctx, at, s_start) {
-                via.extend(self.ents.add(&np));
+                via.extend(self.add_entity(&np));
             }
         }
         let c = RawClaim {
@@ -87,7 +87,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// True when it did; otherwise the relay goes into `via`.
     fn relay_hop(&mut self, ev: &Hit, k: usize, via: &mut Vec<usize>) -> bool {
         let ctx = self.ctx;
-        let relay = self.g.np_after(ctx, k, 8).and_then(|np| self.ents.add(&np));
+        let relay = self.g.np_after(ctx, k, 8).and_then(|np| self.add_entity(&np));
         let sent_start = ctx.sentence_bounds(ev.start).0;
         let mut attached = false;
         if let Some(r) = relay {
@@ -202,7 +202,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 self.claimed[q] = true;
                 k = ctx.tok_end(ctx.seg.quotes[q].outer_end);
             } else if let Some(np) = self.g.np_after(ctx, k, 6) {
-                via.extend(self.ents.add(&np));
+                via.extend(self.add_entity(&np));
                 k = np.end_tok;
             }
         }
@@ -289,7 +289,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let separate = rest < colon && ctx.is(rest, W::AddresseeMarkers) && ctx.word(rest).chars().count() == 1;
         if rest < colon && (separate || ctx.glued_addressee(rest)) {
             if let Some(o) = self.g.np_after(ctx, if separate { rest + 1 } else { rest }, 5) {
-                via.extend(self.ents.add(&o));
+                via.extend(self.add_entity(&o));
                 rest = o.end_tok;
             }
         }

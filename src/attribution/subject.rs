@@ -80,6 +80,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     pub(crate) fn source_of(&mut self, np: &Np) -> Option<usize> {
+        self.add_entity(np)
+    }
+
+    /// The entity of a mention; a body named inside it («وزارة الصحة» in «المتحدث
+    /// باسم وزارة الصحة») becomes an entity too, so that «الوزارة» later finds it.
+    pub(crate) fn add_entity(&mut self, np: &Np) -> Option<usize> {
+        if let Some(body) = np.body {
+            let b = body.np(self.ctx);
+            self.ents.add(&b);
+        }
         self.ents.add(np)
     }
 
@@ -107,6 +117,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
         np.start = qd.inner_start;
         np.end = qd.inner_end;
         np.key = fold(&ctx.text[qd.inner_start..qd.inner_end]).to_lowercase();
-        self.ents.add(&np)
+        self.add_entity(&np)
     }
 }

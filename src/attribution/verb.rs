@@ -49,7 +49,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let k2 = self.skip_fillers(next, &mut via);
         // a relay inside the frame: the subject passed on what the cited source said
         if let Some(relayed) = self.pending_relay.take() {
-            via.extend(subject.take().and_then(|np| self.ents.add(&np)));
+            via.extend(subject.take().and_then(|np| self.add_entity(&np)));
             subject = Some(relayed);
         }
         // "… denied X and said Y": the subject of the first verb
@@ -94,7 +94,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // no claim here, but a named subject is still a mention later text can refer to
         if let Some(np) = f.subject.as_ref().filter(|n| n.registry.is_some() || n.head.is_some() || n.human && !n.pronoun) {
-            if let Some(e) = self.ents.add(np) {
+            if let Some(e) = self.add_entity(np) {
                 self.ents.list[e].last = self.ents.list[e].last.max(np.first_tok);
             }
         }

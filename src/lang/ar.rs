@@ -43,7 +43,7 @@ impl Grammar for Arabic {
                 if ctx.is(j, W::QuoteNouns) {
                     j += 1;
                 }
-                if let Some(e) = s.np.take().and_then(|old| x.ents.add(&old)) {
+                if let Some(e) = s.np.take().and_then(|old| x.add_entity(&old)) {
                     s.via.push(e);
                 }
                 s.np = Some(np);

@@ -36,7 +36,7 @@ impl Grammar for English {
             // "X told Reuters": the addressee
             if let Some(np) = np_after_en(ctx, v.after) {
                 if np.registry.is_some() || np.kind == Kind::Media {
-                    s.via.extend(x.ents.add(&np));
+                    s.via.extend(x.add_entity(&np));
                 }
                 s.next = np.end_tok;
             }
@@ -51,7 +51,7 @@ impl Grammar for English {
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
         let st = x.sentence_start_tok(vt);
         let np = np_after_en(x.ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human))?;
-        x.ents.add(&np)
+        x.add_entity(&np)
     }
 
     fn bare_content(&self) -> bool {
