@@ -119,7 +119,12 @@ impl<'a> Ctx<'a> {
 
     /// Is the word at `i` in word class `c` (`grammar.yaml`)?
     pub fn is(&self, i: usize, c: W) -> bool {
-        let Some(cell) = self.classes.get(i) else { return false };
+        self.classes_of(i) & c.bit() != 0
+    }
+
+    /// The word classes of token `i`.
+    fn classes_of(&self, i: usize) -> u64 {
+        let Some(cell) = self.classes.get(i) else { return 0 };
         let mut m = cell.get();
         if m == UNKNOWN {
             m = match self.seg.tokens[i].kind {
@@ -128,7 +133,7 @@ impl<'a> Ctx<'a> {
             };
             cell.set(m);
         }
-        m & c.bit() != 0
+        m
     }
 
     /// A comma at token `i` («،» or ",").
@@ -138,7 +143,16 @@ impl<'a> Ctx<'a> {
 
     /// The word at `i` carries the article.
     pub fn definite(&self, i: usize) -> bool {
-        self.lr.morph.definite(self.word(i))
+        // «إلى» folds to a word that starts like the article: a particle is never definite
+        self.lr.morph.definite(self.word(i)) && !self.function_word(i)
+    }
+
+    /// A particle or other function word (any word class but a name's), or a
+    /// particle of the frames.
+    pub fn function_word(&self, i: usize) -> bool {
+        let names = W::GivenNames.bit() | W::NameIntroducers.bit();
+        self.classes_of(i) & !names != 0
+            || self.has_hit(i, |e| matches!(e, Entry::NpStop | Entry::Complementiser | Entry::Addressee | Entry::Formula | Entry::ClauseBreak))
     }
 
     /// The word at `i` has an addressee preposition glued to it: «لوكالة».

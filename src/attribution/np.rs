@@ -217,7 +217,14 @@ pub fn key_of(ctx: &Ctx, i: usize) -> String {
 /// A word of a key: lower case, clitics stripped by the language's one rule
 /// («والوزارة» → «وزاره», "ministry's" → "ministry").
 pub(crate) fn key_word(ctx: &Ctx, i: usize) -> String {
-    ctx.lr.morph.strip(&ctx.word(i).to_lowercase()).to_string()
+    let w = ctx.word(i).to_lowercase();
+    // «ومصادر»: a conjunction the matcher saw in front of a source word goes too
+    let conj = ctx.hits_at_tok(i).iter().any(|h| h.conj && h.prep.is_none() && !h.definite && is_source_entry(&h.entry));
+    let w = match w.char_indices().nth(1) {
+        Some((k, _)) if conj => &w[k..],
+        _ => w.as_str(),
+    };
+    ctx.lr.morph.strip(w).to_string()
 }
 
 /// Where a mention starts inside a word whose proclitics hold a preposition:

@@ -57,8 +57,15 @@ impl Grammar for Arabic {
         subject_after(x, tok).or_else(|| if after_verb { bare_subject(x.ctx, tok, Agr::Any) } else { None })
     }
 
-    fn participle_fallback(&self, x: &mut Extractor, _vt: usize) -> Option<usize> {
-        x.last_speaker()
+    fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
+        // «وتبنى المتحدث باسم حركة طالبان …، معتبراً أن»: the subject after the verb
+        // that opens the sentence, whether or not that verb reports
+        let st = x.sentence_start_tok(vt);
+        let main = np_after_ar(x.ctx, st + 1, 10).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human));
+        match main {
+            Some(np) => x.add_entity(&np),
+            None => x.last_speaker(),
+        }
     }
 
     fn bare_content(&self) -> bool {
@@ -84,6 +91,8 @@ struct Build {
     j: usize,
     words: usize,
     names_after_title: usize,
+    /// A name was announced («يدعى»): the words after it are the name.
+    introduced: bool,
     /// Words after «في» that may be a place's name («في مستشفى منبج الوطني»).
     in_place: usize,
 }
@@ -102,7 +111,7 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     // «لصحيفة العرب», «بالشبكة»: the mention starts after the preposition
     let lead =
         ctx.hits_at_tok(ti).iter().filter(|h| h.prep.is_some() && is_source_entry(&h.entry)).map(|h| after_preposition(ctx, h)).max().unwrap_or(t0.start);
-    let mut b = Build { np: Np::new(lead, ti), j: ti, words: 0, names_after_title: 0, in_place: 0 };
+    let mut b = Build { np: Np::new(lead, ti), j: ti, words: 0, names_after_title: 0, in_place: 0, introduced: false };
     while b.j < ctx.seg.tokens.len() && b.words < max_words {
         if !step(ctx, ti, &mut b) {
             break;
@@ -210,6 +219,13 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
         b.j = ctx.tok_end(h.end).max(j + 1);
         return Link::Stop;
     }
+    // «شاهد عيان يدعى أحمد اكاي»: the name follows
+    if b.np.human && !b.np.named && ctx.is(j, W::NameIntroducers) {
+        b.introduced = true;
+        b.np.end = t.end;
+        b.j += 1;
+        return Link::Taken;
+    }
     if ctx.is(j, W::NpNameLinks) || ctx.is(j, W::NpHumanLinks) && b.np.human {
         b.np.end = t.end;
         b.j += 1;
@@ -295,8 +311,14 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     if !first && ((b.np.registry.is_some() && !b.np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
         return false;
     }
+    // «قد», «إن» and the like end a name («وكان الوزير بدر باسلمة قد أعلن»)
+    if !first && ctx.function_word(j) {
+        return false;
+    }
     let place = ctx.has_hit(j, |e| matches!(e, Entry::Place(_)));
-    let given = ctx.is(j, W::GivenNames);
+    let given = ctx.is(j, W::GivenNames) || b.introduced;
+    // «جيش تحرير الشعب», «مكتب حاكم اسطنبول»: an indefinite noun in a genitive chain
+    let chain = !definite && (ctx.definite(j + 1) || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_))));
     let np = &mut b.np;
     // a given name starts a name after any human role, even an unnamed one
     let names_may_follow = np.human && (!np.anonymous || given || np.named)
@@ -307,7 +329,7 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     } else if b.in_place > 0 {
         b.in_place -= 1;
         true
-    } else if place && np.has_anchor() && !np.named {
+    } else if (place || chain && !np.human) && np.has_anchor() && !np.named {
         true
     } else if names_may_follow && b.names_after_title < 4 {
         // a name after a title, or the rest of a bare name («أحمد الحسين»)
@@ -500,7 +522,11 @@ fn quoted_subject(x: &mut Extractor, j: usize) -> Option<Np> {
     let q = x.quote_opening_at(j)?;
     let qd = &ctx.seg.quotes[q];
     let words = ctx.text[qd.inner_start..qd.inner_end].split_whitespace().count();
-    let after = ctx.tok_end(qd.outer_end);
+    let mut after = ctx.tok_end(qd.outer_end);
+    // «وأعلن «مكتب أخبار سوريا» المعارض أن»: adjectives after the quoted name
+    while after < ctx.tok_end(qd.outer_end) + 2 && ctx.definite(after) && ctx.hits_at_tok(after).iter().all(|h| matches!(h.entry, Entry::Qualifier(_))) {
+        after += 1;
+    }
     let frame =
         ctx.has_hit(after, |e| *e == Entry::Complementiser) || ctx.is(after, W::QuotedSubjectFollowers) || ctx.is_comma(after) || ctx.is_punct(after, ':');
     if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
