@@ -138,7 +138,13 @@ fn step(ctx: &Ctx, ti: usize, b: &mut Build) -> bool {
     }
     if let Some(h) = src {
         // «المتحدث باسم وزارة الصحة»: the body a titled person speaks for
-        if !first && b.np.human && b.np.body.is_none() && matches!(h.entry, Entry::Head(_) | Entry::Registry(_)) {
+        // a human head is a second person, not a body («متطوع ومصدر طبي»)
+        let body_like = match h.entry {
+            Entry::Head(i) => !ctx.lr.sources.heads[i as usize].human,
+            Entry::Registry(_) => true,
+            _ => false,
+        };
+        if !first && b.np.human && b.np.body.is_none() && body_like && !h.conj {
             let (head, registry) = match h.entry {
                 Entry::Head(i) => (Some(i), None),
                 Entry::Registry(i) => (None, Some(i)),
@@ -250,7 +256,9 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     }
     // «لوكالة», «لعنب بلدي»: an addressee, not part of the subject; but «البعثة
     // المستقلة لتقصي الحقائق»: a glued «ل» before a genitive belongs to a body's name
-    let addressee = src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j));
+    // «التابع لوزارة الصحة»: after a link word the «ل» belongs to the name
+    let linked = j > 0 && ctx.is(j - 1, W::NpNameLinks);
+    let addressee = !linked && (src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j)));
     let in_name = src.is_none() && !b.np.human && (b.np.head.is_some() || b.np.title.is_some()) && ctx.definite(j + 1);
     if addressee && in_name {
         push_key(&mut b.np, &key_word(ctx, j));
@@ -318,7 +326,7 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     let place = ctx.has_hit(j, |e| matches!(e, Entry::Place(_)));
     let given = ctx.is(j, W::GivenNames) || b.introduced;
     // «جيش تحرير الشعب», «مكتب حاكم اسطنبول»: an indefinite noun in a genitive chain
-    let chain = !definite && (ctx.definite(j + 1) || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_))));
+    let chain = !definite && genitive_chain(ctx, j + 1);
     let np = &mut b.np;
     // a given name starts a name after any human role, even an unnamed one
     let names_may_follow = np.human && (!np.anonymous || given || np.named)
@@ -630,4 +638,19 @@ mod tests {
     fn a_name_starting_with_fa_is_not_cut() {
         assert_eq!(one("وقال وزير الخارجية التركي هاكان فيدان إن المحادثات مستمرة.").0, "وزير الخارجية التركي هاكان فيدان");
     }
+}
+
+/// Does an indefinite noun's genitive chain go on from `k` to a definite or
+/// known noun within three words («مركز عمليات طوارئ الصحة»)?
+fn genitive_chain(ctx: &Ctx, k: usize) -> bool {
+    let known = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_)));
+    for i in k..(k + 3).min(ctx.seg.tokens.len()) {
+        if ctx.seg.tokens[i].kind != TokKind::Word || ctx.function_word(i) {
+            return false;
+        }
+        if ctx.definite(i) || known(i) {
+            return true;
+        }
+    }
+    false
 }

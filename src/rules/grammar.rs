@@ -88,7 +88,7 @@ word_classes! {
     np_joiners => NpJoiners,
     /// words cut from the start of a subject phrase
     np_leading_trim => NpLeadingTrim,
-    /// a word that joins a title to the body it speaks for: «المتحدث باسم الوزارة»
+    /// «المتحدث باسم الوزارة», «المركز التابع للوزارة»
     np_name_links => NpNameLinks,
     /// a preposition that extends a source with its place or body: «مصادر في وزارة الدفاع»
     np_place_prepositions => NpPlacePrepositions,
@@ -98,6 +98,8 @@ word_classes! {
     object_prepositions => ObjectPrepositions,
     /// an object of a documentary or denial verb does not start with these
     object_stops => ObjectStops,
+    /// words that are never a noun and end a name: «بما», «مما»
+    particles => Particles,
     /// a particle between subject and verb: «الوزارة قد أعلنت»
     perfect_particles => PerfectParticles,
     /// people told something, not a source: "told reporters"
