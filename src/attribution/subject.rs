@@ -51,8 +51,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
         }
         if let Some((e, _)) = self.last {
-            if continuation || super::agrees(&self.ents.list[e], g, false) {
+            if super::agrees(&self.ents.list[e], g, false) {
                 return Some(e);
+            }
+            // «وكانت الوزارة قد أكدت … وأضاف»: the last speaker that agrees carries on
+            if continuation {
+                let agreeing = self.recent_claims().filter_map(|c| c.source).find(|&s| super::agrees(&self.ents.list[s], g, false));
+                return Some(agreeing.unwrap_or(e));
             }
         }
         self.ents.by_agreement(g, false, at_tok)

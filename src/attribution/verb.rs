@@ -122,7 +122,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return false;
         }
         let end = self.clause_end(k2);
-        if end <= k2 + 1 {
+        // «نفت الإدارة ذلك»: a denial of what was just reported
+        let denied_that = f.stance == Stance::Denial && ctx.is(k2, W::Determiners);
+        if end <= k2 + 1 && !denied_that {
             return false;
         }
         let c = self.claim(f, &Content::Clause(k2, end));
@@ -187,7 +189,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         let s = self.sentence_start_tok(vt);
         let mut f = s;
-        for j in s..vt {
+        let mut j = s;
+        while j < vt {
+            // «مكتب … (أوتشا) قد حذر»: a short parenthesis closed before the verb is part of the subject
+            if ctx.is_punct(j, '(') {
+                if let Some(k) = (j + 1..vt.min(j + 8)).find(|&k| ctx.is_punct(k, ')')) {
+                    j = k + 1;
+                    continue;
+                }
+            }
             if let Some(c) = ctx.punct(j) {
                 if is_quote_mark(c) || is_semicolon(c) || matches!(c, ':' | '(' | ')') {
                     f = j + 1;
@@ -196,6 +206,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ctx.has_hit(j, |e| *e == Entry::Complementiser) {
                 f = j + 1;
             }
+            j += 1;
         }
         f
     }

@@ -278,6 +278,10 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
 fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
     let j = b.j;
     let t = ctx.seg.tokens[j];
+    // «الوزارة في بيان», «الوكالة في معلومات»: the channel of the cue, not the subject's place
+    if ctx.has_hit(j + 1, |e| matches!(e, Entry::CueNoun(_))) {
+        return Link::Stop;
+    }
     let open = b.np.anonymous || b.np.head.is_some() || b.np.title.is_some();
     // «مصادر في وزارة الدفاع», «مسؤول في شركة النفط», «متطوع في غرفة طوارئ المخيم»
     let plain = |k: usize| ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::TypeNoun | Entry::Qualifier(_)));
@@ -285,7 +289,9 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
         || ctx.definite(j + 1)
         || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)))
         || (plain(j + 1) && (ctx.definite(j + 2) || (plain(j + 2) && ctx.definite(j + 3))));
-    if open && next_ok && b.words < 4 {
+    // a known place may follow a longer title: «ممثلة منظمة الصحة العالمية في السودان»
+    let place_next = ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)));
+    if open && next_ok && (b.words < 4 || place_next && b.words < 7) {
         b.np.end = t.end;
         b.j += 1;
         b.words += 1;
@@ -337,7 +343,10 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     } else if b.in_place > 0 {
         b.in_place -= 1;
         true
-    } else if (place || chain && !np.human) && np.has_anchor() && !np.named {
+    } else if (place || chain && (!np.human || np.title.is_none() && np.head.is_some() && !given)) && np.has_anchor() && !np.named {
+        true
+    } else if np.body.is_some() && !np.named && definite && !given {
+        // «المتحدث باسم قيادة العمليات المشتركة»: the body's genitive or adjective
         true
     } else if names_may_follow && b.names_after_title < 4 {
         // a name after a title, or the rest of a bare name («أحمد الحسين»)
@@ -566,7 +575,7 @@ fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
         j -= 1;
     }
     let floor = x.clause_floor(vt);
-    let kana = (floor..j).rev().take(10).find(|&i| ctx.is(i, W::Copulas));
+    let kana = (floor..j).rev().take(16).find(|&i| ctx.is(i, W::Copulas));
     let start = match kana {
         Some(i) => i + 1,
         None if ctx.is(vt.saturating_sub(1), W::PerfectParticles) => return None,

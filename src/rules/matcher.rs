@@ -126,6 +126,8 @@ pub struct Matcher {
     pats: Vec<Pattern>,
     lang: Lang,
     morph: Morphology,
+    /// Registry entries whose names are also ordinary words (`needs_type`).
+    needs_type: Vec<bool>,
 }
 
 /// Collects rule strings and their entries, one pattern per distinct folded
@@ -314,7 +316,7 @@ impl Matcher {
             .ascii_case_insensitive(lang == Lang::En)
             .build(&p.strings)
             .expect("rule strings build an automaton");
-        Matcher { ac, pats: p.pats, lang, morph: lr.morph.clone() }
+        Matcher { ac, pats: p.pats, lang, morph: lr.morph.clone(), needs_type: registry.iter().map(|r| r.needs_type).collect() }
     }
 
     pub fn lang(&self) -> Lang {
@@ -402,6 +404,38 @@ impl Matcher {
             }
         }
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        out
+        self.typed_names(text, out)
+    }
+
+    /// Names that are also ordinary words («البيان», «الوطن», «كان») count only
+    /// after a type or head noun («صحيفة الوطن», "the daily Al Watan"), inside
+    /// quote marks, or when the form itself starts with one («وكالة الأنباء
+    /// الأردنية»); Latin forms count when capitalised.
+    fn typed_names(&self, text: &str, mut hits: Vec<Hit>) -> Vec<Hit> {
+        let typed_entry = |e: &Entry| matches!(e, Entry::TypeNoun | Entry::Head(_));
+        // (start, end) of type nouns, in start order
+        let types: Vec<(usize, usize)> = hits.iter().filter(|h| typed_entry(&h.entry)).map(|h| (h.start, h.end)).collect();
+        let mut ends: Vec<usize> = types.iter().map(|t| t.1).collect();
+        ends.sort_unstable();
+        let glue = |c: char| c.is_whitespace() || crate::text::quote_family(c).is_some() || matches!(c, '-' | '\u{640}');
+        hits.retain(|h| {
+            let Entry::Registry(r) = h.entry else { return true };
+            if !self.needs_type.get(r as usize).copied().unwrap_or(false) {
+                return true;
+            }
+            let core = &text[h.core_start..h.core_end];
+            if !core.chars().next().is_some_and(is_arabic) {
+                return core.chars().next().is_some_and(char::is_uppercase);
+            }
+            let starts_typed = types.binary_search_by_key(&h.start, |t| t.0).is_ok() || types.binary_search_by_key(&h.core_start, |t| t.0).is_ok();
+            // the text between the last type noun before the name and the name
+            let before = &text[..h.start];
+            let gap = before.len() - before.trim_end_matches(glue).len();
+            let after_type = gap > 0 && ends.binary_search(&(h.start - gap)).is_ok();
+            let quoted = before.trim_end().chars().next_back().is_some_and(|c| crate::text::quote_family(c).is_some())
+                || text[h.start..h.core_start].chars().any(|c| crate::text::quote_family(c).is_some());
+            starts_typed || after_type || quoted
+        });
+        hits
     }
 }
