@@ -126,7 +126,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return Some(ctx.tok_end(ctx.seg.quotes[q].outer_end));
         }
         if let Some(np) = self.g.np_after(ctx, j, 6) {
-            if np.registry.is_some() || np.kind == Kind::Media {
+            // an outlet relays; journalists told something do not («للصحفيين»)
+            if np.registry.is_some() || np.kind == Kind::Media && !np.human {
                 via.extend(self.add_entity(&np));
             }
             return Some(np.end_tok);

@@ -61,6 +61,9 @@ impl Entities {
             return self.by_agreement(np.gender, np.human, np.first_tok);
         } else if let Some(r) = np.registry {
             self.recent().rposition(|e| e.registry == Some(r)).map(|i| i + self.window_start())
+        } else if np.document {
+            // a definite document with no author: the organisation that last spoke
+            self.recent().rposition(|e| !e.human && !e.anonymous && (e.registry.is_some() || e.head.is_some())).map(|i| i + self.window_start())
         } else if np.anaphor {
             // «المصادر», "the ministry": the last entity with that head noun; «القائد
             // الميداني», "the official": the last person with that role

@@ -38,6 +38,9 @@ pub struct Np {
     /// («وزارة الصحة» in «المتحدث باسم وزارة الصحة»), with its head noun: a later
     /// «الوزارة» refers to it.
     pub body: Option<Body>,
+    /// «التقرير», "the report" with no author named: the document of the body
+    /// that last spoke.
+    pub document: bool,
 }
 
 /// An organisation named inside a person's mention.
@@ -93,6 +96,7 @@ impl Np {
             affiliation: None,
             named: false,
             body: None,
+            document: false,
         }
     }
 

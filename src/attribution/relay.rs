@@ -257,6 +257,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let last = j.max(first + 1);
         let mut np = super::np::np_plain(t[first].start, t[last - 1].end, first, last);
         np.anonymous = true;
+        // «ووثق التقرير»: the report already introduced, by whoever last spoke
+        np.document = ctx.definite(first) || ctx.hits_at_tok(first).iter().any(|h| h.definite);
         for k in first..last {
             if let Some(Entry::Qualifier(q)) = ctx.best_hit(k, |e| matches!(e, Entry::Qualifier(_))).map(|h| h.entry) {
                 np.kind = ctx.lr.sources.qualifiers[q as usize].kind;

@@ -28,7 +28,11 @@ impl Grammar for Arabic {
         if matches!(v.agr, Agr::Hal | Agr::Passive) {
             return s;
         }
-        if let Some(np) = subject_after(x, v.after).or_else(|| bare_subject(x.ctx, v.after, v.agr)).or_else(|| quoted_subject(x, v.after)) {
+        if let Some(np) = subject_after(x, v.after)
+            .or_else(|| bare_subject(x.ctx, v.after, v.agr))
+            .or_else(|| known_surname(x, v.after))
+            .or_else(|| quoted_subject(x, v.after))
+        {
             s.next = np.end_tok;
             s.np = Some(np);
         } else {
@@ -259,7 +263,12 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     // «التابع لوزارة الصحة»: after a link word the «ل» belongs to the name
     let linked = j > 0 && ctx.is(j - 1, W::NpNameLinks);
     let addressee = !linked && (src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j)));
-    let in_name = src.is_none() && !b.np.human && (b.np.head.is_some() || b.np.title.is_some()) && ctx.definite(j + 1);
+    // «المركز الإعلامي للمقاومة»: a definite genitive glued to «ل», unless it names who was told («للصحفيين»)
+    let told = ctx.is(j, W::PlainAddressees) || ctx.lr.is(ctx.lr.morph.strip(&ctx.word(j).to_lowercase()), W::PlainAddressees);
+    let in_name = src.is_none()
+        && !b.np.human
+        && (b.np.head.is_some() || b.np.title.is_some())
+        && (ctx.definite(j + 1) || ctx.lr.morph.carries_article(ctx.word(j)) && !told);
     if addressee && in_name {
         push_key(&mut b.np, &key_word(ctx, j));
         b.np.end = t.end;
@@ -285,7 +294,9 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
     let open = b.np.anonymous || b.np.head.is_some() || b.np.title.is_some();
     // «مصادر في وزارة الدفاع», «مسؤول في شركة النفط», «متطوع في غرفة طوارئ المخيم»
     let plain = |k: usize| ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::TypeNoun | Entry::Qualifier(_)));
-    let next_ok = ctx.has_hit(j + 1, is_source_entry)
+    // «في معلومات»: an anonymous non-human head after «في» is no body
+    let vague_head = |e: &Entry| matches!(e, Entry::Head(h) if { let h = &ctx.lr.sources.heads[*h as usize]; h.anonymous && !h.human });
+    let next_ok = ctx.hits_at_tok(j + 1).iter().any(|h| is_source_entry(&h.entry) && !vague_head(&h.entry))
         || ctx.definite(j + 1)
         || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)))
         || (plain(j + 1) && (ctx.definite(j + 2) || (plain(j + 2) && ctx.definite(j + 3))));
@@ -325,8 +336,9 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     if !first && ((b.np.registry.is_some() && !b.np.human) || w.chars().count() < 2 || t.kind == TokKind::Number) {
         return false;
     }
-    // «قد», «إن» and the like end a name («وكان الوزير بدر باسلمة قد أعلن»)
-    if !first && ctx.function_word(j) {
+    // «قد», «إن» and the like end a name («وكان الوزير بدر باسلمة قد أعلن»); so
+    // does a cue noun with a pronoun («وختمت الشبكة تقريرها»)
+    if !first && (ctx.function_word(j) || ctx.hits_at_tok(j).iter().any(|h| matches!(h.entry, Entry::CueNoun(_)) && h.end > h.core_end)) {
         return false;
     }
     let place = ctx.has_hit(j, |e| matches!(e, Entry::Place(_)));
@@ -511,6 +523,28 @@ fn bare_subject(ctx: &Ctx, j: usize, agr: Agr) -> Option<Np> {
         Agr::Mp => Gender::Mp,
         _ => Gender::Any,
     };
+    Some(np)
+}
+
+/// «وأضاف العايد»: a person named in full earlier, now by the last word of
+/// the name.
+fn known_surname(x: &Extractor, k: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    let t = ctx.tok(k)?;
+    if t.kind != TokKind::Word || !ctx.hits_at_tok(k).is_empty() || !subject_may_end(ctx, k + 1) {
+        return None;
+    }
+    let key = key_word(ctx, k);
+    if key.chars().count() < 3 {
+        return None;
+    }
+    let e = x.ents.list.iter().rev().find(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next() == Some(key.as_str()))?;
+    let mut np = np_plain(t.start, t.end, k, k + 1);
+    np.key = key;
+    np.kind = e.kind;
+    np.human = true;
+    np.named = true;
+    np.gender = e.gender;
     Some(np)
 }
 

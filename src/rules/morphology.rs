@@ -179,6 +179,11 @@ impl Morphology {
         w
     }
 
+    /// The word carries the article behind any proclitics («للمقاومة», «وبالوزارة»).
+    pub fn carries_article(&self, w: &str) -> bool {
+        self.article_runs.iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= self.min_stem))
+    }
+
     /// The word begins with the article.
     pub fn definite(&self, w: &str) -> bool {
         !self.article.is_empty() && w.starts_with(self.article.as_str())
