@@ -28,11 +28,11 @@ impl Grammar for Arabic {
         if matches!(v.agr, Agr::Hal | Agr::Passive) {
             return s;
         }
-        if let Some(np) = subject_after(x, v.after)
-            .or_else(|| bare_subject(x.ctx, v.after, v.agr))
-            .or_else(|| known_surname(x, v.after))
-            .or_else(|| quoted_subject(x, v.after))
-        {
+        let mut found = subject_after(x, v.after).or_else(|| bare_subject(x.ctx, v.after, v.agr));
+        if found.is_none() {
+            found = known_surname(x, v.after);
+        }
+        if let Some(np) = found.or_else(|| quoted_subject(x, v.after)) {
             s.next = np.end_tok;
             s.np = Some(np);
         } else {
@@ -528,7 +528,7 @@ fn bare_subject(ctx: &Ctx, j: usize, agr: Agr) -> Option<Np> {
 
 /// «وأضاف العايد»: a person named in full earlier, now by the last word of
 /// the name.
-fn known_surname(x: &Extractor, k: usize) -> Option<Np> {
+fn known_surname(x: &mut Extractor, k: usize) -> Option<Np> {
     let ctx = x.ctx;
     let t = ctx.tok(k)?;
     if t.kind != TokKind::Word || !ctx.hits_at_tok(k).is_empty() || !subject_may_end(ctx, k + 1) {
@@ -538,9 +538,24 @@ fn known_surname(x: &Extractor, k: usize) -> Option<Np> {
     if key.chars().count() < 3 {
         return None;
     }
-    let e = x.ents.list.iter().rev().find(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next() == Some(key.as_str()))?;
+    // one slip of the pen is the same name («العياد» for «العايد»)
+    let same = |s: &str| s == key || s.chars().count() >= 4 && strsim::osa_distance(s, &key) <= 1;
+    let known = |x: &Extractor| x.ents.list.iter().rposition(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next().is_some_and(same));
+    if known(x).is_none() {
+        // named in full where nobody spoke yet («ربطه المحلل العسكري X العايد»): the
+        // mention with a title before the same word, a few sentences back
+        let full = (k.saturating_sub(300)..k).rev().find_map(|i| {
+            if !same(&key_word(ctx, i)) {
+                return None;
+            }
+            let m = (i.saturating_sub(6)..i).find(|&m| ctx.has_hit(m, |e| matches!(e, Entry::Title(_))))?;
+            np_after_ar(ctx, m, 10).filter(|np| np.human && np.named && np.end_tok == i + 1)
+        })?;
+        x.add_entity(&full);
+    }
+    let e = &x.ents.list[known(x)?];
     let mut np = np_plain(t.start, t.end, k, k + 1);
-    np.key = key;
+    np.key = e.key.rsplit(' ').next().unwrap_or(&key).to_string();
     np.kind = e.kind;
     np.human = true;
     np.named = true;
