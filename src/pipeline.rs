@@ -137,7 +137,9 @@ impl Out<'_> {
                     anonymous: ent.anonymous,
                     mentions,
                     canonical: reg.map(|r| r.id.clone()),
-                    aliases: reg.map(|r| std::iter::once(r.name.clone()).chain(r.name_ar.clone()).chain(r.aliases.iter().cloned()).collect()).unwrap_or_default(),
+                    aliases: reg
+                        .map(|r| std::iter::once(r.name.clone()).chain(r.name_ar.clone()).chain(r.aliases.iter().cloned()).collect())
+                        .unwrap_or_default(),
                     claims: 0,
                 }
             })

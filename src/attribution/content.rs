@@ -191,7 +191,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let n = c + 1;
             // «، لـ"سانا"», «، لوكالة الأناضول»: the addressee before the frame
             let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
-                || (ctx.glued_addressee(n) && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
+                || (ctx.glued_addressee(n)
+                    && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
             let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser) || self.quote_opening_at(n).is_some() || addressee;
             if frame {
                 return Some(n);
@@ -282,7 +283,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if ctx.punct(j).is_some_and(is_semicolon) {
                 return j;
             }
-            if j > k && ctx.has_hit(j, |e| matches!(e, Entry::ClauseBreak)) {
+            // «…، قبل أن تتوقف»: after a comma a time clause is the reporter's again
+            if j > k && (ctx.has_hit(j, |e| *e == Entry::ClauseBreak) || ctx.has_hit(j, |e| *e == Entry::Subordinator) && ctx.is_comma(j - 1)) {
                 return self.trim_back(j);
             }
             // "confirmed that X and said Y": a second cue of the same subject

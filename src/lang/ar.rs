@@ -112,6 +112,15 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
     if stopped && !ctx.has_hit(ti, |e| matches!(e, Entry::Registry(_))) {
         return None;
     }
+    // «أي تقارير» (no reports) is nobody; «بقتل عقيد»: a word behind a
+    // preposition starts no subject
+    let behind_prep = ctx.hits_at_tok(ti).iter().any(|h| h.prep.is_some()) && !ctx.has_hit(ti, is_source_entry);
+    if ctx.is(ti, W::NonSubjects) || behind_prep {
+        return None;
+    }
+    if ctx.is(ti, W::GroupQuantifiers) && ctx.is(ti + 1, W::CountPartitives) {
+        return group_subject(ctx, ti, max_words);
+    }
     // «لصحيفة العرب», «بالشبكة»: the mention starts after the preposition
     let lead =
         ctx.hits_at_tok(ti).iter().filter(|h| h.prep.is_some() && is_source_entry(&h.entry)).map(|h| after_preposition(ctx, h)).max().unwrap_or(t0.start);
@@ -122,6 +131,34 @@ pub fn np_after_ar(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
         }
     }
     finish(ctx, ti, b)
+}
+
+/// «عدد من مؤيدي الأسد», «بعض السكان»: some of a group of people, never one
+/// identified source.
+fn group_subject(ctx: &Ctx, ti: usize, max_words: usize) -> Option<Np> {
+    let t = &ctx.seg.tokens;
+    let k = ti + 2;
+    let mut np = match np_after_ar(ctx, k, max_words.saturating_sub(2)) {
+        Some(np) if np.human => np,
+        _ => {
+            // unlisted words up to where a subject may end
+            let end = (k..(k + 4).min(t.len())).find(|&j| subject_may_end(ctx, j) || ctx.punct(j).is_some())?;
+            if end == k || (k..end).any(|j| t[j].kind != TokKind::Word || ctx.function_word(j)) {
+                return None;
+            }
+            let mut np = np_plain(t[k].start, t[end - 1].end, k, end);
+            np.key = (k..end).map(|i| key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+            np.human = true;
+            np
+        }
+    };
+    np.start = t[ti].start;
+    np.first_tok = ti;
+    np.anonymous = true;
+    np.named = false;
+    np.registry = None;
+    np.gender = Gender::Mp;
+    Some(np)
 }
 
 /// Take the token at `b.j` into the phrase, or say the phrase has ended.
@@ -293,7 +330,9 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
     }
     let open = b.np.anonymous || b.np.head.is_some() || b.np.title.is_some();
     // «مصادر في وزارة الدفاع», «مسؤول في شركة النفط», «متطوع في غرفة طوارئ المخيم»
-    let plain = |k: usize| ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::TypeNoun | Entry::Qualifier(_)));
+    let plain = |k: usize| {
+        ctx.tok(k).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(k).iter().all(|h| matches!(h.entry, Entry::TypeNoun | Entry::Qualifier(_)))
+    };
     // «في معلومات»: an anonymous non-human head after «في» is no body
     let vague_head = |e: &Entry| matches!(e, Entry::Head(h) if { let h = &ctx.lr.sources.heads[*h as usize]; h.anonymous && !h.human });
     let next_ok = ctx.hits_at_tok(j + 1).iter().any(|h| is_source_entry(&h.entry) && !vague_head(&h.entry))

@@ -68,6 +68,8 @@ word_classes! {
     frame_openers => FrameOpeners,
     /// given names: after a role, a word that starts a personal name («الطبيب عبد الله الأهدل»)
     given_names => GivenNames,
+    /// a quantity word before «من» that makes a group of people a subject: «عدد من مؤيدي الأسد»
+    group_quantifiers => GroupQuantifiers,
     /// a conjunction that may open a clause before an according-to phrase
     leading_conjunctions => LeadingConjunctions,
     /// what may follow a bare name after a verb, for it to be the subject: «وقال أحمد الشرع لـ…»

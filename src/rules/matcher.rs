@@ -44,6 +44,7 @@ pub enum Entry {
     NpStop,
     Adverbial,
     ClauseBreak,
+    Subordinator,
     DocumentFrame,
     ObjectNoun,
     /// Figures: number words, counted nouns (dual = counts 2), frames, groups…
@@ -238,6 +239,7 @@ impl Patterns<'_> {
             (&fr.np_stops, Entry::NpStop),
             (&fr.adverbials, Entry::Adverbial),
             (&fr.clause_breaks, Entry::ClauseBreak),
+            (&fr.subordinators, Entry::Subordinator),
             (&fr.document_frames, Entry::DocumentFrame),
             (&fr.object_nouns, Entry::ObjectNoun),
         ];
@@ -394,7 +396,9 @@ impl Matcher {
                     Entry::Place(_) => !cl.article,
                     Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
                     Entry::Verb { .. } => self.morph.verbal_ok(cl),
-                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => self.morph.particle_ok(cl),
+                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => {
+                        self.morph.particle_ok(cl)
+                    }
                     _ => self.morph.nominal_ok(cl),
                 };
                 if !ok {
@@ -404,7 +408,8 @@ impl Matcher {
             }
         }
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        self.typed_names(text, out)
+        let out = self.typed_names(text, out);
+        drop_subordinated(out)
     }
 
     /// Names that are also ordinary words («البيان», «الوطن», «كان») count only
@@ -438,4 +443,17 @@ impl Matcher {
         });
         hits
     }
+}
+
+/// «قبل أن تتعرض»: the «أن» of a subordinator opens no reported content. Hits
+/// are in start order, so the covering subordinator is always seen first.
+fn drop_subordinated(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let mut reach = 0;
+    hits.retain(|h| {
+        if h.entry == Entry::Subordinator {
+            reach = reach.max(h.end);
+        }
+        !(h.entry == Entry::Complementiser && h.end <= reach)
+    });
+    hits
 }

@@ -142,6 +142,10 @@ pub struct FramesFile {
     /// Openers of a new clause that end reported content («، ويأتي», ", while").
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// «قبل أن», "before": a complementiser inside one of these opens no
+    /// reported content, and the phrase ends content like a clause break.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
     /// Abbreviations whose full stop does not end a sentence ("Mr.", «د.»).
     #[serde(default)]
     pub abbreviations: Vec<String>,
