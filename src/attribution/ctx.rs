@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry, W};
 use crate::text::{Segments, TokKind, Token};
+use crate::model::Gender;
 
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -109,6 +110,16 @@ impl<'a> Ctx<'a> {
         k < self.quoted.len() && self.quoted[k].0 <= pos
     }
 
+    /// The token at `i` opens or closes a quotation (an apostrophe in "'90s" does not).
+    pub fn quote_mark(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !self.punct(i).is_some_and(super::is_quote_mark) {
+            return false;
+        }
+        let k = self.seg.quotes.partition_point(|q| q.outer_end < t.end);
+        self.seg.quotes.get(k).is_some_and(|q| q.outer_end == t.end) || self.seg.quote_opening(t.start).is_some()
+    }
+
     /// True when the word at `i` is capitalised (English names).
     pub fn capitalised(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -136,6 +147,17 @@ impl<'a> Ctx<'a> {
         m
     }
 
+    /// The gender a given name at `i` gives its bearer.
+    pub fn name_gender(&self, i: usize) -> Option<Gender> {
+        if self.is(i, W::FemaleNames) {
+            Some(Gender::F)
+        } else if self.is(i, W::MaleNames) {
+            Some(Gender::M)
+        } else {
+            None
+        }
+    }
+
     /// A comma at token `i` («،» or ",").
     pub fn is_comma(&self, i: usize) -> bool {
         self.punct(i).is_some_and(crate::text::is_comma)
@@ -150,7 +172,7 @@ impl<'a> Ctx<'a> {
     /// A particle or other function word (any word class but a name's), or a
     /// particle of the frames.
     pub fn function_word(&self, i: usize) -> bool {
-        let names = W::GivenNames.bit() | W::NameIntroducers.bit();
+        let names = W::GivenNames.bit() | W::NameIntroducers.bit() | W::FemaleNames.bit() | W::MaleNames.bit();
         self.classes_of(i) & !names != 0
             || self.has_hit(i, |e| matches!(e, Entry::NpStop | Entry::Complementiser | Entry::Addressee | Entry::Formula | Entry::ClauseBreak))
     }

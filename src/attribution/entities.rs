@@ -21,6 +21,8 @@ pub struct Entity {
     pub key: String,
     /// Token index of the last mention, for recency.
     pub last: usize,
+    /// A claim has been attributed to it.
+    pub speaker: bool,
 }
 
 #[derive(Debug, Default)]
@@ -56,10 +58,21 @@ impl Entities {
 
     /// Add a mention; returns the entity it belongs to.
     pub fn add(&mut self, np: &Np) -> Option<usize> {
-        let span = (np.start, np.end);
-        let found = if np.pronoun {
+        if np.pronoun {
             return self.by_agreement(np.gender, np.human, np.first_tok);
-        } else if let Some(r) = np.registry {
+        }
+        let found = self.find(np);
+        self.merge_or_push(np, found)
+    }
+
+    /// The entity an anaphor refers to, if any yet.
+    pub fn antecedent(&self, np: &Np) -> Option<usize> {
+        if np.pronoun { None } else { self.find(np) }
+    }
+
+    /// The entity a (non-pronoun) mention belongs to, if it exists.
+    fn find(&self, np: &Np) -> Option<usize> {
+        if let Some(r) = np.registry {
             self.recent().rposition(|e| e.registry == Some(r)).map(|i| i + self.window_start())
         } else if np.document {
             // a definite document with no author: the organisation that last spoke
@@ -71,11 +84,21 @@ impl Entities {
             self.recent()
                 .rposition(|e| e.human == np.human && ((e.head == np.head && e.head.is_some()) || (np.title.is_some() && e.title == np.title)))
                 .or_else(|| self.recent().rposition(|e| e.human == np.human && contains_words(&e.key, &np.key)))
-                // "the monitor" after "the Syrian Observatory…": the last organisation of that kind
+                // "the monitor" after "the Syrian Observatory…": the last organisation of
+                // that kind; "the group", "the agency": the last named organisation
                 .or_else(|| {
-                    (!np.human && np.kind != Kind::Unknown)
-                        .then(|| self.recent().rposition(|e| !e.human && e.registry.is_some() && e.kind == np.kind))
+                    (!np.human)
+                        .then(|| {
+                            self.recent().rposition(|e| {
+                                !e.human && !e.anonymous && e.registry.is_some() && e.kind == np.kind && np.kind != Kind::Unknown
+                            })
+                        })
                         .flatten()
+                })
+                // "the group", "the agency": the last named organisation that spoke
+                .or_else(|| {
+                    let kind_ok = |e: &Entity| np.kind == Kind::Unknown || e.kind == np.kind;
+                    np.generic.then(|| self.recent().rposition(|e| !e.human && !e.anonymous && e.speaker && kind_ok(e) && (e.registry.is_some() || e.head.is_some() && e.key.contains(' ')))).flatten()
                 })
                 .map(|i| i + w)
         } else {
@@ -92,7 +115,11 @@ impl Entities {
                         || (surname && e.human && e.key.rsplit(' ').next() == Some(np.key.as_str())))
                 })
                 .map(|i| i + w)
-        };
+        }
+    }
+
+    fn merge_or_push(&mut self, np: &Np, found: Option<usize>) -> Option<usize> {
+        let span = (np.start, np.end);
         match found {
             Some(i) => {
                 let e = &mut self.list[i];
@@ -123,6 +150,7 @@ impl Entities {
                     title: np.title,
                     key: np.key.clone(),
                     last: np.first_tok,
+                    speaker: false,
                 });
                 Some(self.list.len() - 1)
             }
@@ -146,10 +174,12 @@ impl Entities {
 pub fn agrees(e: &Entity, g: Gender, human: bool) -> bool {
     match g {
         Gender::Any => !human || e.human,
-        Gender::M => matches!(e.gender, Gender::M | Gender::Any) && (!human || e.human || e.gender == Gender::M),
-        Gender::F => matches!(e.gender, Gender::F | Gender::Any),
+        // "he", "she" are people; an Arabic verb's agreement may be a body's
+        Gender::M => matches!(e.gender, Gender::M | Gender::Any) && (!human || e.human),
+        Gender::F => matches!(e.gender, Gender::F | Gender::Any) && (!human || e.human),
         Gender::Mp => matches!(e.gender, Gender::Mp | Gender::Fp) || (!e.human && e.gender == Gender::Any),
         Gender::Fp => matches!(e.gender, Gender::Fp | Gender::Mp),
         Gender::Du => matches!(e.gender, Gender::Du | Gender::Mp),
     }
 }
+

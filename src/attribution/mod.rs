@@ -247,7 +247,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some(s) = c.source {
             if let Some(e) = self.ents.list.get_mut(s) {
                 e.last = e.last.max(source_tok);
+                e.speaker = true;
             }
+        }
+        // an outlet that relays speaks too: "according to Anadolu, which quoted …"
+        for &v in &c.via {
+            if let Some(e) = self.ents.list.get_mut(v) {
+                e.speaker = true;
+            }
+        }
+        if let Some(s) = c.source {
             self.last = Some((s, source_tok));
         }
         c.via.retain(|v| Some(*v) != c.source);

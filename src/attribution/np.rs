@@ -41,6 +41,8 @@ pub struct Np {
     /// «التقرير», "the report" with no author named: the document of the body
     /// that last spoke.
     pub document: bool,
+    /// Its head is generic ("the group"): it may refer to any named organisation.
+    pub generic: bool,
 }
 
 /// An organisation named inside a person's mention.
@@ -97,6 +99,7 @@ impl Np {
             named: false,
             body: None,
             document: false,
+            generic: false,
         }
     }
 
@@ -164,6 +167,7 @@ pub(crate) fn absorb(ctx: &Ctx, np: &mut Np, e: Entry, first: bool) {
                 }
             } else if np.head.is_none() && np.registry.is_none() {
                 np.head = Some(i);
+                np.generic = h.generic;
                 if np.kind == Kind::Unknown {
                     np.kind = h.kind;
                 }

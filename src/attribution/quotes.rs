@@ -8,8 +8,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
     pub(crate) fn continue_split(&mut self, k: usize, base: &RawClaim) {
         let mut via = Vec::new();
         let k = self.skip_fillers(k, &mut via);
+        let para = base.quote.map(|b| self.ctx.seg.quotes[b].para);
         if let Some(q) = self.quote_opening_at(k) {
-            if !self.claimed[q] {
+            // a quote that opens the next paragraph is a turn of its own
+            if !self.claimed[q] && para.is_none_or(|p| self.ctx.seg.quotes[q].para == p) {
                 // an addressee named between the halves belongs to both
                 if !via.is_empty() {
                     if let Some(last) = self.claims.last_mut() {

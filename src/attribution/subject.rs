@@ -95,7 +95,45 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let b = body.np(self.ctx);
             self.ents.add(&b);
         }
+        if np.anaphor && np.generic && !np.human && np.registry.is_none() && np.kind != Kind::Unknown && self.ents.antecedent(np).is_none() {
+            self.narrated_antecedent(np);
+        }
         self.ents.add(np)
+    }
+
+    /// «قالت البعثة» after «قوة الأمم المتحدة المؤقتة في لبنان (يونيفيل)» in the
+    /// reporter's narration: the nearest organisation of the anaphor's kind named
+    /// before it becomes an entity, so that the anaphor finds it.
+    fn narrated_antecedent(&mut self, np: &Np) {
+        let ctx = self.ctx;
+        let pos = ctx.seg.tokens[np.first_tok].start;
+        let upto = ctx.hits.partition_point(|h| h.start < pos);
+        let window = || ctx.hits[..upto].iter().rev().take(400);
+        // «الجماعة» after «جماعة نصرة الإسلام والمسلمين»: the same head with a name
+        let same_head = window().find_map(|h| {
+            let t = ctx.seg.tok_at(h.start);
+            let head = matches!(h.entry, Entry::Head(_)) && Some(h.entry) == np.head.map(Entry::Head) && !h.definite;
+            head.then(|| self.g.np_after(ctx, t, 8).filter(|m| m.end_tok > t + 1 && !m.anaphor && !m.anonymous)).flatten()
+        });
+        // else the nearest registry name of its kind; a country is no antecedent of "the group"
+        let found = same_head.or_else(|| {
+            window().find_map(|h| {
+                let t = ctx.seg.tok_at(h.start);
+                match h.entry {
+                    Entry::Registry(r) if ctx.registry[r as usize].kind == np.kind && !ctx.has_hit(t, |e| matches!(e, Entry::Place(_))) => {
+                        Some(self.g.np_after(ctx, t, 8).filter(|m| m.registry == Some(r)).unwrap_or_else(|| {
+                            let mut m = super::np::np_plain(h.start, h.end, t, ctx.tok_end(h.end).max(t + 1));
+                            super::np::absorb(ctx, &mut m, h.entry, true);
+                            m
+                        }))
+                    }
+                    _ => None,
+                }
+            })
+        });
+        let Some(mut m) = found else { return };
+        m.anaphor = false;
+        self.ents.add(&m);
     }
 
     /// An entity for a quoted outlet or term used as a name («وتابعته "المطلع"»).

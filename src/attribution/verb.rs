@@ -199,7 +199,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
             if let Some(c) = ctx.punct(j) {
-                if is_quote_mark(c) || is_semicolon(c) || matches!(c, ':' | '(' | ')') {
+                if is_quote_mark(c) && ctx.quote_mark(j) || is_semicolon(c) || matches!(c, ':' | '(' | ')') {
                     f = j + 1;
                 }
             }

@@ -402,6 +402,10 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     } else if names_may_follow && b.names_after_title < 4 {
         // a name after a title, or the rest of a bare name («أحمد الحسين»)
         b.names_after_title += 1;
+        // «قالت ممثلة المنظمة ليلى حمدان»: a given name tells the gender
+        if b.names_after_title == 1 && np.gender == Gender::Any {
+            np.gender = ctx.name_gender(j).unwrap_or(Gender::Any);
+        }
         if !definite || np.title.is_some() || np.named || given {
             np.named = true;
             np.anonymous = np.anonymous && np.registry.is_some();

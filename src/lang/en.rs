@@ -131,7 +131,9 @@ fn items(ctx: &Ctx, a: usize, b: usize) -> Items {
         if ctx.is(i, W::PostHeadPrepositions) && headed && it.pp == b {
             it.pp = i;
         }
-        if let Some(h) = ctx.best_hit(i, is_source_entry) {
+        // the longest entry; of equal ones a head before a qualifier ("the paramilitary")
+        let best = ctx.hits_at_tok(i).iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| (h.end, !matches!(h.entry, Entry::Qualifier(_))));
+        if let Some(h) = best {
             let e = ctx.tok_end(h.end).clamp(i + 1, b);
             it.list.push((i, e, h.entry));
             i = e;
@@ -196,6 +198,9 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
         np.named = true;
         if np.head.is_none() || np.human {
             np.human = true;
+            if np.gender == Gender::Any {
+                np.gender = name_toks.iter().find_map(|&k| ctx.name_gender(k)).unwrap_or(Gender::Any);
+            }
             if np.kind == Kind::Unknown {
                 np.kind = Kind::Person;
             }
@@ -295,9 +300,17 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     if end > floor && ctx.is_punct(end - 1, ',') {
         return appositive_subject(ctx, end, floor);
     }
+    let headed = end > floor && ctx.has_hit(end - 1, |e| matches!(e, Entry::Head(_) | Entry::Title(_)));
     let mut a = end;
     while a > floor && end - a < 12 {
-        if np_word(ctx, a - 1) {
+        // a registry name whose inner words are no name words ("UN refugee agency")
+        let whole = (a.saturating_sub(6).max(floor)..a).find(|&i| ctx.hits_at_tok(i).iter().any(|h| is_source_entry(&h.entry) && ctx.tok_end(h.end) == a));
+        if let Some(i) = whole.filter(|&i| i + 1 < a) {
+            a = i;
+        } else if headed && lowercase_modifiers(ctx, a, floor).is_some() {
+            // "The UN refugee agency", "a local hospital official"
+            a = lowercase_modifiers(ctx, a, floor).unwrap_or(a);
+        } else if np_word(ctx, a - 1) {
             a -= 1;
         } else if a - 1 > floor && name_dot(ctx, a - 1) {
             a -= 2; // "Ms. Moore", "Sen. Sanders"
@@ -309,31 +322,110 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     }
     // possessive chains like "the ministry's spokesman"
     if let Some(np) = en_np(ctx, a, end) {
+        // "Activists in neighbouring Tawila": a bare place name after a head and its preposition
+        if np.head.is_none() && np.registry.is_none() && !np.pronoun {
+            if let Some(h) = head_before_pp(ctx, a, end, floor) {
+                return Some(h);
+            }
+        }
         return Some(np);
     }
     short_clause_subject(ctx, end, floor).or_else(|| headed_subject(ctx, cue, end, floor))
 }
 
-/// "X, who …, said", "Abdulrahman al-Mutawakkel, deputy head of …, told",
-/// "Sweida's deputy governor, Salim Abu Hamdan, told".
-fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
-    let mut k = j - 1;
-    while k > floor && !ctx.is_punct(k - 1, ',') && !ctx.punct(k - 1).is_some_and(|c| matches!(c, '.' | ':' | ';') || quote_family(c).is_some()) {
-        k -= 1;
+/// "Activists in (neighbouring) Tawila": a head, a post-head preposition and
+/// up to two lowercase words before the name at `a`.
+fn head_before_pp(ctx: &Ctx, a: usize, end: usize, floor: usize) -> Option<Np> {
+    let mut m = a;
+    while m > floor && a - m < 2 && ctx.tok(m - 1).is_some_and(|t| t.kind == TokKind::Word) && !ctx.capitalised(m - 1) && ctx.hits_at_tok(m - 1).is_empty() && !ctx.function_word(m - 1) {
+        m -= 1;
     }
-    if !(k > floor && ctx.is_punct(k - 1, ',') && k < j - 1) || j - 1 - k > 14 {
+    if m < floor + 2 || !ctx.is(m - 1, W::PostHeadPrepositions) || !ctx.has_hit(m - 2, |e| matches!(e, Entry::Head(_))) {
         return None;
     }
-    let rel = ctx.is(k, W::RelativeOpeners);
-    let mut np = np_before_en(ctx, k - 1, floor).filter(|np| rel || np.registry.is_some() || np.head.is_some() || np.human)?;
-    if !rel {
-        if let Some(inner) = en_np(ctx, k, j - 1).filter(|n| n.human && !n.anonymous) {
-            if !np.human || np.anonymous {
-                np = inner;
-            }
+    let mut s = m - 2;
+    while s > floor && m - s < 6 && np_word(ctx, s - 1) {
+        s -= 1;
+    }
+    en_np(ctx, s, end)
+}
+
+/// One or two plain lowercase words before token `a` that a determiner or a
+/// capitalised word opens: modifiers of a head noun ("the UN *refugee*
+/// agency"). Returns where the determiner or name starts.
+fn lowercase_modifiers(ctx: &Ctx, a: usize, floor: usize) -> Option<usize> {
+    let plain = |i: usize| {
+        ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && !ctx.capitalised(i) && ctx.hits_at_tok(i).is_empty() && !ctx.function_word(i)
+    };
+    let mut m = a;
+    while m > floor && a - m < 2 && plain(m - 1) {
+        m -= 1;
+    }
+    (m < a && m > floor && (ctx.is(m - 1, W::Determiners) || ctx.is(m - 1, W::DefiniteArticles) || ctx.proper(m - 1))).then_some(m)
+}
+
+/// "X, who …, said", "Abdulrahman al-Mutawakkel, deputy head of …, told",
+/// "Sweida's deputy governor, Salim Abu Hamdan, told", "Hassan Faour, 61, a
+/// farmer from …, said": comma chunks before the cue; the nearest one that is a
+/// subject speaks, the chunks after it are asides, and a name among them
+/// identifies a role.
+fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
+    let stop = |i: usize| ctx.punct(i).is_some_and(|c| matches!(c, '.' | ':' | ';' | '?' | '!')) || ctx.quote_mark(i);
+    // (start, end) of each chunk, nearest first; `end` is the comma after it
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut end = j - 1;
+    while chunks.len() < 5 {
+        let mut s = end;
+        while s > floor && !ctx.is_punct(s - 1, ',') && !stop(s - 1) {
+            s -= 1;
+        }
+        if s == end || end - s > 20 {
+            break;
+        }
+        chunks.push((s, end));
+        if s > floor && ctx.is_punct(s - 1, ',') {
+            end = s - 1;
+        } else {
+            break;
         }
     }
-    if (k..j).any(|q| ctx.has_hit(q, |e| *e == Entry::Anonymity)) {
+    let number = |(s, e): (usize, usize)| (s..e).all(|i| ctx.seg.tokens[i].kind == TokKind::Number);
+    let subject = chunks.iter().enumerate().skip(1).find_map(|(i, &(s, e))| {
+        if number((s, e)) {
+            return None; // "Hassan Faour, 61, …": an age
+        }
+        let rel = ctx.is(chunks[i - 1].0, W::RelativeOpeners);
+        np_before_en(ctx, e, floor)
+            .filter(|np| np.first_tok >= s && np.first_tok <= s + 1)
+            .filter(|np| rel || np.registry.is_some() || np.head.is_some() || np.human)
+            .map(|np| (i, np))
+    });
+    let Some((i, mut np)) = subject else {
+        // "Its researcher for the south, Omar Zoubi, said": no subject the lexicon
+        // knows, but a name in a chunk
+        return chunks.iter().filter(|&&(s, e)| !number((s, e))).find_map(|&(s, e)| en_np(ctx, s, e).filter(|n| n.named && n.human && n.first_tok == s));
+    };
+    // "Sweida's deputy governor, Salim Abu Hamdan,", "The UN refugee agency,
+    // UNHCR,": a name in an aside identifies the role before it
+    let outer_named = np.named || np.registry.is_some();
+    for &(s, e) in chunks[..i].iter().rev() {
+        if ctx.is(s, W::RelativeOpeners) || number((s, e)) {
+            continue;
+        }
+        let Some(inner) = en_np(ctx, s, e) else { continue };
+        let named = !inner.anonymous && (inner.named || inner.registry.is_some());
+        if named && !outer_named && (inner.human == np.human || !np.human && inner.registry.is_some()) {
+            let start = (np.start, np.first_tok);
+            np = inner;
+            (np.start, np.first_tok) = start;
+            break;
+        }
+        if inner.human && !inner.anonymous && (!np.human || np.anonymous) {
+            np = inner;
+            break;
+        }
+    }
+    if chunks[..i].iter().any(|&(s, e)| (s..e).any(|q| ctx.has_hit(q, |h| *h == Entry::Anonymity))) {
         np.anonymous = np.registry.is_none();
     }
     Some(np)

@@ -64,6 +64,8 @@ word_classes! {
     definite_articles => DefiniteArticles,
     /// words that start or sit inside a source noun phrase but carry no name: "the", "two", "senior"
     determiners => Determiners,
+    /// given names that make a person female (for "she", «قالت»)
+    female_names => FemaleNames,
     /// short phrases between a cue and "that": "said on Tuesday that", "told by phone that"
     frame_openers => FrameOpeners,
     /// given names: after a role, a word that starts a personal name («الطبيب عبد الله الأهدل»)
@@ -72,6 +74,8 @@ word_classes! {
     group_quantifiers => GroupQuantifiers,
     /// a conjunction that may open a clause before an according-to phrase
     leading_conjunctions => LeadingConjunctions,
+    /// given names that make a person male (for "he", «قال»)
+    male_names => MaleNames,
     /// what may follow a bare name after a verb, for it to be the subject: «وقال أحمد الشرع لـ…»
     name_followers => NameFollowers,
     /// a word that introduces a personal name after a role: «شقيق أحد الضحايا، ويدعى هوشيار»

@@ -185,6 +185,10 @@ pub struct Head {
     pub human: bool,
     #[serde(default)]
     pub anaphor: bool,
+    /// "the group", «الجماعة»: a definite mention refers back to the last named
+    /// organisation that spoke.
+    #[serde(default)]
+    pub generic: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }
