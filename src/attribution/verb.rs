@@ -41,6 +41,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let verb = &ctx.lr.cues.verbs[idx];
         let vt = ctx.seg.tok_at(ev.start);
         let after = ctx.tok_end(ev.end).max(vt + 1);
+        // "a group called the Free Army said": a naming word with a verb still to
+        // come in its clause introduces a name, not a claim
+        if verb.naming || ctx.has_hit(vt, |e| *e == Entry::TypeNoun) {
+            let verb_later = (after..ctx.seg.tokens.len().min(after + 10)).take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })));
+            // "what the military called 'Operation Iron Harbour'", "land it calls the
+            // 'safe zone'": before a lone quote or a name it names, it claims nothing
+            let a = if ctx.is(after, W::Determiners) || ctx.is(after, W::DefiniteArticles) { after + 1 } else { after };
+            let names = self.quote_opening_at(a).is_some() || self.g.name_shaped(ctx, a, (a + 1).min(ctx.seg.tokens.len()));
+            if verb_later || names {
+                return;
+            }
+        }
         self.object_stance_ok = !matches!(verb.stance, Stance::Directive | Stance::Commissive | Stance::Opinion);
         let g = self.g;
         let Subject { np: mut subject, next, mut via } = g.verb_subject(self, &VerbAt { vt, after, agr, verb });
@@ -118,7 +130,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         let object_verb = matches!(f.stance, Stance::Documentary | Stance::Denial | Stance::Evaluative);
         let object_ok = ctx.tok(k2).is_some_and(|t| t.kind != TokKind::Punct('.')) && !ctx.is(k2, W::ObjectStops);
-        if !(object_verb && f.subject.is_some() && object_ok) {
+        // "condemned X and called Y Z": the first verb's subject carries on
+        let subject = f.subject.is_some() || self.inherited.is_some();
+        if !(object_verb && subject && object_ok) {
             return false;
         }
         let end = self.clause_end(k2);

@@ -300,14 +300,14 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     if end > floor && ctx.is_punct(end - 1, ',') {
         return appositive_subject(ctx, end, floor);
     }
-    let headed = end > floor && ctx.has_hit(end - 1, |e| matches!(e, Entry::Head(_) | Entry::Title(_)));
+    let head_at = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Head(_) | Entry::Title(_)));
     let mut a = end;
     while a > floor && end - a < 12 {
         // a registry name whose inner words are no name words ("UN refugee agency")
         let whole = (a.saturating_sub(6).max(floor)..a).find(|&i| ctx.hits_at_tok(i).iter().any(|h| is_source_entry(&h.entry) && ctx.tok_end(h.end) == a));
         if let Some(i) = whole.filter(|&i| i + 1 < a) {
             a = i;
-        } else if headed && lowercase_modifiers(ctx, a, floor).is_some() {
+        } else if a < end && head_at(a) && lowercase_modifiers(ctx, a, floor).is_some() {
             // "The UN refugee agency", "a local hospital official"
             a = lowercase_modifiers(ctx, a, floor).unwrap_or(a);
         } else if np_word(ctx, a - 1) {
@@ -344,6 +344,10 @@ fn head_before_pp(ctx: &Ctx, a: usize, end: usize, floor: usize) -> Option<Np> {
         return None;
     }
     let mut s = m - 2;
+    // "The interim authorities in Damascus"
+    if let Some(x) = lowercase_modifiers(ctx, s, floor) {
+        s = x;
+    }
     while s > floor && m - s < 6 && np_word(ctx, s - 1) {
         s -= 1;
     }

@@ -165,6 +165,7 @@ pub fn expand(classes: &Classes, v: &VerbLemma) -> Verb {
         strict: v.strict,
         relays: v.relays,
         tells: false,
+        naming: false,
         m,
         f: v.f.clone().unwrap_or(f),
         mp: v.mp.clone().unwrap_or(mp),

@@ -60,6 +60,10 @@ pub struct Verb {
     /// The object is an addressee, not a subject ("X told Reuters").
     #[serde(default)]
     pub tells: bool,
+    /// It also names ("called X a hoax" claims, "what it calls the 'safe zone'"
+    /// names): before a lone quote or name, or inside a longer clause, no claim.
+    #[serde(default)]
+    pub naming: bool,
     #[serde(default)]
     pub m: Vec<String>,
     #[serde(default)]
