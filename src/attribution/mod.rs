@@ -124,6 +124,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
     x.run();
     let terms = x.leftover_quotes();
     x.claims.sort_by_key(|c| (c.start, c.end));
+    x.join_split_quotes();
     Extraction { claims: x.claims, entities: x.ents, terms }
 }
 

@@ -156,6 +156,45 @@ impl<'c, 'a> Extractor<'c, 'a> {
         terms
     }
 
+    /// `"A," said X, "B"` and `"A," X said. "B"`: one claim from A to B that
+    /// keeps the aside's cue and source (claims are in text order).
+    pub(crate) fn join_split_quotes(&mut self) {
+        let mut out: Vec<RawClaim> = Vec::with_capacity(self.claims.len());
+        for c in std::mem::take(&mut self.claims) {
+            if let Some(prev) = out.last_mut() {
+                if self.joins(prev, &c) {
+                    prev.end = c.end;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        self.claims = out;
+    }
+
+    /// Is `b` the second half of the quote `a`, with only `a`'s cue and source
+    /// between them?
+    fn joins(&self, a: &RawClaim, b: &RawClaim) -> bool {
+        let ctx = self.ctx;
+        let (Some(qa), Some(qb), Some(cue)) = (a.quote, b.quote, a.cue) else { return false };
+        if a.mode != Mode::Direct || b.mode != Mode::Direct || a.source.is_none() || a.source != b.source || b.cue.is_some_and(|c| c != cue) {
+            return false;
+        }
+        let (qa, qb) = (&ctx.seg.quotes[qa], &ctx.seg.quotes[qb]);
+        if qa.para != qb.para || qb.open < qa.outer_end || !(qa.outer_end <= cue.0 && cue.1 <= qb.open) {
+            return false;
+        }
+        let (ga, gb) = (ctx.seg.tok_at(qa.outer_end), ctx.seg.tok_at(qb.open));
+        if gb - ga > 16 {
+            return false;
+        }
+        // nothing else in the gap reports or opens a clause: ", adding", "that"
+        !(ga..gb).any(|j| {
+            let t = ctx.seg.tokens[j];
+            (t.end <= cue.0 || t.start >= cue.1) && ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_)))
+        })
+    }
+
     /// A quotation that is a name, title or term rather than someone's words.
     pub(crate) fn is_term(&self, qi: usize) -> bool {
         let ctx = self.ctx;

@@ -123,6 +123,13 @@ impl Normalised {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                // ''doubled apostrophes'' (NYT style) are a double quote mark
+                text.push('"');
+                map.push(i as u32);
+                i += 2;
+                continue;
+            }
             if b < 0x80 {
                 // ASCII is kept as it is: the common fast path.
                 text.push(b as char);
@@ -187,6 +194,15 @@ impl Normalised {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_apostrophes_are_one_quote_mark() {
+        let n = Normalised::new("''Hi,'' he said");
+        assert_eq!(n.text, "\"Hi,\" he said");
+        // the folded closing mark maps back to the first of its two apostrophes
+        assert_eq!(n.orig(4), 5);
+        assert_eq!(n.orig_span(1, 4), (2, 5));
+    }
 
     #[test]
     fn folds_arabic_variants() {
