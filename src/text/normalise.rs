@@ -87,7 +87,14 @@ fn push_folded(out: &mut String, c: char) {
 /// so authors write natural spelling.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // ''doubled apostrophes'' are a double quote mark, as in `Normalised`
+        if c == '\'' && chars.peek() == Some(&'\'') {
+            chars.next();
+            out.push('"');
+            continue;
+        }
         push_folded(&mut out, c);
     }
     out
