@@ -87,11 +87,10 @@ fn push_folded(out: &mut String, c: char) {
 /// so authors write natural spelling.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in s.chars() {
         // ''doubled apostrophes'' are a double quote mark, as in `Normalised`
-        if c == '\'' && chars.peek() == Some(&'\'') {
-            chars.next();
+        if c == '\'' && out.ends_with('\'') {
+            out.pop();
             out.push('"');
             continue;
         }
@@ -130,11 +129,12 @@ impl Normalised {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                // ''doubled apostrophes'' (NYT style) are a double quote mark
+            if b == b'\'' && text.ends_with('\'') {
+                // ''doubled apostrophes'' (NYT style) are a double quote mark; the
+                // mark keeps the first apostrophe's offset
+                text.pop();
                 text.push('"');
-                map.push(i as u32);
-                i += 2;
+                i += 1;
                 continue;
             }
             if b < 0x80 {
