@@ -59,6 +59,8 @@ pub enum Kind {
     Witness,
     Expert,
     Person,
+    /// A poll, report, study or set of figures that speaks for its authors.
+    Document,
     Unknown,
 }
 names!(Kind {
@@ -72,6 +74,7 @@ names!(Kind {
     Witness => "witness",
     Expert => "expert",
     Person => "person",
+    Document => "document",
     Unknown => "unknown",
 });
 

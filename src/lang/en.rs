@@ -6,7 +6,7 @@ use super::{Grammar, Subject, VerbAt};
 use crate::attribution::np::{absorb, is_source_entry, key_word, np_plain, push_key};
 use crate::attribution::{Ctx, Extractor, Np};
 use crate::model::{Gender, Kind};
-use crate::rules::{Entry, W};
+use crate::rules::{Entry, Hit, W};
 use crate::text::{fold, quote_family, TokKind};
 
 pub struct English;
@@ -98,9 +98,16 @@ fn np_word(ctx: &Ctx, i: usize) -> bool {
     ctx.capitalised(i)
         || possessive(ctx, &w.to_lowercase())
         || ctx.has_hit(i, |e| is_source_entry(e) || *e == Entry::Pronoun)
+        || document_noun(ctx, i).is_some()
         || ctx.is(i, W::Determiners)
         || ctx.is(i, W::NpJoiners)
         || ctx.seg.tokens[i].kind == TokKind::Number
+}
+
+/// "the poll", "a UN report": a document noun heads a phrase that speaks for
+/// its unnamed authors.
+fn document_noun(ctx: &Ctx, i: usize) -> Option<Hit> {
+    ctx.hits_at_tok(i).iter().find(|h| matches!(h.entry, Entry::CueNoun(n) if ctx.lr.cues.nouns[n as usize].document)).copied()
 }
 
 fn pronoun(ctx: &Ctx, i: usize) -> Option<Gender> {
@@ -134,6 +141,12 @@ fn items(ctx: &Ctx, a: usize, b: usize) -> Items {
         // the longest entry; of equal ones a head before a qualifier ("the paramilitary")
         let best = ctx.hits_at_tok(i).iter().filter(|h| is_source_entry(&h.entry)).max_by_key(|h| (h.end, !matches!(h.entry, Entry::Qualifier(_))));
         if let Some(h) = best {
+            let e = ctx.tok_end(h.end).clamp(i + 1, b);
+            it.list.push((i, e, h.entry));
+            i = e;
+            continue;
+        }
+        if let Some(h) = document_noun(ctx, i) {
             let e = ctx.tok_end(h.end).clamp(i + 1, b);
             it.list.push((i, e, h.entry));
             i = e;
@@ -174,7 +187,8 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     }
     let it = items(ctx, a, b);
     np.coordinated = it.coordinated;
-    let head_item = it.list.iter().rev().find(|(f, _, e)| *f < it.pp && matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))).copied();
+    let head_item =
+        it.list.iter().rev().find(|(f, _, e)| *f < it.pp && matches!(e, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_) | Entry::CueNoun(_))).copied();
     // a proper name counts when it follows the head or stands alone
     let name_toks: Vec<usize> = (a..it.pp.min(b))
         .filter(|&k| {
@@ -187,6 +201,14 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
         })
         .collect();
     head_decides(ctx, &mut np, &it, head_item);
+    // "a statement from the security ministry": a document speaks for its author
+    if matches!(head_item, Some((_, _, Entry::CueNoun(_)))) && it.pp + 1 < b && ctx.is(it.pp, W::AuthorLinks) {
+        if let Some(mut author) = en_np(ctx, it.pp + 1, b).filter(|n| n.has_anchor() && !n.pronoun) {
+            author.start = np.start;
+            author.first_tok = np.first_tok;
+            return Some(author);
+        }
+    }
     let named = !name_toks.is_empty();
     for k in a..b {
         if !ctx.is(k, W::Determiners) && (named && name_toks.contains(&k) || !named && k < it.pp) {
@@ -212,7 +234,9 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     if np.key.is_empty() {
         np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
     }
-    np.anaphor = np.registry.is_none() && !named && (np.head.is_some() || np.title.is_some()) && ctx.is(a, W::DefiniteArticles);
+    np.anaphor = np.registry.is_none() && !named && (np.head.is_some() || np.title.is_some() || np.document) && ctx.is(a, W::DefiniteArticles);
+    // "a poll" is its own source; "the report" may be the last speaker's
+    np.document = np.document && np.anaphor;
     Some(np)
 }
 
@@ -243,6 +267,16 @@ fn head_decides(ctx: &Ctx, np: &mut Np, it: &Items, head_item: Option<(usize, us
                 np.kind = if qual_kind != Kind::Unknown { qual_kind } else { affiliation.map_or(Kind::Unknown, |x| x.1) };
             }
             np.affiliation = affiliation.map(|x| x.0);
+        }
+        // "the poll", "a UN report": a document; with an organisation named in it,
+        // that organisation's
+        Some((_, _, Entry::CueNoun(_))) => {
+            np.kind = Kind::Document;
+            np.document = affiliation.is_none();
+            if let Some((r, k)) = affiliation {
+                np.registry = Some(r);
+                np.kind = k;
+            }
         }
         _ => {}
     }
@@ -322,6 +356,16 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     }
     // possessive chains like "the ministry's spokesman"
     if let Some(np) = en_np(ctx, a, end) {
+        // "a report by the UN": the document before its author
+        if a >= floor + 2 && ctx.is(a - 1, W::AuthorLinks) && document_noun(ctx, a - 2).is_some() {
+            let mut s = a - 2;
+            while s > floor && a - s < 6 && np_word(ctx, s - 1) {
+                s -= 1;
+            }
+            if let Some(doc) = en_np(ctx, s, end) {
+                return Some(doc);
+            }
+        }
         // "Activists in neighbouring Tawila": a bare place name after a head and its preposition
         if np.head.is_none() && np.registry.is_none() && !np.pronoun {
             if let Some(h) = head_before_pp(ctx, a, end, floor) {
