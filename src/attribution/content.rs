@@ -318,8 +318,20 @@ impl<'c, 'a> Extractor<'c, 'a> {
             })
             // ", and said …": the same subject's next claim
             || (ctx.is(n, W::Coordinators) && verb_at(n + 1))
+            // ", and Clinton is promising to …": another subject's claim
+            || (ctx.is(n, W::Coordinators) && self.subject_and_cue(n + 1, send))
             // ", the minister said." / ", he added": a post-posed cue
             || self.g.postposed_cue(self, n, send)
+    }
+
+    /// A short subject and its cue verb from `a`: "Clinton is promising".
+    fn subject_and_cue(&self, a: usize, send: usize) -> bool {
+        let ctx = self.ctx;
+        let Some(v) = (a + 1..send.min(a + 8)).take_while(|&j| ctx.punct(j).is_none()).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })))
+        else {
+            return false;
+        };
+        self.g.np_before(ctx, v, a).is_some_and(|np| np.first_tok <= a + 1 && !np.pronoun || np.pronoun && np.first_tok == a)
     }
 
     pub(crate) fn rest_is_adverbial(&self, mut k: usize, end: usize) -> bool {
