@@ -287,8 +287,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if j > k && (ctx.has_hit(j, |e| *e == Entry::ClauseBreak) || ctx.has_hit(j, |e| *e == Entry::Subordinator) && ctx.is_comma(j - 1)) {
                 return self.trim_back(j);
             }
-            // "confirmed that X and said Y": a second cue of the same subject
-            if j > k && ctx.is(j, W::Coordinators) && ctx.has_hit(j + 1, |e| matches!(e, Entry::Verb { .. })) {
+            // "confirmed that X and said Y": a second speech verb of the same subject
+            // ("X met the rebels and offered to …" is what X did)
+            let speech = |e: &Entry| matches!(e, Entry::Verb { idx, .. } if matches!(ctx.lr.cues.verbs[*idx as usize].stance, Stance::Neutral | Stance::Assertive | Stance::Denial | Stance::Evaluative));
+            if j > k && ctx.is(j, W::Coordinators) && ctx.has_hit(j + 1, speech) {
                 return self.trim_back(j);
             }
             if ctx.is_comma(j) && self.new_clause_after_comma(j + 1, send) {

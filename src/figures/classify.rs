@@ -105,7 +105,7 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
         _ => None,
     });
     let group = armed_group_near(ctx, first, noun.end).or(group);
-    let (low, high, vague, bound) = interval(r, qualifier.map(|q| q.2), ctx.lr.figures.about_band_percent);
+    let (low, high, vague, bound) = interval(r, qualifier.map(|q| q.2));
     let span = (toks[first].start, toks[noun.end.max(first + 1) - 1].end);
     let figure = Figure {
         id: String::new(),

@@ -171,7 +171,8 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
     while b > a && ctx.is(b - 1, W::NpTrailingTrim) {
         b -= 1;
     }
-    if a >= b {
+    // "The" alone is nobody
+    if a >= b || (a..b).all(|k| ctx.is(k, W::Determiners) || ctx.is(k, W::DefiniteArticles)) {
         return None;
     }
     let mut np = Np::new(ctx.seg.tokens[a].start, a);
@@ -313,6 +314,10 @@ fn skip_auxiliaries(ctx: &Ctx, mut j: usize, floor: usize) -> usize {
 /// English subject ending right before token `cue` ("Defence Minister X said").
 pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     let end = skip_auxiliaries(ctx, cue, floor);
+    // "met the rebels and offered": a coordinated verb has the first verb's subject
+    if end > floor && ctx.is(end - 1, W::Coordinators) {
+        return None;
+    }
     // "two diplomats who asked not to be named said": step over the clause
     if let Some(h) = ctx
         .hits

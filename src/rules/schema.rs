@@ -263,9 +263,6 @@ pub enum Measure {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FiguresFile {
-    /// Half-width of the interval for «نحو», "about", in percent of the number.
-    #[serde(default = "about_band")]
-    pub about_band_percent: u32,
     #[serde(default)]
     pub numbers: Vec<NumberWord>,
     /// Counted nouns: «قتيل/قتلى», "dead", "wounded".
@@ -302,9 +299,6 @@ pub struct FiguresFile {
     pub cumulative: Vec<String>,
 }
 
-fn about_band() -> u32 {
-    10
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -473,4 +467,11 @@ pub struct CheckFile {
     pub word_similarity: f64,
     /// Running totals are read against each other over this many days.
     pub cumulative_window_days: i32,
+    /// «نحو 30», "about 30" agrees with anything this many percent either side.
+    #[serde(default = "about_tolerance")]
+    pub about_tolerance_percent: u32,
+}
+
+fn about_tolerance() -> u32 {
+    10
 }

@@ -19,7 +19,6 @@ pub(super) fn check_registry(file: &(PathBuf, String), reg: &RegistryFile, errs:
 }
 
 pub(super) fn check_figures(file: &(PathBuf, String), f: &FiguresFile, errs: &mut Vec<RuleError>) {
-    in_range(file, "about_band_percent", f.about_band_percent, 0, 100, errs);
     for v in &f.vague {
         if v.high.is_some_and(|h| h < v.low) {
             let (line, col) = locate(&file.1, v.forms.first().map_or("", |s| s.as_str()), 0);
@@ -149,4 +148,5 @@ pub(super) fn check_windows(file: &(PathBuf, String), c: &CheckFile, errs: &mut 
     in_range(file, "stale_after_days", c.stale_after_days, 0, 3650, errs);
     in_range(file, "word_similarity", c.word_similarity, 0.0, 1.0, errs);
     in_range(file, "cumulative_window_days", c.cumulative_window_days, 0, 36500, errs);
+    in_range(file, "about_tolerance_percent", c.about_tolerance_percent, 0, 100, errs);
 }

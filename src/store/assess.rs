@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Against, StoredFigure};
-use crate::model::{Category, Status};
+use crate::model::{Bound, Category, Status};
 use crate::rules::CheckFile;
 
 /// The event a figure belongs to, as scripts see it.
@@ -32,20 +32,29 @@ pub struct FigureCheck {
     pub against: Vec<Against>,
 }
 
-fn overlap(a: &StoredFigure, b: &StoredFigure) -> bool {
-    let lo = a.figure.low.unwrap_or(0).max(b.figure.low.unwrap_or(0));
-    let hi = a.figure.high.unwrap_or(u64::MAX).min(b.figure.high.unwrap_or(u64::MAX));
-    lo <= hi
+/// The interval a figure stands for: "about 30" widened by the tolerance.
+fn band(f: &StoredFigure, w: &CheckFile) -> (u64, u64) {
+    let (lo, hi) = (f.figure.low.unwrap_or(0), f.figure.high.unwrap_or(u64::MAX));
+    if f.figure.bound != Some(Bound::About) {
+        return (lo, hi);
+    }
+    let d = |n: u64| ((n as f64 * w.about_tolerance_percent as f64 / 100.0).round() as u64).max(1);
+    (lo.saturating_sub(d(lo)), hi.saturating_add(d(hi)))
+}
+
+fn overlap(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
+    let (a, b) = (band(a, w), band(b, w));
+    a.0.max(b.0) <= a.1.min(b.1)
 }
 
 /// `a` lies wholly above `b`.
-fn higher(a: &StoredFigure, b: &StoredFigure) -> bool {
-    a.figure.low.unwrap_or(0) > b.figure.high.unwrap_or(u64::MAX)
+fn higher(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
+    band(a, w).0 > band(b, w).1
 }
 
 /// `a` lies wholly below `b`.
-fn lower(a: &StoredFigure, b: &StoredFigure) -> bool {
-    a.figure.high.unwrap_or(u64::MAX) < b.figure.low.unwrap_or(0)
+fn lower(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
+    band(a, w).1 < band(b, w).0
 }
 
 pub fn against(c: &StoredFigure) -> Against {
@@ -83,8 +92,8 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
     let conflicts: Vec<&StoredFigure> = cands
         .iter()
         .copied()
-        .filter(|c| !same_src(c) && !overlap(c, f))
-        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c)) || (d > day && higher(f, c)))))
+        .filter(|c| !same_src(c) && !overlap(c, f, w))
+        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w)))))
         .collect();
     if !conflicts.is_empty() {
         return (Status::Conflict, refs(&conflicts));
@@ -95,12 +104,12 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
     let own: Vec<&StoredFigure> = prior.iter().copied().filter(same_src).collect();
     let latest = own.last().copied().or(prior.last().copied());
     if let Some(n) = latest {
-        if higher(f, n) {
+        if higher(f, n, w) {
             return (Status::Update, refs(&[n]));
         }
-        if lower(f, n) {
+        if lower(f, n, w) {
             // repeating an older value well after the newer one came out
-            let repeats = prior.iter().any(|o| o.day < n.day && overlap(o, f));
+            let repeats = prior.iter().any(|o| o.day < n.day && overlap(o, f, w));
             if repeats && day - n.day.unwrap_or(day) > w.stale_after_days {
                 return (Status::Stale, refs(&[n]));
             }
@@ -110,7 +119,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
             return (Status::Stale, refs(&[n]));
         }
     }
-    if f.figure.update && latest.is_some_and(|n| !overlap(f, n)) {
+    if f.figure.update && latest.is_some_and(|n| !overlap(f, n, w)) {
         return (Status::Update, refs(&prior));
     }
     (Status::Consistent, refs(&prior))
@@ -166,7 +175,7 @@ pub(crate) mod tests {
     }
 
     fn windows() -> CheckFile {
-        CheckFile { event_window_days: 14, conflict_window_days: 1, stale_after_days: 3, word_similarity: 0.9, cumulative_window_days: 1500 }
+        CheckFile { event_window_days: 14, conflict_window_days: 1, stale_after_days: 3, word_similarity: 0.9, cumulative_window_days: 1500, about_tolerance_percent: 10 }
     }
 
     fn status(new: StoredFigure, old: &[StoredFigure]) -> Status {
@@ -196,6 +205,20 @@ pub(crate) mod tests {
         for (i, (old, new, want)) in table.into_iter().enumerate() {
             assert_eq!(status(new, &old), want, "row {i}");
         }
+    }
+
+    #[test]
+    fn about_a_number_allows_the_tolerance() {
+        let about = |n: u64| {
+            let mut f = stored("b", Some("y"), 10, Some(n), Some(n));
+            f.figure.bound = Some(Bound::About);
+            f
+        };
+        let old = [stored("a", Some("x"), 10, Some(32), Some(32))];
+        // "about 30" is 27–33: it agrees with 32 from another source
+        assert_eq!(status(about(30), &old), Status::Consistent);
+        // "about 20" is 18–22: it does not
+        assert_eq!(status(about(20), &old), Status::Conflict);
     }
 
     #[test]
