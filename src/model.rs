@@ -303,6 +303,10 @@ pub struct Figure {
     pub previous: Option<u64>,
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub superseded: bool,
+    /// Part of a total given beside it ("including four children", «خمسة من
+    /// الجرحى»): `check` never reads it against other tolls.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub subset: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -56,6 +56,8 @@ fn frame_at(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize, bool
 struct Noun {
     category: Option<Category>,
     group: Option<String>,
+    /// "of the dead", «من الجرحى»: a part of a set named before.
+    subset: bool,
     /// One past the last token of the figure's span.
     end: usize,
 }
@@ -68,7 +70,9 @@ struct Before {
     update: bool,
 }
 
-pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
+/// `inherited`: the category of a total this number is part of ("15 people,
+/// including four children"), when the number says none itself.
+pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> Option<Found> {
     if not_a_count(ctx, r) {
         return None;
     }
@@ -89,7 +93,10 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
         (None, fc) => fc,
     };
     let qualifier = before.qualifier.or_else(|| qualifier_after(ctx, noun.end));
-    let category = match category {
+    // "including four children", «بينهم 31 طفلاً»: a part of the total before it
+    let marked = (first.saturating_sub(8)..first).rev().take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.is(j, W::SubsetMarkers));
+    let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some());
+    let category = match category.or(if marked && (noun.group.is_some() || noun.category.is_some()) { inherited } else { None }) {
         Some(c) => c,
         None => {
             // another counted noun: «4 اتفاقات», "three strikes" (other); bare numbers are not figures
@@ -131,6 +138,7 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading) -> Option<Found> {
         update: before.update,
         previous: None,
         superseded: false,
+        subset,
     };
     Some(Found { figure, span, qualifier: qualifier.map(|q| (q.0, q.1)), claim: None, entity: None })
 }
@@ -159,7 +167,7 @@ fn not_a_count(ctx: &Ctx, r: &Reading) -> bool {
 /// القتلى والجرحى»; a dual noun is its own count.
 fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     let f = &ctx.lr.figures;
-    let mut n = Noun { category: None, group: None, end: r.end };
+    let mut n = Noun { category: None, group: None, subset: false, end: r.end };
     if let Some(e) = r.dual {
         match e {
             Entry::CountNoun { idx, .. } => {
@@ -173,6 +181,13 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     let mut k = r.end;
     if ctx.is(k, W::CountPartitives) {
         k += 1; // «عشرات من المدنيين», "dozens of people"
+        // "five of the wounded", «خمسة من الجرحى»: part of a known set
+        if ctx.is(k, W::DefiniteArticles) {
+            k += 1;
+            n.subset = r.vague.is_none();
+        } else if ctx.definite(k) && r.vague.is_none() {
+            n.subset = true;
+        }
     }
     if r.dual.is_none() {
         match counted_at(ctx, k) {

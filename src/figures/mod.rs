@@ -50,7 +50,9 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     let mut by_start: Vec<(usize, usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.start, c.end, i)).collect();
     by_start.sort_unstable();
     for r in readings {
-        let Some(mut f) = classify::classify(ctx, &r) else { continue };
+        // the total a part may belong to: a casualty figure in the same sentence
+        let total = out.last().filter(|p| p.figure.category.is_casualty() && ctx.seg.sentence_of(p.span.0) == ctx.seg.sentence_of(ctx.seg.tokens[r.first].start));
+        let Some(mut f) = classify::classify(ctx, &r, total.map(|p| p.figure.category)) else { continue };
         let pos = f.span.0;
         // the innermost claim holding it
         let k = by_start.partition_point(|x| x.0 <= pos);

@@ -21,6 +21,8 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
         && !b.superseded
         && !a.vague
         && !b.vague
+        && !a.subset
+        && !b.subset
         && a.source == b.source
 }
 

@@ -142,6 +142,8 @@ word_classes! {
     subject_introducers => SubjectIntroducers,
     /// words left out at the start of such a subject
     subject_skippers => SubjectSkippers,
+    /// before a number: it counts part of the total just given («بينهم 31 طفلاً», "including four children")
+    subset_markers => SubsetMarkers,
     /// small words inside a Title Case name in quotes: "Operation Peace of the Valley"
     title_case_joiners => TitleCaseJoiners,
     /// "rose from 31 to 32": the word before the earlier value

@@ -75,14 +75,14 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
     let window = if f.cumulative() { w.cumulative_window_days } else { w.event_window_days };
     let cands: Vec<&StoredFigure> = cands
         .iter()
-        .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague)
+        .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague && !c.figure.subset)
         .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= window))
         .filter(|c| match (&c.figure.event_kind, &f.figure.event_kind) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         })
         .collect();
-    if cands.is_empty() || f.figure.vague {
+    if cands.is_empty() || f.figure.vague || f.figure.subset {
         return (Status::New, Vec::new());
     }
     let refs = |v: &[&StoredFigure]| v.iter().rev().take(6).map(|c| against(c)).collect::<Vec<_>>();
@@ -155,6 +155,7 @@ pub(crate) mod tests {
             update: false,
             previous: None,
             superseded: false,
+            subset: false,
         }
     }
 
