@@ -96,6 +96,10 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     // "including four children", «بينهم 31 طفلاً»: a part of the total before it
     let marked = (first.saturating_sub(8)..first).rev().take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.is(j, W::SubsetMarkers));
     let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some());
+    // "several of the wounded": a vague part of a set counts nobody
+    if noun.subset && r.vague.is_some() {
+        return None;
+    }
     let category = match category.or(if marked && (noun.group.is_some() || noun.category.is_some()) { inherited } else { None }) {
         Some(c) => c,
         None => {
@@ -182,12 +186,12 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     if ctx.is(k, W::CountPartitives) {
         k += 1; // «عشرات من المدنيين», "dozens of people"
         // "five of the wounded", «خمسة من الجرحى»: part of a known set
-        if ctx.is(k, W::DefiniteArticles) {
+        // (a group word after it is generic: «المئات من المدنيين» are any civilians)
+        let article = ctx.is(k, W::DefiniteArticles);
+        if article {
             k += 1;
-            n.subset = r.vague.is_none();
-        } else if ctx.definite(k) && r.vague.is_none() {
-            n.subset = true;
         }
+        n.subset = (article || ctx.definite(k)) && ctx.has_hit(k, |e| matches!(e, Entry::CountNoun { .. }));
     }
     if r.dual.is_none() {
         match counted_at(ctx, k) {
