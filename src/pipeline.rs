@@ -42,7 +42,12 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let out = Out { text: &article.text, norm: &norm, base: article.body_start, lines: Lines::new(&article.text) };
     let ids = SourceIds::new(&ext);
     let mut sources = out.sources(&ext, &ids, rules);
-    let claims = out.claims(&ext, &ids, &mut sources);
+    let mut claims = out.claims(&ext, &ids, &mut sources);
+    // "she told Reuters" in a Reuters story: the publisher relays nothing
+    let own = own_outlet(&sources, article.meta.outlet.as_deref(), rules);
+    for c in &mut claims {
+        c.via.retain(|v| !own.contains(v));
+    }
     let figures = out.figures(found, &ids);
     let parts = lint::Parts {
         text: &article.text,
@@ -74,6 +79,14 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         findings,
         stats,
     }
+}
+
+/// The ids of the sources that are the article's own outlet (front matter).
+fn own_outlet(sources: &[Source], outlet: Option<&str>, rules: &Rules) -> Vec<String> {
+    let Some(outlet) = outlet.map(|o| text::fold(o.trim()).to_lowercase()).filter(|o| !o.is_empty()) else { return Vec::new() };
+    let same = |n: &str| text::fold(n).to_lowercase() == outlet;
+    let reg = rules.registry.iter().find(|r| same(&r.name) || r.name_ar.as_deref().is_some_and(same) || r.aliases.iter().any(|a| same(a)));
+    sources.iter().filter(|s| same(&s.name) || reg.is_some_and(|r| s.canonical.as_deref() == Some(r.id.as_str()))).map(|s| s.id.clone()).collect()
 }
 
 /// Source ids `s1`, `s2`… for the entities a claim points at, in order of first

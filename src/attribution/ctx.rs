@@ -200,7 +200,11 @@ impl<'a> Ctx<'a> {
                 && self.tok(i - 1).is_some_and(|p| {
                     p.start >= s && matches!(p.kind, crate::text::TokKind::Punct(c) if crate::text::quote_family(c).is_some()) && p.start == s
                 }));
-        !sentence_initial || self.capitalised(i + 1)
+        // "Trump said", "Trump, 70, said": a first word no rule knows, right before
+        // a cue or an apposition, is a name too
+        let bare = self.hits_at_tok(i).is_empty() && !self.function_word(i);
+        let next_frames = self.has_hit(i + 1, |e| matches!(e, Entry::Verb { .. })) || self.is_comma(i + 1) || self.is(i + 1, W::Auxiliaries);
+        !sentence_initial || self.capitalised(i + 1) || bare && next_frames
     }
 
     pub fn sentence_bounds(&self, pos: usize) -> (usize, usize) {
