@@ -207,9 +207,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let ctx = self.ctx;
         let mut k = k;
         let mut after_comp = false;
+        // where the clause starts: "that" belongs to English content, «أن» does not
+        let mut clause_start = k;
         if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
             k = ctx.tok_end(h.end).max(k + 1);
             after_comp = true;
+            if !self.g.content_keeps_complementiser() {
+                clause_start = k;
+            }
+        } else {
+            clause_start = k;
         }
         // «بما وصفه بـ"…"»: the term is the speaker's own words
         if ctx.is(k, W::ObjectPrepositions) && ctx.word(k).chars().count() == 1 && self.quote_opening_at(k + 1).is_some() {
@@ -246,7 +253,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         if after_comp {
             let end = self.clause_end(k);
-            return (end > k).then_some((Content::Clause(k, end), true));
+            return (end > k).then_some((Content::Clause(clause_start.min(k), end), true));
         }
         if !strict && self.g.bare_content() {
             return self.bare_clause(k);
@@ -400,7 +407,8 @@ mod tests {
 
     #[test]
     fn fillers_between_cue_and_content_are_skipped() {
-        assert_eq!(texts("en", "The ministry said on Tuesday that 40 people had been wounded."), ["40 people had been wounded"]);
+        // English content keeps its "that" (annotation practice); Arabic drops «إن»
+        assert_eq!(texts("en", "The ministry said on Tuesday that 40 people had been wounded."), ["that 40 people had been wounded"]);
         assert_eq!(texts("ar", "وقال المتحدث في بيان له إن الوفد وصل."), ["الوفد وصل"]);
     }
 }

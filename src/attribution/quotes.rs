@@ -185,7 +185,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return false;
         }
         let (ga, gb) = (ctx.seg.tok_at(qa.outer_end), ctx.seg.tok_at(qb.open));
-        if gb - ga > 16 {
+        if gb - ga > 40 || (ga..gb).any(|j| ctx.punct(j).is_some_and(is_quote_mark) && ctx.quote_mark(j)) {
             return false;
         }
         // nothing else in the gap reports or opens a clause: ", adding", "that"

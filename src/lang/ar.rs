@@ -72,6 +72,10 @@ impl Grammar for Arabic {
         }
     }
 
+    fn content_keeps_complementiser(&self) -> bool {
+        false
+    }
+
     fn bare_content(&self) -> bool {
         false
     }

@@ -6,6 +6,7 @@ use super::{Grammar, Subject, VerbAt};
 use crate::attribution::np::{absorb, is_source_entry, key_word, np_plain, push_key};
 use crate::attribution::{Ctx, Extractor, Np};
 use crate::model::{Gender, Kind};
+use crate::rules::matcher::Agr;
 use crate::rules::{Entry, Hit, W};
 use crate::text::{fold, quote_family, TokKind};
 
@@ -32,7 +33,17 @@ impl Grammar for English {
                     s.np = Some(np);
                 }
             }
-        } else if v.verb.tells {
+        }
+        if s.np.is_none() && !matches!(v.agr, Agr::Hal | Agr::Passive) {
+            // a subject the lexicon does not know: "…," retired general Lloyd Newton
+            // said; "Only 52 percent of voters agreed"
+            if let Some(np) = loose_subject(ctx, v, x.clause_floor(v.vt), after_quote) {
+                if np.first_tok > v.vt {
+                    s.next = np.end_tok;
+                }
+                s.np = Some(np);
+            }
+        } else if v.verb.tells && !after_quote {
             // "X told Reuters": the addressee
             if let Some(np) = np_after_en(ctx, v.after) {
                 if np.registry.is_some() || np.kind == Kind::Media {
@@ -52,6 +63,10 @@ impl Grammar for English {
         let st = x.sentence_start_tok(vt);
         let np = np_after_en(x.ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human))?;
         x.add_entity(&np)
+    }
+
+    fn content_keeps_complementiser(&self) -> bool {
+        true
     }
 
     fn bare_content(&self) -> bool {
@@ -309,6 +324,34 @@ fn skip_auxiliaries(ctx: &Ctx, mut j: usize, floor: usize) -> usize {
         }
     }
     j
+}
+
+/// A subject no rule recognises, as plain words: the whole short clause before
+/// the cue, or after a post-posed cue the words up to the next punctuation.
+/// Only phrases with a name, a head or a number count.
+fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option<Np> {
+    let plain = |j: usize| ctx.tok(j).is_some_and(|t| t.kind != TokKind::Punct(',')) && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_)));
+    let (a, b) = if postposed {
+        let b = (v.after..(v.after + 8).min(ctx.seg.tokens.len())).find(|&j| ctx.punct(j).is_some()).unwrap_or(v.after);
+        (v.after, b)
+    } else {
+        let b = skip_auxiliaries(ctx, v.vt, floor);
+        (floor, b)
+    };
+    if b <= a || b - a > 8 || !(a..b).all(plain) || (a..b).any(|j| ctx.punct(j).is_some()) {
+        return None;
+    }
+    let anchored = (a..b).any(|j| ctx.proper(j) || ctx.has_hit(j, |e| is_source_entry(e)) || ctx.seg.tokens[j].kind == TokKind::Number);
+    if !anchored || ctx.is(a, W::NonSubjects) || ctx.is(a, W::Connectives) && b - a == 1 {
+        return None;
+    }
+    let t = &ctx.seg.tokens;
+    let mut np = en_np(ctx, a, b).unwrap_or_else(|| np_plain(t[a].start, t[b - 1].end, a, b));
+    if np.key.is_empty() {
+        np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
+    }
+    np.end_tok = np.end_tok.max(b);
+    Some(np)
 }
 
 /// English subject ending right before token `cue` ("Defence Minister X said").

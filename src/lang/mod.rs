@@ -54,6 +54,10 @@ pub trait Grammar: Sync {
     /// said 37 people died").
     fn bare_content(&self) -> bool;
 
+    /// The complementiser is part of the reported content ("that …" in English
+    /// annotation practice), not of the frame («أن»).
+    fn content_keeps_complementiser(&self) -> bool;
+
     /// A reporting verb may stand right after a closing quotation mark
     /// (`"…" said X`); where it may not, a verb form there is another word
     /// («بعد "هدوء" حذر»: «حذر» is "cautious").
