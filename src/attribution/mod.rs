@@ -180,6 +180,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
+            // "United States", "Record Low": a capitalised verb form inside a sentence is a name
+            if matches!(ev.entry, Entry::Verb { .. }) {
+                let t = ctx.seg.tok_at(ev.start);
+                if t > 0 && ctx.capitalised(t) && ctx.capitalised(t - 1) && ctx.sentence_bounds(ev.start).0 < ev.start && !self.title_case(t) {
+                    continue;
+                }
+            }
             // «بحسب ما أفاد المرصد»: the verb belongs to the according-to phrase
             if matches!(ev.entry, Entry::Verb { .. }) {
                 let t = ctx.seg.tok_at(ev.start);
@@ -217,6 +224,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     /// The last claims made: what a new cue can overlap or continue. Claims are made
     /// in text order, so this keeps every check here constant-time.
+    /// The sentence of token `t` is written in Title Case (a headline).
+    fn title_case(&self, t: usize) -> bool {
+        let ctx = self.ctx;
+        let (s, e) = ctx.sentence_bounds(ctx.seg.tokens[t].start);
+        let (a, b) = (ctx.seg.tok_at(s), ctx.tok_end(e).min(ctx.seg.tokens.len()).min(ctx.seg.tok_at(s) + 40));
+        let words = (a..b).filter(|&j| ctx.seg.tokens[j].kind == TokKind::Word);
+        let (n, caps) = words.fold((0, 0), |(n, c), j| (n + 1, c + ctx.capitalised(j) as usize));
+        n > 0 && caps * 10 >= n * 6
+    }
+
     pub(crate) fn recent_claims(&self) -> impl DoubleEndedIterator<Item = &RawClaim> {
         self.claims.iter().rev().take(RECENT)
     }

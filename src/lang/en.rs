@@ -60,8 +60,20 @@ impl Grammar for English {
     }
 
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
+        let ctx = x.ctx;
         let st = x.sentence_start_tok(vt);
-        let np = np_after_en(x.ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human))?;
+        let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
+            // "Trump spoke to leaders, promising …": a capitalised word no rule knows
+            // opening the sentence is its subject
+            let bare = st + 1 < vt && ctx.capitalised(st) && ctx.hits_at_tok(st).is_empty() && !ctx.function_word(st) && !ctx.capitalised(st + 1);
+            bare.then(|| {
+                let t = ctx.seg.tokens[st];
+                let mut np = np_plain(t.start, t.end, st, st + 1);
+                np.key = key_word(ctx, st);
+                (np.kind, np.human, np.named) = (Kind::Person, true, true);
+                np
+            })
+        })?;
         x.add_entity(&np)
     }
 
@@ -339,6 +351,11 @@ fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option
         (floor, b)
     };
     if b <= a || b - a > 8 || !(a..b).all(plain) || (a..b).any(|j| ctx.punct(j).is_some()) {
+        return None;
+    }
+    // a clause inside is no subject: "Donald Trump is raising", "who watched …"
+    let clause = |j: usize| ctx.is(j, W::RelativeOpeners) || ctx.is(j, W::RelativePronouns) || ctx.is(j, W::SubjectIntroducers);
+    if !postposed && (a..b).any(clause) {
         return None;
     }
     let anchored = (a..b).any(|j| ctx.proper(j) || ctx.has_hit(j, |e| is_source_entry(e)) || ctx.seg.tokens[j].kind == TokKind::Number);
