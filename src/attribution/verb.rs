@@ -68,9 +68,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if subject.is_none() && vt > 0 && ctx.is(vt - 1, W::Coordinators) {
             let s_start = ctx.sentence_bounds(ev.start).0;
             let src = self.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)).and_then(|c| c.source);
-            if src.is_some() {
-                self.inherited = src;
-            }
+            // "Trump bemoaned the deal and said …": the sentence's subject, though
+            // its first verb reports nothing
+            self.inherited = src.or_else(|| self.g.participle_fallback(self, vt));
         }
         let f = Frame { cue: Some((ev.core_start, ev.core_end)), stance: verb.stance, agr, continuation: verb.continuation, vt, after, subject, via };
         let forward = self.content_at(k2, verb.strict);

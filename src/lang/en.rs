@@ -27,7 +27,10 @@ impl Grammar for English {
         let after_quote = ctx.punct(v.vt.saturating_sub(1)).is_some_and(|c| c == ',' || quote_family(c).is_some());
         if s.np.is_none() || after_quote {
             // "…," said Colonel X / "…," said the ministry
-            if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human)) {
+            // an inverted subject ends where the clause ends; "and said he expected"
+            // is a clause of its own
+            let inverted = |np: &Np| after_quote || ctx.tok(np.end_tok).is_none_or(|t| matches!(t.kind, TokKind::Punct(_))) || ctx.has_hit(np.end_tok, |e| *e == Entry::Complementiser);
+            if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human) && inverted(np)) {
                 if s.np.is_none() {
                     s.next = np.end_tok;
                     s.np = Some(np);
