@@ -200,6 +200,11 @@ impl<'a> Ctx<'a> {
                 && self.tok(i - 1).is_some_and(|p| {
                     p.start >= s && matches!(p.kind, crate::text::TokKind::Punct(c) if crate::text::quote_family(c).is_some()) && p.start == s
                 }));
+        // "PENCE:", "NATO said": a word in capitals is a name or an acronym
+        let w = self.word(i);
+        if w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()) {
+            return true;
+        }
         // "Trump said", "Trump, 70, said": a first word no rule knows, right before
         // a cue or an apposition, is a name too
         let bare = self.hits_at_tok(i).is_empty() && !self.function_word(i);

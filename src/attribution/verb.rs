@@ -73,6 +73,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
             self.inherited = src.or_else(|| self.g.participle_fallback(self, vt));
         }
         let f = Frame { cue: Some((ev.core_start, ev.core_end)), stance: verb.stance, agr, continuation: verb.continuation, vt, after, subject, via };
+        if self.parenthetical_cue(&f) {
+            return;
+        }
+        if verb.impersonal {
+            self.impression(&f);
+            return;
+        }
         let forward = self.content_at(k2, verb.strict);
         // a quotation right before the cue (and its subject): «"…"، قال X», "…," the minister said
         let mut b = f.start();
@@ -114,6 +121,41 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return;
         }
         self.clause_before(&f, b);
+    }
+
+    /// "The museum, Mr. Obama said, would make visitors …": a cue and its subject
+    /// set off by commas inside the clause they report; the claim is the whole
+    /// clause around them.
+    fn parenthetical_cue(&mut self, f: &Frame) -> bool {
+        let ctx = self.ctx;
+        let Some(subj) = f.subject.as_ref().filter(|s| s.first_tok < f.vt) else { return false };
+        let (s0, after) = (subj.first_tok, self.skip_adverbials(f.after));
+        if s0 == 0 || !ctx.is_comma(s0 - 1) || !ctx.is_comma(after) {
+            return false;
+        }
+        let floor = self.clause_floor(f.vt);
+        let before_ok = s0 - 1 > floor
+            && s0 - 1 - floor <= 12
+            && (floor..s0 - 1).all(|j| ctx.punct(j).is_none() && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))));
+        let end = self.clause_end(after + 1);
+        if !before_ok || end <= after + 2 {
+            return false;
+        }
+        let c = self.claim(f, &Content::Clause(floor, end));
+        self.push(c, f.source_tok());
+        true
+    }
+
+    /// "Clinton seems to have the edge": the clause from its subject on, no source.
+    fn impression(&mut self, f: &Frame) {
+        let start = f.subject.as_ref().map_or(f.vt, |s| s.first_tok.min(f.vt));
+        let end = self.clause_end(f.after);
+        if end <= f.after {
+            return;
+        }
+        let (s, e) = self.span_of(start, end);
+        let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue: f.cue, stance: f.stance, source: None, mention: None, via: Vec::new(), floating: false, orphan: false, quote: None };
+        self.push(c, f.vt);
     }
 
     /// The claim of a frame over a content.

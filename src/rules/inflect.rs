@@ -166,6 +166,7 @@ pub fn expand(classes: &Classes, v: &VerbLemma) -> Verb {
         relays: v.relays,
         tells: false,
         naming: false,
+        impersonal: false,
         m,
         f: v.f.clone().unwrap_or(f),
         mp: v.mp.clone().unwrap_or(mp),

@@ -64,6 +64,10 @@ pub struct Verb {
     /// names): before a lone quote or name, or inside a longer clause, no claim.
     #[serde(default)]
     pub naming: bool,
+    /// "Clinton seems to lead": an impression with no speaker; the claim is the
+    /// whole clause, subject included, and has no source.
+    #[serde(default)]
+    pub impersonal: bool,
     #[serde(default)]
     pub m: Vec<String>,
     #[serde(default)]
