@@ -180,9 +180,13 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
-            // "United States", "Record Low": a capitalised verb form inside a sentence is a name
+            // "United States", "Record Low": a capitalised verb form inside a sentence is a name;
+            // "the protests", "acts of protest": after a determiner or a preposition it is a noun
             if matches!(ev.entry, Entry::Verb { .. }) {
                 let t = ctx.seg.tok_at(ev.start);
+                if t > 0 && ctx.is(t - 1, W::NounMarkers) && !ctx.has_hit(t, |e| matches!(e, Entry::CueNoun(_))) {
+                    continue;
+                }
                 if t > 0 && ctx.capitalised(t) && ctx.capitalised(t - 1) && ctx.sentence_bounds(ev.start).0 < ev.start && !self.title_case(t) {
                     continue;
                 }

@@ -41,6 +41,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let verb = &ctx.lr.cues.verbs[idx];
         let vt = ctx.seg.tok_at(ev.start);
         let after = ctx.tok_end(ev.end).max(vt + 1);
+        // "Trump is questioning …": a participle after an auxiliary is a finite verb
+        let agr = if agr == Agr::Hal && vt > 0 && ctx.is(vt - 1, W::Auxiliaries) && !ctx.is_comma(vt - 1) { Agr::Any } else { agr };
         // "a group called the Free Army said": a naming word with a verb still to
         // come in its clause introduces a name, not a claim
         if verb.naming || ctx.has_hit(vt, |e| *e == Entry::TypeNoun) {
@@ -135,7 +137,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         let floor = self.clause_floor(f.vt);
         let before_ok = s0 - 1 > floor
-            && s0 - 1 - floor <= 12
+            && s0 - 1 - floor <= 30
             && (floor..s0 - 1).all(|j| ctx.punct(j).is_none() && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))));
         let end = self.clause_end(after + 1);
         if !before_ok || end <= after + 2 {

@@ -29,9 +29,13 @@ impl Grammar for English {
             // "…," said Colonel X / "…," said the ministry
             // an inverted subject ends where the clause ends; "and said he expected"
             // is a clause of its own
+            let tail_ends = |np: &Np| ctx.punct(np.end_tok).is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'));
             let inverted = |np: &Np| after_quote || ctx.tok(np.end_tok).is_none_or(|t| matches!(t.kind, TokKind::Punct(_))) || ctx.has_hit(np.end_tok, |e| *e == Entry::Complementiser);
             if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human) && inverted(np)) {
-                if s.np.is_none() {
+                // "…, said one GOP source in the room.": after a comma, a subject that
+                // ends the sentence is the speaker, whatever stands before the comma
+                let ends = tail_ends(&np);
+                if s.np.is_none() || ends && ctx.is_comma(v.vt.saturating_sub(1)) {
                     s.next = np.end_tok;
                     s.np = Some(np);
                 }
@@ -495,7 +499,7 @@ fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
         while s > floor && !ctx.is_punct(s - 1, ',') && !stop(s - 1) {
             s -= 1;
         }
-        if s == end || end - s > 20 {
+        if s == end || end - s > 32 {
             break;
         }
         chunks.push((s, end));

@@ -88,6 +88,8 @@ word_classes! {
     non_subjects => NonSubjects,
     /// words after a number that are no counted noun
     not_counted => NotCounted,
+    /// words after which a cue verb form is a noun: "the protests", "acts of protest"
+    noun_markers => NounMarkers,
     /// after a titled person, a word that joins the body he speaks for: «المتحدث عن …»
     np_human_links => NpHumanLinks,
     /// words allowed inside a source noun phrase: "Ministry of Health", "head of the group"
