@@ -10,6 +10,8 @@ use crate::lang::{Subject, VerbAt};
 struct Frame {
     cue: Option<(usize, usize)>,
     stance: Stance,
+    /// The verb may take a noun-phrase object as its content.
+    object: bool,
     agr: Agr,
     continuation: bool,
     vt: usize,
@@ -74,7 +76,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // its first verb reports nothing
             self.inherited = src.or_else(|| self.g.participle_fallback(self, vt));
         }
-        let f = Frame { cue: Some((ev.core_start, ev.core_end)), stance: verb.stance, agr, continuation: verb.continuation, vt, after, subject, via };
+        let f = Frame { cue: Some((ev.core_start, ev.core_end)), stance: verb.stance, object: verb.object, agr, continuation: verb.continuation, vt, after, subject, via };
         if self.parenthetical_cue(&f) {
             return;
         }
@@ -172,7 +174,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// content.
     fn object_claim(&mut self, f: &Frame, k2: usize) -> bool {
         let ctx = self.ctx;
-        let object_verb = matches!(f.stance, Stance::Documentary | Stance::Denial | Stance::Evaluative);
+        let object_verb = f.object || matches!(f.stance, Stance::Documentary | Stance::Denial | Stance::Evaluative);
         let object_ok = ctx.tok(k2).is_some_and(|t| t.kind != TokKind::Punct('.')) && !ctx.is(k2, W::ObjectStops);
         // "condemned X and called Y Z": the first verb's subject carries on
         let subject = f.subject.is_some() || self.inherited.is_some();

@@ -167,6 +167,7 @@ pub fn expand(classes: &Classes, v: &VerbLemma) -> Verb {
         tells: false,
         naming: false,
         impersonal: false,
+        object: false,
         m,
         f: v.f.clone().unwrap_or(f),
         mp: v.mp.clone().unwrap_or(mp),

@@ -68,6 +68,10 @@ pub struct Verb {
     /// whole clause, subject included, and has no source.
     #[serde(default)]
     pub impersonal: bool,
+    /// The content may be a plain noun-phrase object ("discussed the border
+    /// crossings", "referred to the report"), as for evaluative verbs.
+    #[serde(default)]
+    pub object: bool,
     #[serde(default)]
     pub m: Vec<String>,
     #[serde(default)]
