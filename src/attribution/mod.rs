@@ -125,6 +125,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
     let terms = x.leftover_quotes();
     x.claims.sort_by_key(|c| (c.start, c.end));
     x.join_split_quotes();
+    x.drop_nested();
     Extraction { claims: x.claims, entities: x.ents, terms }
 }
 
