@@ -59,7 +59,13 @@ impl Entities {
     /// Add a mention; returns the entity it belongs to.
     pub fn add(&mut self, np: &Np) -> Option<usize> {
         if np.pronoun {
-            return self.by_agreement(np.gender, np.human, np.first_tok);
+            // "he said": the pronoun is a mention of whom it refers to
+            let e = self.by_agreement(np.gender, np.human, np.first_tok)?;
+            let span = (np.start, np.end);
+            if !self.list[e].mentions.contains(&span) {
+                self.list[e].mentions.push(span);
+            }
+            return Some(e);
         }
         let found = self.find(np);
         self.merge_or_push(np, found)

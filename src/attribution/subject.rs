@@ -33,7 +33,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             Agr::Mp => Gender::Mp,
             Agr::Fp => Gender::Fp,
             Agr::Du => Gender::Du,
-            Agr::Hal => return (self.participle_subject(vt), None),
+            Agr::Hal => return self.participle_subject(vt),
             // a verb form with no agreement has no implicit subject
             Agr::Any => return (None, None),
         };
@@ -64,19 +64,20 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     /// «…، مضيفا أن», ", adding that": the subject of the clause it hangs on.
-    pub(crate) fn participle_subject(&mut self, vt: usize) -> Option<usize> {
+    pub(crate) fn participle_subject(&mut self, vt: usize) -> (Option<usize>, Option<(usize, usize)>) {
         let ctx = self.ctx;
         let s_start = ctx.sentence_bounds(ctx.seg.tokens[vt].start).0;
+        // the claim it hangs on, and the mention of its speaker there
         if let Some(c) = self.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
-            return c.source;
+            return (c.source, c.mention);
         }
         // «كما دعا برزاني إلى …، مؤكداً أن»: the subject of a verb that made no claim
         let s_tok = self.sentence_start_tok(vt);
         if let Some((i, _)) = self.ents.list.iter().enumerate().filter(|(_, e)| e.last >= s_tok && e.last < vt).max_by_key(|(_, e)| e.last) {
-            return Some(i);
+            return (Some(i), None);
         }
         let g = self.g;
-        g.participle_fallback(self, vt)
+        (g.participle_fallback(self, vt), None)
     }
 
     /// The entity of the last speaker.

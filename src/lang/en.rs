@@ -68,7 +68,14 @@ impl Grammar for English {
 
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
         let ctx = x.ctx;
-        let st = x.sentence_start_tok(vt);
+        let mut st = x.sentence_start_tok(vt);
+        // "In an August speech, Trump attacked …, saying": past an opening phrase
+        if let Some(c) = (st..vt.min(st + 8)).find(|&j| ctx.is_comma(j)) {
+            let opener = ctx.is(st, W::FrameOpeners) || ctx.is(st, W::PostHeadPrepositions);
+            if opener || np_after_en(ctx, st).is_none_or(|np| np.end_tok != c) {
+                st = c + 1;
+            }
+        }
         let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
             // "Trump spoke to leaders, promising …": a capitalised word no rule knows
             // opening the sentence is its subject
