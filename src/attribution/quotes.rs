@@ -174,13 +174,15 @@ impl<'c, 'a> Extractor<'c, 'a> {
 
     /// A claim whose cue lies inside another claim's content is part of what
     /// that claim reports ("X agreed to …, according to Anadolu"): one claim.
+    /// Speech keeps its own claim ("Officials said X, according to Y").
     pub(crate) fn drop_nested(&mut self) {
         // claims are in start order; `reach` is the furthest content end so far
         let mut reach: Option<(usize, usize)> = None;
         let mut keep = Vec::with_capacity(self.claims.len());
         for c in std::mem::take(&mut self.claims) {
             let cue_in = |r: (usize, usize)| c.cue.is_some_and(|cu| r.0 <= cu.0 && cu.1 <= r.1) && c.end <= r.1;
-            if c.quote.is_none() && reach.is_some_and(cue_in) {
+            let speech = matches!(c.stance, Stance::Neutral | Stance::Assertive);
+            if c.quote.is_none() && !speech && reach.is_some_and(cue_in) {
                 continue;
             }
             if reach.is_none_or(|r| c.end > r.1) {
