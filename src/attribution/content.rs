@@ -73,6 +73,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let h = ctx.best_hit(k, |e| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay))?;
         let np = self.g.np_after(ctx, ctx.tok_end(h.end).max(k + 1), 8)?;
         let next = np.end_tok;
+        // the phrase is part of the frame: no cue inside it ("citing a report by X")
+        self.frames.push((h.start, ctx.seg.tokens[next.saturating_sub(1)].end));
         self.pending_relay = Some(np);
         Some(next)
     }

@@ -185,7 +185,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // "the protests", "acts of protest": after a determiner or a preposition it is a noun
             if matches!(ev.entry, Entry::Verb { .. }) {
                 let t = ctx.seg.tok_at(ev.start);
-                if t > 0 && ctx.is(t - 1, W::NounMarkers) && !ctx.has_hit(t, |e| matches!(e, Entry::CueNoun(_))) {
+                // (a cue noun stays a cue there, "his remarks", unless its author follows: "a report by X")
+                let nominal_cue = ctx.has_hit(t, |e| matches!(e, Entry::CueNoun(_))) && !ctx.is(ctx.tok_end(ev.end).max(t + 1), W::AuthorLinks);
+                if t > 0 && ctx.is(t - 1, W::NounMarkers) && !nominal_cue {
                     continue;
                 }
                 if t > 0 && ctx.capitalised(t) && ctx.capitalised(t - 1) && ctx.sentence_bounds(ev.start).0 < ev.start && !self.title_case(t) {

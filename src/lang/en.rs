@@ -243,6 +243,16 @@ fn en_np(ctx: &Ctx, a: usize, b: usize) -> Option<Np> {
         })
         .collect();
     head_decides(ctx, &mut np, &it, head_item);
+    // "the ministry's latest tally": a document speaks for its owner
+    if let Some((h, _, Entry::CueNoun(_))) = head_item {
+        if let Some(k) = (a..h).rev().find(|&k| possessive(ctx, &ctx.word(k).to_lowercase())) {
+            if let Some(mut owner) = en_np(ctx, a, k + 1).filter(|n| n.has_anchor() && !n.pronoun && n.kind != Kind::Document) {
+                owner.end = np.end;
+                owner.end_tok = np.end_tok;
+                return Some(owner);
+            }
+        }
+    }
     // "a statement from the security ministry": a document speaks for its author
     if matches!(head_item, Some((_, _, Entry::CueNoun(_)))) && it.pp + 1 < b && ctx.is(it.pp, W::AuthorLinks) {
         if let Some(mut author) = en_np(ctx, it.pp + 1, b).filter(|n| n.has_anchor() && !n.pronoun) {
@@ -627,11 +637,20 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
             b += 1;
             continue;
         }
-        if !np_word(ctx, b) {
+        // "a report by the health directorate": a document and its author
+        let author_link = b > ti && ctx.is(b, W::AuthorLinks) && document_noun(ctx, b - 1).is_some();
+        // "an internal report": an adjective before a document noun
+        let doc_adjective = ctx.tok(b).is_some_and(|t| t.kind == TokKind::Word)
+            && !ctx.capitalised(b)
+            && ctx.hits_at_tok(b).is_empty()
+            && !ctx.function_word(b)
+            && (document_noun(ctx, b + 1).is_some() || b > ti && ctx.has_hit(b + 1, |e| matches!(e, Entry::Head(_))));
+        if !np_word(ctx, b) && !author_link && !doc_adjective {
             break;
         }
-        // stop before a verb of saying or a second clause
-        if b > ti && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))) {
+        // stop before a verb of saying or a second clause ("a report" is a noun)
+        let noun = document_noun(ctx, b).is_some() && b > ti;
+        if b > ti && !noun && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))) {
             break;
         }
         b += 1;
