@@ -392,6 +392,9 @@ fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option
         np.key = fold(&ctx.text[np.start..np.end]).to_lowercase();
     }
     np.end_tok = np.end_tok.max(b);
+    if !np.named && np.registry.is_none() && !np.has_anchor() {
+        (np.anonymous, np.human) = (true, true);
+    }
     Some(np)
 }
 
@@ -592,6 +595,10 @@ fn short_clause_subject(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
     }
     if ctx.is(np.first_tok, W::RelativePronouns) {
         np.pronoun = true; // a relative pronoun: its own mention, no entity of its own
+    }
+    // "Party managers", "But environmentalists": people no name identifies
+    if !np.named && np.registry.is_none() && !np.pronoun && !np.has_anchor() {
+        (np.anonymous, np.human) = (true, true);
     }
     Some(np)
 }
