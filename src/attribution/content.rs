@@ -302,6 +302,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if j > k && ctx.is(j, W::Coordinators) && ctx.has_hit(j + 1, speech) {
                 return self.trim_back(j);
             }
+            // «… وبيّن أن …»: a speech verb with its conjunction glued on, then its own frame
+            let glued = ctx.hits_at_tok(j).iter().any(|h| h.conj && speech(&h.entry));
+            if j > k && glued && (j + 1..j + 3).any(|m| ctx.has_hit(m, |e| *e == Entry::Complementiser)) {
+                return self.trim_back(j);
+            }
             if ctx.is_comma(j) && self.new_clause_after_comma(j + 1, send) {
                 return j;
             }

@@ -96,10 +96,40 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let b = body.np(self.ctx);
             self.ents.add(&b);
         }
+        // "Guler said" after "Turkish Defence Minister Yasar Guler" in narration
+        if np.human && np.named && np.title.is_none() && !np.key.contains(' ') && np.key.chars().count() >= 3 && self.ents.antecedent(np).is_none() {
+            let key = np.key.clone();
+            self.full_name_before(np.first_tok, &|w: &str| w == key);
+        }
         if np.anaphor && np.generic && !np.human && np.registry.is_none() && np.kind != Kind::Unknown && self.ents.antecedent(np).is_none() {
             self.narrated_antecedent(np);
         }
         self.ents.add(np)
+    }
+
+    /// A person named in full with a title a few sentences before token `tok`,
+    /// whose name ends in a word `same` accepts, becomes an entity.
+    pub(crate) fn full_name_before(&mut self, tok: usize, same: &dyn Fn(&str) -> bool) {
+        let ctx = self.ctx;
+        let full = (tok.saturating_sub(300)..tok).rev().find_map(|i| {
+            if !same(&super::np::key_word(ctx, i)) {
+                return None;
+            }
+            let m = (i.saturating_sub(6)..i).find(|&m| ctx.has_hit(m, |e| matches!(e, Entry::Title(_))))?;
+            // the phrase may run on past the name («حظر رئيس الوزراء X العبادي سفر …»)
+            self.g.np_after(ctx, m, 10).filter(|np| np.human && np.named && np.end_tok > i).map(|mut np| {
+                np.end = ctx.seg.tokens[i].end;
+                np.end_tok = i + 1;
+                let last = super::np::key_word(ctx, i);
+                if let Some(p) = np.key.rfind(last.as_str()) {
+                    np.key.truncate(p + last.len());
+                }
+                np
+            })
+        });
+        if let Some(full) = full {
+            self.ents.add(&full);
+        }
     }
 
     /// «قالت البعثة» after «قوة الأمم المتحدة المؤقتة في لبنان (يونيفيل)» in the

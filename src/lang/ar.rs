@@ -589,16 +589,8 @@ fn known_surname(x: &mut Extractor, k: usize) -> Option<Np> {
     let same = |s: &str| s == key || s.chars().count() >= 4 && strsim::osa_distance(s, &key) <= 1;
     let known = |x: &Extractor| x.ents.list.iter().rposition(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next().is_some_and(same));
     if known(x).is_none() {
-        // named in full where nobody spoke yet («ربطه المحلل العسكري X العايد»): the
-        // mention with a title before the same word, a few sentences back
-        let full = (k.saturating_sub(300)..k).rev().find_map(|i| {
-            if !same(&key_word(ctx, i)) {
-                return None;
-            }
-            let m = (i.saturating_sub(6)..i).find(|&m| ctx.has_hit(m, |e| matches!(e, Entry::Title(_))))?;
-            np_after_ar(ctx, m, 10).filter(|np| np.human && np.named && np.end_tok == i + 1)
-        })?;
-        x.add_entity(&full);
+        // named in full where nobody spoke yet («ربطه المحلل العسكري X العايد»)
+        x.full_name_before(k, &same);
     }
     let e = &x.ents.list[known(x)?];
     let mut np = np_plain(t.start, t.end, k, k + 1);
@@ -687,7 +679,7 @@ fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
     if kana.is_some() && j - start <= 3 && (start..j).all(|i| ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(i).is_empty()) {
         let t = &ctx.seg.tokens;
         let mut np = np_plain(t[start].start, t[j - 1].end, start, j);
-        np.key = (start..j).map(|i| key_of(ctx, i)).collect::<Vec<_>>().join(" ");
+        np.key = (start..j).map(|i| key_word(ctx, i)).collect::<Vec<_>>().join(" ");
         np.kind = Kind::Person;
         np.human = true;
         np.named = true;
