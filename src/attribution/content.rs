@@ -343,8 +343,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// A short subject and its cue verb from `a`: "Clinton is promising".
     fn subject_and_cue(&self, a: usize, send: usize) -> bool {
         let ctx = self.ctx;
-        let Some(v) = (a + 1..send.min(a + 8)).take_while(|&j| ctx.punct(j).is_none()).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })))
-        else {
+        let Some(v) = (a + 1..send.min(a + 8)).take_while(|&j| ctx.punct(j).is_none()).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. }))) else {
             return false;
         };
         self.g.np_before(ctx, v, a).is_some_and(|np| np.first_tok <= a + 1 && !np.pronoun || np.pronoun && np.first_tok == a)

@@ -3,9 +3,9 @@
 
 use std::cell::Cell;
 
+use crate::model::Gender;
 use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry, W};
 use crate::text::{Segments, TokKind, Token};
-use crate::model::Gender;
 
 pub struct Ctx<'a> {
     pub text: &'a str,

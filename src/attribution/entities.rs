@@ -73,7 +73,11 @@ impl Entities {
 
     /// The entity an anaphor refers to, if any yet.
     pub fn antecedent(&self, np: &Np) -> Option<usize> {
-        if np.pronoun { None } else { self.find(np) }
+        if np.pronoun {
+            None
+        } else {
+            self.find(np)
+        }
     }
 
     /// The entity a (non-pronoun) mention belongs to, if it exists.
@@ -94,17 +98,19 @@ impl Entities {
                 // that kind; "the group", "the agency": the last named organisation
                 .or_else(|| {
                     (!np.human)
-                        .then(|| {
-                            self.recent().rposition(|e| {
-                                !e.human && !e.anonymous && e.registry.is_some() && e.kind == np.kind && np.kind != Kind::Unknown
-                            })
-                        })
+                        .then(|| self.recent().rposition(|e| !e.human && !e.anonymous && e.registry.is_some() && e.kind == np.kind && np.kind != Kind::Unknown))
                         .flatten()
                 })
                 // "the group", "the agency": the last named organisation that spoke
                 .or_else(|| {
                     let kind_ok = |e: &Entity| np.kind == Kind::Unknown || e.kind == np.kind;
-                    np.generic.then(|| self.recent().rposition(|e| !e.human && !e.anonymous && e.speaker && kind_ok(e) && (e.registry.is_some() || e.head.is_some() && e.key.contains(' ')))).flatten()
+                    np.generic
+                        .then(|| {
+                            self.recent().rposition(|e| {
+                                !e.human && !e.anonymous && e.speaker && kind_ok(e) && (e.registry.is_some() || e.head.is_some() && e.key.contains(' '))
+                            })
+                        })
+                        .flatten()
                 })
                 .map(|i| i + w)
         } else {
@@ -188,4 +194,3 @@ pub fn agrees(e: &Entity, g: Gender, human: bool) -> bool {
         Gender::Du => matches!(e.gender, Gender::Du | Gender::Mp),
     }
 }
-

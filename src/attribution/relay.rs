@@ -286,6 +286,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         let mut via = Vec::new();
         let Some(np) = self.g.np_after(ctx, a, 8) else { return };
+        // a label names its speaker from its first word: «رابط الخبر بصحيفة X:» is boilerplate
+        if !(ctx.has_hit(np.first_tok, super::np::is_source_entry) || np.named && np.human) {
+            return;
+        }
         let mut rest = np.end_tok;
         // «مصدر عسكري لسانا: …»: the outlet it spoke to relays
         let separate = rest < colon && ctx.is(rest, W::AddresseeMarkers) && ctx.word(rest).chars().count() == 1;

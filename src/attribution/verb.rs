@@ -48,7 +48,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
         // "a group called the Free Army said": a naming word with a verb still to
         // come in its clause introduces a name, not a claim
         if verb.naming || ctx.has_hit(vt, |e| *e == Entry::TypeNoun) {
-            let verb_later = (after..ctx.seg.tokens.len().min(after + 10)).take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })));
+            let verb_later = (after..ctx.seg.tokens.len().min(after + 10))
+                .take_while(|&j| ctx.punct(j).is_none())
+                .any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })));
             // "what the military called 'Operation Iron Harbour'", "land it calls the
             // 'safe zone'": before a lone quote or a name it names, it claims nothing
             let a = if ctx.is(after, W::Determiners) || ctx.is(after, W::DefiniteArticles) { after + 1 } else { after };
@@ -76,7 +78,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // its first verb reports nothing
             self.inherited = src.or_else(|| self.g.participle_fallback(self, vt));
         }
-        let f = Frame { cue: Some((ev.core_start, ev.core_end)), stance: verb.stance, object: verb.object, agr, continuation: verb.continuation, vt, after, subject, via };
+        let f = Frame {
+            cue: Some((ev.core_start, ev.core_end)),
+            stance: verb.stance,
+            object: verb.object,
+            agr,
+            continuation: verb.continuation,
+            vt,
+            after,
+            subject,
+            via,
+        };
         if self.parenthetical_cue(&f) {
             return;
         }
@@ -140,7 +152,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let floor = self.clause_floor(f.vt);
         let before_ok = s0 - 1 > floor
             && s0 - 1 - floor <= 30
-            && (floor..s0 - 1).all(|j| ctx.punct(j).is_none() && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))));
+            && (floor..s0 - 1)
+                .all(|j| ctx.punct(j).is_none() && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))));
         let end = self.clause_end(after + 1);
         if !before_ok || end <= after + 2 {
             return false;
@@ -158,7 +171,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return;
         }
         let (s, e) = self.span_of(start, end);
-        let c = RawClaim { mode: Mode::Indirect, start: s, end: e, cue: f.cue, stance: f.stance, source: None, mention: None, via: Vec::new(), floating: false, orphan: false, quote: None };
+        let c = RawClaim {
+            mode: Mode::Indirect,
+            start: s,
+            end: e,
+            cue: f.cue,
+            stance: f.stance,
+            source: None,
+            mention: None,
+            via: Vec::new(),
+            floating: false,
+            orphan: false,
+            quote: None,
+        };
         self.push(c, f.vt);
     }
 

@@ -185,8 +185,8 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     let mut k = r.end;
     if ctx.is(k, W::CountPartitives) {
         k += 1; // «عشرات من المدنيين», "dozens of people"
-        // "five of the wounded", «خمسة من الجرحى»: part of a known set
-        // (a group word after it is generic: «المئات من المدنيين» are any civilians)
+                // "five of the wounded", «خمسة من الجرحى»: part of a known set
+                // (a group word after it is generic: «المئات من المدنيين» are any civilians)
         let article = ctx.is(k, W::DefiniteArticles);
         if article {
             k += 1;

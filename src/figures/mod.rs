@@ -51,7 +51,8 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     by_start.sort_unstable();
     for r in readings {
         // the total a part may belong to: a casualty figure in the same sentence
-        let total = out.last().filter(|p| p.figure.category.is_casualty() && ctx.seg.sentence_of(p.span.0) == ctx.seg.sentence_of(ctx.seg.tokens[r.first].start));
+        let total =
+            out.last().filter(|p| p.figure.category.is_casualty() && ctx.seg.sentence_of(p.span.0) == ctx.seg.sentence_of(ctx.seg.tokens[r.first].start));
         let Some(mut f) = classify::classify(ctx, &r, total.map(|p| p.figure.category)) else { continue };
         let pos = f.span.0;
         // the innermost claim holding it

@@ -285,10 +285,12 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     let w = ctx.word(j);
     let conj = hits.first().is_some_and(|h| h.conj) || ctx.lr.morph.starts_with_noun_conj(w) && src.is_none() && w.chars().count() > 3;
     if conj {
-        // «متطوع ومصدر طبي»: two sources named together
+        // «متطوع ومصدر طبي»: two sources named together; «مدير الإعلام والتوعية»:
+        // two genitives of one title
+        let title_genitive = src.is_none() && b.np.title.is_some() && b.names_after_title <= 1 && ctx.lr.morph.carries_article(w);
         if src.is_some_and(|s| s.conj && matches!(s.entry, Entry::Head(_) | Entry::Title(_) | Entry::Registry(_))) {
             b.np.coordinated = true;
-        } else {
+        } else if !title_genitive {
             return Link::Stop;
         }
     }
@@ -688,6 +690,21 @@ fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
     None
 }
 
+/// Does an indefinite noun's genitive chain go on from `k` to a definite or
+/// known noun within three words («مركز عمليات طوارئ الصحة»)?
+fn genitive_chain(ctx: &Ctx, k: usize) -> bool {
+    let known = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_)));
+    for i in k..(k + 3).min(ctx.seg.tokens.len()) {
+        if ctx.seg.tokens[i].kind != TokKind::Word || ctx.function_word(i) {
+            return false;
+        }
+        if ctx.definite(i) || known(i) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::said;
@@ -735,19 +752,4 @@ mod tests {
     fn a_name_starting_with_fa_is_not_cut() {
         assert_eq!(one("وقال وزير الخارجية التركي هاكان فيدان إن المحادثات مستمرة.").0, "وزير الخارجية التركي هاكان فيدان");
     }
-}
-
-/// Does an indefinite noun's genitive chain go on from `k` to a definite or
-/// known noun within three words («مركز عمليات طوارئ الصحة»)?
-fn genitive_chain(ctx: &Ctx, k: usize) -> bool {
-    let known = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_)));
-    for i in k..(k + 3).min(ctx.seg.tokens.len()) {
-        if ctx.seg.tokens[i].kind != TokKind::Word || ctx.function_word(i) {
-            return false;
-        }
-        if ctx.definite(i) || known(i) {
-            return true;
-        }
-    }
-    false
 }

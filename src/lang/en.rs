@@ -30,7 +30,11 @@ impl Grammar for English {
             // an inverted subject ends where the clause ends; "and said he expected"
             // is a clause of its own
             let tail_ends = |np: &Np| ctx.punct(np.end_tok).is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'));
-            let inverted = |np: &Np| after_quote || ctx.tok(np.end_tok).is_none_or(|t| matches!(t.kind, TokKind::Punct(_))) || ctx.has_hit(np.end_tok, |e| *e == Entry::Complementiser);
+            let inverted = |np: &Np| {
+                after_quote
+                    || ctx.tok(np.end_tok).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
+                    || ctx.has_hit(np.end_tok, |e| *e == Entry::Complementiser)
+            };
             if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human) && inverted(np)) {
                 // "…, said one GOP source in the room.": after a comma, a subject that
                 // ends the sentence is the speaker, whatever stands before the comma
@@ -366,7 +370,10 @@ fn skip_auxiliaries(ctx: &Ctx, mut j: usize, floor: usize) -> usize {
 /// the cue, or after a post-posed cue the words up to the next punctuation.
 /// Only phrases with a name, a head or a number count.
 fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option<Np> {
-    let plain = |j: usize| ctx.tok(j).is_some_and(|t| t.kind != TokKind::Punct(',')) && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_)));
+    let plain = |j: usize| {
+        ctx.tok(j).is_some_and(|t| t.kind != TokKind::Punct(','))
+            && !ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_)))
+    };
     let (a, b) = if postposed {
         let b = (v.after..(v.after + 8).min(ctx.seg.tokens.len())).find(|&j| ctx.punct(j).is_some()).unwrap_or(v.after);
         (v.after, b)
@@ -382,7 +389,7 @@ fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option
     if !postposed && (a..b).any(clause) {
         return None;
     }
-    let anchored = (a..b).any(|j| ctx.proper(j) || ctx.has_hit(j, |e| is_source_entry(e)) || ctx.seg.tokens[j].kind == TokKind::Number);
+    let anchored = (a..b).any(|j| ctx.proper(j) || ctx.has_hit(j, is_source_entry) || ctx.seg.tokens[j].kind == TokKind::Number);
     if !anchored || ctx.is(a, W::NonSubjects) || ctx.is(a, W::Connectives) && b - a == 1 {
         return None;
     }
@@ -473,7 +480,13 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
 /// up to two lowercase words before the name at `a`.
 fn head_before_pp(ctx: &Ctx, a: usize, end: usize, floor: usize) -> Option<Np> {
     let mut m = a;
-    while m > floor && a - m < 2 && ctx.tok(m - 1).is_some_and(|t| t.kind == TokKind::Word) && !ctx.capitalised(m - 1) && ctx.hits_at_tok(m - 1).is_empty() && !ctx.function_word(m - 1) {
+    while m > floor
+        && a - m < 2
+        && ctx.tok(m - 1).is_some_and(|t| t.kind == TokKind::Word)
+        && !ctx.capitalised(m - 1)
+        && ctx.hits_at_tok(m - 1).is_empty()
+        && !ctx.function_word(m - 1)
+    {
         m -= 1;
     }
     if m < floor + 2 || !ctx.is(m - 1, W::PostHeadPrepositions) || !ctx.has_hit(m - 2, |e| matches!(e, Entry::Head(_))) {
@@ -494,9 +507,7 @@ fn head_before_pp(ctx: &Ctx, a: usize, end: usize, floor: usize) -> Option<Np> {
 /// capitalised word opens: modifiers of a head noun ("the UN *refugee*
 /// agency"). Returns where the determiner or name starts.
 fn lowercase_modifiers(ctx: &Ctx, a: usize, floor: usize) -> Option<usize> {
-    let plain = |i: usize| {
-        ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && !ctx.capitalised(i) && ctx.hits_at_tok(i).is_empty() && !ctx.function_word(i)
-    };
+    let plain = |i: usize| ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && !ctx.capitalised(i) && ctx.hits_at_tok(i).is_empty() && !ctx.function_word(i);
     let mut m = a;
     while m > floor && a - m < 2 && plain(m - 1) {
         m -= 1;

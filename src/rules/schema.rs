@@ -307,7 +307,6 @@ pub struct FiguresFile {
     pub cumulative: Vec<String>,
 }
 
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberWord {

@@ -93,7 +93,9 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
         .iter()
         .copied()
         .filter(|c| !same_src(c) && !overlap(c, f, w))
-        .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w)))))
+        .filter(|c| {
+            c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
+        })
         .collect();
     if !conflicts.is_empty() {
         return (Status::Conflict, refs(&conflicts));
@@ -176,7 +178,14 @@ pub(crate) mod tests {
     }
 
     fn windows() -> CheckFile {
-        CheckFile { event_window_days: 14, conflict_window_days: 1, stale_after_days: 3, word_similarity: 0.9, cumulative_window_days: 1500, about_tolerance_percent: 10 }
+        CheckFile {
+            event_window_days: 14,
+            conflict_window_days: 1,
+            stale_after_days: 3,
+            word_similarity: 0.9,
+            cumulative_window_days: 1500,
+            about_tolerance_percent: 10,
+        }
     }
 
     fn status(new: StoredFigure, old: &[StoredFigure]) -> Status {
