@@ -48,7 +48,7 @@ fn frame_at(ctx: &Ctx, j: usize, pos: Position) -> Option<(Category, usize, bool
     ctx.hits_at_tok(j).iter().filter(|h| matches!(h.entry, Entry::CountFrame(_))).max_by_key(|h| h.end).and_then(|h| {
         let Entry::CountFrame(i) = h.entry else { return None };
         let fr = &f.frames[i as usize];
-        (fr.position == pos).then_some((fr.category, ctx.tok_end(h.end), fr.weak))
+        (fr.position == pos || fr.position == Position::Both).then_some((fr.category, ctx.tok_end(h.end), fr.weak))
     })
 }
 
@@ -95,6 +95,10 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     let qualifier = before.qualifier.or_else(|| qualifier_after(ctx, noun.end));
     // "including four children", «بينهم 31 طفلاً»: a part of the total before it
     let marked = (first.saturating_sub(8)..first).rev().take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.is(j, W::SubsetMarkers));
+    // «بين القتلى ثلاثة أطفال», "among the dead were four children": the set names the category
+    let set = set_before(ctx, first);
+    let marked = marked || set.is_some();
+    let inherited = set.or(inherited);
     let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some());
     // "several of the wounded": a vague part of a set counts nobody
     if noun.subset && r.vague.is_some() {
@@ -117,7 +121,11 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     });
     let group = armed_group_near(ctx, first, noun.end).or(group);
     let (low, high, vague, bound) = interval(r, qualifier.map(|q| q.2));
-    let span = (toks[first].start, toks[noun.end.max(first + 1) - 1].end);
+    let mut span = (toks[first].start, toks[noun.end.max(first + 1) - 1].end);
+    // «وامرأتين»: the conjunction is not part of a noun that counts itself
+    if r.dual.is_some() {
+        span.0 += ctx.lr.morph.noun_conj_len(ctx.word(first));
+    }
     let figure = Figure {
         id: String::new(),
         start: 0,
@@ -145,6 +153,21 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
         subset,
     };
     Some(Found { figure, span, qualifier: qualifier.map(|q| (q.0, q.1)), claim: None, entity: None })
+}
+
+/// «بين القتلى», "among the dead (were)": a preposition and a definite counted
+/// noun just before the number; the noun's category.
+fn set_before(ctx: &Ctx, first: usize) -> Option<Category> {
+    let lo = first.saturating_sub(4);
+    (lo..first).rev().take_while(|&j| ctx.punct(j).is_none()).find_map(|j| {
+        if !ctx.is(j, W::SubsetPrepositions) {
+            return None;
+        }
+        let k = if ctx.is(j + 1, W::DefiniteArticles) { j + 2 } else { j + 1 };
+        let h = ctx.best_hit(k, |e| matches!(e, Entry::CountNoun { .. }))?;
+        let Entry::CountNoun { idx, .. } = h.entry else { return None };
+        (ctx.definite(k) || k == j + 2).then(|| ctx.lr.figures.nouns[idx as usize].category)
+    })
 }
 
 /// Clock times, years, dates, ages, money and percentages are not head counts.

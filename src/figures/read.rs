@@ -4,7 +4,7 @@
 
 use super::numbers::{parse_digits, WordNumber};
 use crate::attribution::Ctx;
-use crate::rules::{Entry, Lang, NumberRole};
+use crate::rules::{Entry, Lang, NumberRole, W};
 use crate::text::TokKind;
 
 /// A number read from the text before it is classified.
@@ -15,7 +15,8 @@ pub(crate) struct Reading {
     pub end: usize,
     pub value: f64,
     pub vague: Option<(u64, Option<u64>)>,
-    /// A dual noun («قتيلين») is its own number and noun.
+    /// A dual noun («قتيلين») or a singular one that counts one («سقوط قتيل») is
+    /// its own number and noun.
     pub dual: Option<Entry>,
 }
 
@@ -144,7 +145,7 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
         }
         // «قتيلين», «طفلين»: a dual noun counts two
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { dual: true, .. } | Entry::Group { dual: true, .. })) {
-            let prev_is_number = out.last().is_some_and(|r| r.end == j);
+            let prev_is_number = out.last().is_some_and(|r| r.end == j && r.dual.is_none());
             if !prev_is_number {
                 let end = ctx.tok_end(h.end).max(j + 1);
                 out.push(Reading { first: j, end, value: 2.0, vague: None, dual: Some(h.entry) });
@@ -152,9 +153,34 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
                 continue;
             }
         }
+        // «سقوط قتيل وجريحين», «قتل شخص»: a singular noun counts one
+        if let Some(e) = singular_count(ctx, j, &out) {
+            out.push(Reading { first: j, end: j + 1, value: 1.0, vague: None, dual: Some(e) });
+        }
         j += 1;
     }
     out
+}
+
+/// A singular count noun at `j`, indefinite, right after a casualty frame or
+/// before a coordinated count; its entry.
+fn singular_count(ctx: &Ctx, j: usize, out: &[Reading]) -> Option<Entry> {
+    if !ctx.is(j, W::SingularCounts) || ctx.definite(j) || out.last().is_some_and(|r| r.end == j) {
+        return None;
+    }
+    let h = ctx.best_hit(j, |e| matches!(e, Entry::CountNoun { dual: false, .. } | Entry::Group { dual: false, .. }))?;
+    let casualty_frame = j > 0
+        && ctx.hits_at_tok(j - 1).iter().any(|h| match h.entry {
+            Entry::CountFrame(i) => ctx.lr.figures.frames[i as usize].category.is_casualty(),
+            _ => false,
+        });
+    let own_casualty = matches!(h.entry, Entry::CountNoun { idx, .. } if ctx.lr.figures.nouns[idx as usize].category.is_casualty());
+    // «قتيل وجريحان»: the next word is a coordinated count
+    let next = j + 1;
+    let coordinated = own_casualty
+        && ctx.tok(next).is_some_and(|t| t.kind == TokKind::Number || ctx.lr.morph.starts_with_noun_conj(ctx.word(next)))
+        && ctx.has_hit(next, |e| matches!(e, Entry::CountNoun { .. } | Entry::Number(_)));
+    (casualty_frame || coordinated).then_some(h.entry)
 }
 
 #[cfg(test)]

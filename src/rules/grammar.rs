@@ -140,12 +140,17 @@ word_classes! {
     section_openers => SectionOpeners,
     /// a total since a date: «منذ 2011», "since 2011"
     since => Since,
+    /// a singular noun that counts one right after a casualty frame or before a
+    /// coordinated count: «سقوط قتيل وجريحين», «قتل شخص وأصيب اثنان»
+    singular_counts => SingularCounts,
     /// a short clause after these, before a verb, is its subject: "But environmentalists worry"
     subject_introducers => SubjectIntroducers,
     /// words left out at the start of such a subject
     subject_skippers => SubjectSkippers,
     /// before a number: it counts part of the total just given («بينهم 31 طفلاً», "including four children")
     subset_markers => SubsetMarkers,
+    /// before a definite casualty noun, then a number: a part of that set («بين القتلى ثلاثة أطفال», "among the dead were")
+    subset_prepositions => SubsetPrepositions,
     /// small words inside a Title Case name in quotes: "Operation Peace of the Valley"
     title_case_joiners => TitleCaseJoiners,
     /// "rose from 31 to 32": the word before the earlier value

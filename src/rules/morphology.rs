@@ -226,6 +226,11 @@ impl Morphology {
         self.noun_conj.is_some_and(|c| w.starts_with(c))
     }
 
+    /// The byte length of a noun conjunction on the front of `w`, or 0.
+    pub fn noun_conj_len(&self, w: &str) -> usize {
+        self.noun_conj.filter(|&c| w.starts_with(c)).map_or(0, char::len_utf8)
+    }
+
     /// A letter that can be a proclitic on its own («و», «ل»).
     pub fn is_proclitic_letter(&self, c: char) -> bool {
         self.conj.contains(&c) || self.prep.contains(&c)

@@ -251,6 +251,8 @@ pub enum NumberRole {
 pub enum Position {
     Before,
     After,
+    /// a frame read both ways: «قتلوا 25 جنديا» and «6 شبان قتلوا»
+    Both,
 }
 
 /// Quantities that are not counts of people: ages, durations, money, distances.
