@@ -112,6 +112,29 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
+            // «ربطه المحلل العسكري فلان بـ«…»», 'Smith called it "a disgrace"': no
+            // cue, but a named person earlier in the sentence is its speaker
+            if q.continues.is_none() {
+                if let Some(np) = self.named_person_before(q.open) {
+                    let source = self.source_of(&np);
+                    self.claimed[qi] = true;
+                    self.claims.push(RawClaim {
+                        mode: Mode::Direct,
+                        start: s,
+                        end: e,
+                        cue: None,
+                        stance: Stance::Neutral,
+                        source,
+                        mention: Some((np.start, np.end)),
+                        via: Vec::new(),
+                        floating: false,
+                        orphan: false,
+                        quote: Some(qi),
+                    });
+                    by_quote.insert(qi, self.claims.len() - 1);
+                    continue;
+                }
+            }
             // a continued quote keeps the speaker of the quote it continues
             let prev_claim = q.continues.and_then(|c| by_quote.get(&c)).map(|&i| self.claims[i].clone());
             // the speaker's turn goes on: the last claim in this paragraph, or for a
@@ -154,6 +177,32 @@ impl<'c, 'a> Extractor<'c, 'a> {
             by_quote.insert(qi, self.claims.len() - 1);
         }
         terms
+    }
+
+    /// The last person named with a title (or a full name) in the sentence
+    /// before folded offset `pos`, within a bounded window, when no claim
+    /// already covers that stretch.
+    fn named_person_before(&self, pos: usize) -> Option<super::np::Np> {
+        let ctx = self.ctx;
+        let (sent_start, _) = ctx.sentence_bounds(pos);
+        let end = ctx.seg.tok_at(pos);
+        let start = ctx.seg.tok_at(sent_start).max(end.saturating_sub(30));
+        if self.claims.iter().rev().take(RECENT).any(|c| c.end > sent_start && c.start < pos) {
+            return None;
+        }
+        let mut best = None;
+        let mut j = start;
+        while j < end {
+            if ctx.has_hit(j, super::np::is_source_entry) {
+                if let Some(np) = self.g.np_after(ctx, j, 8).filter(|n| n.named && n.human && !n.anonymous && n.end <= pos) {
+                    j = np.end_tok.max(j + 1);
+                    best = Some(np);
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        best
     }
 
     /// `"A," said X, "B"` and `"A," X said. "B"`: one claim from A to B that

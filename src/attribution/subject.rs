@@ -101,6 +101,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let key = np.key.clone();
             self.full_name_before(np.first_tok, &|w: &str| w == key);
         }
+        if np.pronoun && np.human {
+            self.narrated_person(np);
+        }
         if np.anaphor && np.generic && !np.human && np.registry.is_none() && np.kind != Kind::Unknown && self.ents.antecedent(np).is_none() {
             self.narrated_antecedent(np);
         }
@@ -129,6 +132,30 @@ impl<'c, 'a> Extractor<'c, 'a> {
         });
         if let Some(full) = full {
             self.ents.add(&full);
+        }
+    }
+
+    /// "Priya Nair, who …, has led the revolt. '…' she asked.": a person named at
+    /// the start of this or the previous sentence of the paragraph, after the
+    /// pronoun's current antecedent, is whom it refers to.
+    fn narrated_person(&mut self, np: &Np) {
+        let ctx = self.ctx;
+        let pos = ctx.seg.tokens[np.first_tok].start;
+        let para = ctx.seg.para_of(pos);
+        let si = ctx.seg.sentence_of(pos);
+        let current = self.ents.by_agreement(np.gender, true, np.first_tok).map(|e| self.ents.list[e].last);
+        for s in (si.saturating_sub(1)..=si).rev() {
+            let sent = &ctx.seg.sentences[s];
+            if ctx.seg.para_of(sent.start) != para || sent.start >= pos {
+                continue;
+            }
+            let t = ctx.seg.tok_at(sent.start);
+            let Some(m) = self.g.np_after(ctx, t, 6) else { continue };
+            let agrees = matches!((m.gender, np.gender), (Gender::Any, _) | (Gender::M, Gender::M) | (Gender::F, Gender::F));
+            if m.named && m.human && !m.anonymous && !m.pronoun && agrees && m.end_tok <= np.first_tok && current.is_none_or(|l| l < t) {
+                self.ents.add(&m);
+                return;
+            }
         }
     }
 
