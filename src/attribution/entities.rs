@@ -23,6 +23,8 @@ pub struct Entity {
     pub last: usize,
     /// A claim has been attributed to it.
     pub speaker: bool,
+    /// Some mention carries a personal name, not only a role.
+    pub named: bool,
 }
 
 #[derive(Debug, Default)]
@@ -147,6 +149,7 @@ impl Entities {
                     e.kind = np.kind;
                 }
                 e.last = e.last.max(np.first_tok);
+                e.named |= np.named;
                 Some(i)
             }
             None => {
@@ -163,10 +166,33 @@ impl Entities {
                     key: np.key.clone(),
                     last: np.first_tok,
                     speaker: false,
+                    named: np.named,
                 });
                 Some(self.list.len() - 1)
             }
         }
+    }
+
+    /// A person known only by role («وزير الدفاع», "Defence Minister" in a
+    /// headline) and one person of the article named with that title: the named
+    /// one, when there is exactly one.
+    pub fn named_holder(&self, e: usize) -> Option<usize> {
+        let r = &self.list[e];
+        // «الشبكة السورية» in a headline, «الشبكة السورية لحقوق الإنسان» below it
+        if r.registry.is_none() && !r.anonymous && !r.key.is_empty() {
+            let mut fuller = self.list.iter().enumerate().filter(|(i, x)| *i != e && x.human == r.human && x.registry.is_some() && x.key != r.key && contains_words(&x.key, &r.key));
+            if let Some((f, _)) = fuller.next() {
+                if fuller.next().is_none() {
+                    return Some(f);
+                }
+            }
+        }
+        if r.named || !r.human || r.anonymous || r.title.is_none() {
+            return None;
+        }
+        let mut holders = self.list.iter().enumerate().filter(|(i, x)| *i != e && x.named && x.human && x.title == r.title);
+        let first = holders.next()?.0;
+        holders.next().is_none().then_some(first)
     }
 
     /// The most recent entity a pronoun or implicit subject of this agreement can be.

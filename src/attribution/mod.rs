@@ -126,6 +126,12 @@ pub fn extract(ctx: &Ctx) -> Extraction {
     x.claims.sort_by_key(|c| (c.start, c.end));
     x.join_split_quotes();
     x.drop_nested();
+    // a role named before its holder («Defence Minister: …» above the article)
+    for c in &mut x.claims {
+        if let Some(h) = c.source.and_then(|e| x.ents.named_holder(e)) {
+            c.source = Some(h);
+        }
+    }
     Extraction { claims: x.claims, entities: x.ents, terms }
 }
 

@@ -204,6 +204,22 @@ mod tests {
     }
 
     #[test]
+    fn a_singular_noun_after_a_casualty_frame_counts_one() {
+        let a = crate::testing::audit_str("ar", "أسفرت الغارة عن سقوط قتيل وجريحين.");
+        let got: Vec<_> = a.figures.iter().map(|f| (f.category, f.low)).collect();
+        assert_eq!(got, vec![(crate::model::Category::Killed, Some(1)), (crate::model::Category::Wounded, Some(2))]);
+        // a definite noun is no count
+        assert!(crate::testing::audit_str("ar", "وقال إن القتيل شاب من البلدة.").figures.is_empty());
+    }
+
+    #[test]
+    fn among_the_dead_gives_a_subset_its_category() {
+        let a = crate::testing::audit_str("ar", "وقال المستشفى إن بين القتلى أربعة أطفال.");
+        assert_eq!(a.figures.len(), 1, "{:#?}", a.figures);
+        assert_eq!((a.figures[0].category, a.figures[0].low, a.figures[0].subset), (crate::model::Category::Killed, Some(4), true));
+    }
+
+    #[test]
     fn digits_glued_to_a_clitic_stay_a_number() {
         let a = crate::testing::audit_str("ar", "وأسفر القصف عن مقتل 7 وإصابة و12 آخرين.");
         assert!(a.figures.iter().any(|f| f.low == Some(12)), "{:#?}", a.figures);

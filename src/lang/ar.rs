@@ -666,11 +666,15 @@ fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
     }
     let floor = x.clause_floor(vt);
     let kana = (floor..j).rev().take(16).find(|&i| ctx.is(i, W::Copulas));
-    let start = match kana {
+    let mut start = match kana {
         Some(i) => i + 1,
         None if ctx.is(vt.saturating_sub(1), W::PerfectParticles) => return None,
         None => floor,
     };
+    // «## الشبكة السورية توثق»: a heading's marks are not the subject
+    while start < j && ctx.punct(start).is_some() {
+        start += 1;
+    }
     if start >= j {
         return None;
     }
@@ -720,6 +724,17 @@ mod tests {
         let (s, t) = one("وقال المتحدث باسم وزارة الصحة أحمد يوسف إن 12 شخصا قتلوا في القصف.");
         assert_eq!(s, "المتحدث باسم وزارة الصحة أحمد يوسف");
         assert_eq!(t, "12 شخصا قتلوا في القصف");
+    }
+
+    #[test]
+    fn a_headline_subject_before_a_present_verb() {
+        let c = said("ar", "## المنظمة الدولية للهجرة ترصد نزوح 300 أسرة");
+        assert_eq!(c[0].source, "المنظمة الدولية للهجرة");
+    }
+
+    #[test]
+    fn a_quote_with_no_cue_goes_to_the_person_named_before_it() {
+        assert_eq!(one("وعلّق الباحث الاقتصادي سامر النجار على الخطة بـ«الخطوة المتأخرة لكن الضرورية».").0, "الباحث الاقتصادي سامر النجار");
     }
 
     #[test]

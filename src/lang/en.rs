@@ -466,7 +466,9 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
             }
         }
         // "Activists in neighbouring Tawila": a bare place name after a head and its preposition
-        if np.head.is_none() && np.registry.is_none() && !np.pronoun {
+        // "Israel's mission to the UN": a head and its preposition before a registry name too
+        let head_pp = np.registry.is_some() && a >= floor + 2 && ctx.is(a - 1, W::PostHeadPrepositions) && ctx.has_hit(a - 2, |e| matches!(e, Entry::Head(_)));
+        if (np.head.is_none() && np.registry.is_none() || head_pp) && !np.pronoun {
             if let Some(h) = head_before_pp(ctx, a, end, floor) {
                 return Some(h);
             }
@@ -560,6 +562,12 @@ fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
     // UNHCR,": a name in an aside identifies the role before it
     let outer_named = np.named || np.registry.is_some();
     for &(s, e) in chunks[..i].iter().rev() {
+        // "Two residents, speaking to AFP after a visit by the governor, Colonel X,
+        // said": a name after a participle aside belongs to the aside
+        let w = ctx.word(s);
+        if !ctx.capitalised(s) && w.len() > 4 && w.ends_with("ing") {
+            break;
+        }
         if ctx.is(s, W::RelativeOpeners) || number((s, e)) {
             continue;
         }
@@ -689,6 +697,30 @@ mod tests {
     fn subject_before_the_verb_with_an_appositive() {
         let c = said("en", "Maria Lopez, a nurse at the clinic, said the shelter was full.");
         assert_eq!(c[0].source, "Maria Lopez");
+    }
+
+    #[test]
+    fn a_name_inside_a_participle_aside_is_not_the_subject() {
+        let c = said("en", "Two farmers, speaking by phone after a visit by the mayor, Jane Okoro, said the wells were dry.");
+        assert_eq!(c[0].source, "Two farmers");
+    }
+
+    #[test]
+    fn a_head_and_its_preposition_before_a_registry_name() {
+        let c = said("en", "Israel's mission to the UN rejected the report and said the figures were wrong.");
+        assert_eq!(c[0].source, "Israel's mission to the UN");
+    }
+
+    #[test]
+    fn she_refers_to_a_person_named_in_the_sentence_before() {
+        let c = said("en", "Mayor Tom Reed said the road would reopen. Lena Marsh, who runs the bakery, has led the protest. \"Who pays for this?\" she asked.");
+        assert_eq!(c.last().unwrap().source, "Lena Marsh");
+    }
+
+    #[test]
+    fn a_role_in_a_headline_is_the_person_named_below() {
+        let c = said("en", "## Interior Minister: curfew will end\n\nInterior Minister Samir Haddad said on Monday that the curfew would end.");
+        assert_eq!(c[0].source, "Interior Minister Samir Haddad");
     }
 
     #[test]
