@@ -213,6 +213,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut clause_start = k;
         if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
             k = ctx.tok_end(h.end).max(k + 1);
+            // «بالقول إن»: a second complementiser after the first
+            if let Some(h2) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
+                k = ctx.tok_end(h2.end).max(k + 1);
+            }
             after_comp = true;
             if !self.g.content_keeps_complementiser() {
                 clause_start = k;
@@ -303,7 +307,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 return self.trim_back(j);
             }
             // «… وبيّن أن …»: a speech verb with its conjunction glued on, then its own frame
-            let glued = ctx.hits_at_tok(j).iter().any(|h| h.conj && speech(&h.entry));
+            let hal_ends = self.g.participle_ends_content();
+            let glued = ctx.hits_at_tok(j).iter().any(|h| (h.conj || hal_ends && matches!(h.entry, Entry::Verb { agr: Agr::Hal, .. })) && speech(&h.entry));
             if j > k && glued && (j + 1..j + 3).any(|m| ctx.has_hit(m, |e| *e == Entry::Complementiser)) {
                 return self.trim_back(j);
             }

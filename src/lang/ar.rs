@@ -80,6 +80,10 @@ impl Grammar for Arabic {
         false
     }
 
+    fn participle_ends_content(&self) -> bool {
+        true
+    }
+
     fn cue_after_quote(&self) -> bool {
         false
     }

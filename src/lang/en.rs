@@ -103,6 +103,10 @@ impl Grammar for English {
         true
     }
 
+    fn participle_ends_content(&self) -> bool {
+        false
+    }
+
     fn cue_after_quote(&self) -> bool {
         true
     }

@@ -63,6 +63,11 @@ pub trait Grammar: Sync {
     /// («بعد "هدوء" حذر»: «حذر» is "cautious").
     fn cue_after_quote(&self) -> bool;
 
+    /// Does a participle with its own complementiser end reported content with
+    /// no comma before it («… مشيرة إلى أن …»)? In English "saying that" inside
+    /// content is usually part of it.
+    fn participle_ends_content(&self) -> bool;
+
     /// After a comma at token `n` inside reported content (the sentence ends at
     /// `send`), does a post-posed cue start a new attribution (", the
     /// minister said.")?
