@@ -180,7 +180,11 @@ impl Entities {
         let r = &self.list[e];
         // «الشبكة السورية» in a headline, «الشبكة السورية لحقوق الإنسان» below it
         if r.registry.is_none() && !r.anonymous && !r.key.is_empty() {
-            let mut fuller = self.list.iter().enumerate().filter(|(i, x)| *i != e && x.human == r.human && x.registry.is_some() && x.key != r.key && contains_words(&x.key, &r.key));
+            let mut fuller = self
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(i, x)| *i != e && x.human == r.human && x.registry.is_some() && x.key != r.key && contains_words(&x.key, &r.key));
             if let Some((f, _)) = fuller.next() {
                 if fuller.next().is_none() {
                     return Some(f);

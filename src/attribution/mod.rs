@@ -99,6 +99,10 @@ pub struct Extractor<'c, 'a> {
 /// How many recent claims a new cue is checked against.
 const RECENT: usize = 16;
 
+/// How many tokens a scan within one sentence may reach from where it starts.
+/// Real sentences are far shorter; a hostile one may not make each cue rescan it.
+const REACH: usize = 120;
+
 pub fn extract(ctx: &Ctx) -> Extraction {
     let mut x = Extractor {
         ctx,
@@ -251,16 +255,20 @@ impl<'c, 'a> Extractor<'c, 'a> {
         self.claims.iter().rev().take(RECENT)
     }
 
+    /// The end of the sentence of token `ti`, at most [`REACH`] tokens on: every
+    /// scan within a sentence stays bounded, so a megabyte with no full stop
+    /// costs what ordinary text costs.
     pub(crate) fn sentence_end_tok(&self, ti: usize) -> usize {
         let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
         let (_, e) = self.ctx.sentence_bounds(pos);
-        self.ctx.tok_end(e)
+        self.ctx.tok_end(e).min(ti + REACH)
     }
 
+    /// The start of the sentence of token `ti`, at most [`REACH`] tokens back.
     pub(crate) fn sentence_start_tok(&self, ti: usize) -> usize {
         let pos = self.ctx.tok(ti).map_or(self.ctx.text.len(), |t| t.start);
         let (s, _) = self.ctx.sentence_bounds(pos);
-        self.ctx.seg.tok_at(s)
+        self.ctx.seg.tok_at(s).max(ti.saturating_sub(REACH))
     }
 
     pub(crate) fn span_of(&self, a: usize, b: usize) -> (usize, usize) {

@@ -717,7 +717,8 @@ mod tests {
 
     #[test]
     fn she_refers_to_a_person_named_in_the_sentence_before() {
-        let c = said("en", "Mayor Tom Reed said the road would reopen. Lena Marsh, who runs the bakery, has led the protest. \"Who pays for this?\" she asked.");
+        let c =
+            said("en", "Mayor Tom Reed said the road would reopen. Lena Marsh, who runs the bakery, has led the protest. \"Who pays for this?\" she asked.");
         assert_eq!(c.last().unwrap().source, "Lena Marsh");
     }
 
