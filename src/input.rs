@@ -47,9 +47,18 @@ pub enum InputError {
     NotFound,
     IsDir,
     Empty,
+    /// Front matter and nothing after it.
+    NoBody,
+    /// A JSON Lines record with no text field.
+    NoText,
     Binary,
-    BadUtf8 { offset: usize },
-    FrontMatter { line: usize, message: String },
+    BadUtf8 {
+        offset: usize,
+    },
+    FrontMatter {
+        line: usize,
+        message: String,
+    },
     Io(String),
 }
 
@@ -59,6 +68,8 @@ impl fmt::Display for InputError {
             InputError::NotFound => write!(f, "no such file"),
             InputError::IsDir => write!(f, "is a directory (audit takes files)"),
             InputError::Empty => write!(f, "empty file"),
+            InputError::NoBody => write!(f, "no article text after the front matter"),
+            InputError::NoText => write!(f, "the record has no text (give one of text, content or body)"),
             InputError::Binary => write!(f, "binary file (found a NUL byte)"),
             InputError::BadUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
             InputError::FrontMatter { line, message } => write!(f, "line {line}: bad front matter: {message}"),
@@ -108,7 +119,7 @@ pub fn parse_bytes(path: String, bytes: Vec<u8>) -> Result<Article, InputError> 
     }
     let (meta, body_start) = front_matter(&text)?;
     if text[body_start..].trim().is_empty() {
-        return Err(InputError::Empty);
+        return Err(InputError::NoBody);
     }
     Ok(Article { path, text, body_start, meta })
 }
@@ -157,8 +168,7 @@ pub fn from_json(path: String, v: &serde_json::Value) -> Result<Article, InputEr
             })
         })
     };
-    let text = get(&["text", "content", "body", "article_content"])
-        .ok_or(InputError::FrontMatter { line: 0, message: "no text: the record needs one of text, content or body".into() })?;
+    let text = get(&["text", "content", "body", "article_content"]).ok_or(InputError::NoText)?;
     let meta = Meta {
         title: get(&["title", "headline", "article_title"]),
         outlet: get(&["outlet", "source", "publisher"]),
@@ -201,6 +211,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     for e in rd.flatten() {
         let p = e.path();
+        // notes beside the articles are not articles: README, COVERAGE, LICENSE, dot-files
+        let name = e.file_name().to_string_lossy().to_uppercase();
+        if name.starts_with('.') || ["README", "COVERAGE", "LICENSE"].iter().any(|n| name.starts_with(n)) {
+            continue;
+        }
         if p.is_dir() {
             walk(&p, out);
         } else if p.extension().is_some_and(|x| matches!(x.to_str(), Some("txt" | "md" | "markdown" | "jsonl"))) {
@@ -248,6 +263,7 @@ mod tests {
     #[test]
     fn bad_inputs() {
         assert_eq!(parse_bytes("x".into(), vec![]).unwrap_err(), InputError::Empty);
+        assert_eq!(parse_bytes("x".into(), b"---\ntitle: t\n---\n\n".to_vec()).unwrap_err(), InputError::NoBody);
         assert_eq!(parse_bytes("x".into(), b"a\0b".to_vec()).unwrap_err(), InputError::Binary);
         assert_eq!(parse_bytes("x".into(), b"ab\xffcd".to_vec()).unwrap_err(), InputError::BadUtf8 { offset: 2 });
     }

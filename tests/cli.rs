@@ -120,7 +120,7 @@ fn empty_binary_and_bad_utf8_files() {
         (&empty, "empty file".to_string()),
         (&bin, "binary file".to_string()),
         (&bad, "invalid UTF-8 at byte 9".to_string()),
-        (&front_only, "empty file".to_string()),
+        (&front_only, "no article text after the front matter".to_string()),
     ] {
         isnad().args(["audit", "--format", "jsonl"]).arg(p).assert().code(2).stderr(predicate::str::contains(format!("{}: {msg}", p.display())));
     }
@@ -176,4 +176,59 @@ fn output_file_option() {
     let p = tmp.path().join("out.jsonl");
     isnad().args(["audit", "--format", "jsonl", "-o"]).arg(&p).arg(EN).assert().code(predicate::in_iter([0, 1]));
     assert!(std::fs::read_to_string(&p).unwrap().contains("\"claims\""));
+}
+
+#[test]
+fn a_record_with_no_text_says_so_with_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("feed.jsonl");
+    std::fs::write(&p, "{\"text\": \"The minister said the road is open.\"}\n{\"title\": \"no body\"}\n").unwrap();
+    isnad()
+        .args(["ingest", "--db"])
+        .arg(tmp.path().join("db"))
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{}:2: the record has no text", p.display())));
+}
+
+#[test]
+fn a_folder_skips_notes_and_dot_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("articles");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("one.md"), "The mayor said the bridge would reopen on Monday.").unwrap();
+    for note in ["README.md", "COVERAGE.md", "LICENSE.txt", ".draft.md"] {
+        std::fs::write(dir.join(note), "Notes, said nobody, about 40 people killed.").unwrap();
+    }
+    isnad().args(["ingest", "--db"]).arg(tmp.path().join("db")).arg(&dir).assert().stdout(predicate::str::contains("ingested 1 new"));
+}
+
+#[test]
+fn an_unknown_outlet_is_an_error_with_a_suggestion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let p = tmp.path().join("a.md");
+    std::fs::write(&p, "---\noutlet: Harbour Gazette\n---\n\nThe mayor said the bridge would reopen on Monday.").unwrap();
+    isnad().args(["ingest", "--db"]).arg(&db).arg(&p).assert().success();
+    isnad()
+        .args(["sources", "--outlet", "Harbor Gazette", "--db"])
+        .arg(&db)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"Harbour Gazette\""));
+    isnad().args(["sources", "--outlet", "Harbour Gazette", "--db"]).arg(&db).assert().success();
+}
+
+#[test]
+fn one_finding_is_singular() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("a.txt");
+    std::fs::write(&p, "Officials who asked not to be named said the road was closed.").unwrap();
+    isnad()
+        .args(["audit", "--format", "text"])
+        .arg(&p)
+        .assert()
+        .stdout(predicate::str::contains("1 claim, 1 source,"))
+        .stdout(predicate::str::contains("1 finding\n"));
 }

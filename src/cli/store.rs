@@ -295,7 +295,30 @@ fn conflicts(store: &SledStore, a: ConflictsArgs) -> Run {
     Ok(if list.is_empty() { EXIT_CLEAN } else { EXIT_FINDINGS })
 }
 
+/// " (did you mean X?)" when one of `names` is close to `want`.
+fn did_you_mean<'n>(want: &str, names: impl Iterator<Item = &'n str>) -> String {
+    let w = want.to_lowercase();
+    names
+        .map(|n| (strsim::jaro_winkler(&w, &n.to_lowercase()), n))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(String::new(), |(_, n)| format!(" (did you mean {n:?}?)"))
+}
+
 fn sources(store: &SledStore, a: SourcesArgs) -> Run {
+    if let Some(o) = a.outlet.as_deref() {
+        // an outlet the store has never seen is a typo, not an empty table
+        let mut known = std::collections::BTreeSet::new();
+        for art in store.articles() {
+            known.extend(art?.outlet);
+        }
+        if !known.contains(o) {
+            let hint = did_you_mean(o, known.iter().map(String::as_str));
+            let list =
+                if known.len() <= 12 { format!("; outlets in the store: {}", known.iter().cloned().collect::<Vec<_>>().join(", ")) } else { String::new() };
+            return Err(Fail(format!("no outlet named {o:?} in the store{hint}{list}")));
+        }
+    }
     let s = query::sources(store, a.outlet.as_deref())?;
     let mut out = output(&a.out)?;
     let written = match a.format {

@@ -269,12 +269,12 @@ impl Html {
         let _ = write!(out, "<p class=\"meta\" dir=\"auto\">{}</p>", meta.join(" · "));
         let _ = write!(
             out,
-            "<p class=\"stats\" dir=\"ltr\">{} claims · {} sources · {:.0}% of claims from unnamed sources · {} figures · {} findings</p>",
-            a.claims.len(),
-            a.sources.len(),
+            "<p class=\"stats\" dir=\"ltr\">{} · {} · {:.0}% of claims from unnamed sources · {} · {}</p>",
+            super::count(a.claims.len(), "claim", "claims"),
+            super::count(a.sources.len(), "source", "sources"),
             a.stats.anonymous_share * 100.0,
-            a.figures.len(),
-            a.findings.len()
+            super::count(a.figures.len(), "figure", "figures"),
+            super::count(a.findings.len(), "finding", "findings")
         );
         out.push_str("<div class=\"keys\" dir=\"ltr\"><span class=\"claim direct\" style=\"--h:210\">direct quote</span><span class=\"claim indirect\" style=\"--h:210\">reported speech</span><span class=\"claim according_to\" style=\"--h:210\">according to</span><span class=\"cue\" style=\"--h:210\">cue</span><mark class=\"fig\" data-label=\"\">figure</mark></div>");
         legend(a, &mut out);

@@ -72,10 +72,12 @@ pub fn conflicts(out: &mut dyn Write, list: &[StoredFigure]) -> io::Result<()> {
 }
 
 pub fn sources(out: &mut dyn Write, s: &Sources) -> io::Result<()> {
+    // counts under a header, so that "1 figures" never reads wrong
+    writeln!(out, "{:<50} {:<15} {:>6} {:>7}", "source", "kind", "claims", "figures")?;
     for r in &s.sources {
         writeln!(
             out,
-            "{:<50} {:<15} {:>5} claims {:>5} figures{}",
+            "{:<50} {:<15} {:>6} {:>7}{}",
             isolate(&r.name, 50),
             r.kind.map_or("-", |k| k.as_str()),
             r.claims,

@@ -35,13 +35,13 @@ impl Report for Text {
         let share = (a.stats.anonymous_share * 100.0).round();
         writeln!(
             out,
-            "{} [{}] {} claims, {} sources, {}% anonymous, {} findings",
+            "{} [{}] {}, {}, {}% anonymous, {}",
             a.doc.path,
             a.doc.lang.as_str(),
-            a.claims.len(),
-            a.sources.len(),
+            super::count(a.claims.len(), "claim", "claims"),
+            super::count(a.sources.len(), "source", "sources"),
             share,
-            a.findings.len()
+            super::count(a.findings.len(), "finding", "findings")
         )?;
         let mut groups: Vec<(Option<&str>, Vec<&crate::model::Claim>)> = Vec::new();
         for s in &a.sources {
