@@ -112,28 +112,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     continue;
                 }
             }
-            // «ربطه المحلل العسكري فلان بـ«…»», 'Smith called it "a disgrace"': no
-            // cue, but a named person earlier in the sentence is its speaker
-            if q.continues.is_none() {
-                if let Some(np) = self.named_person_before(q.open) {
-                    let source = self.source_of(&np);
-                    self.claimed[qi] = true;
-                    self.claims.push(RawClaim {
-                        mode: Mode::Direct,
-                        start: s,
-                        end: e,
-                        cue: None,
-                        stance: Stance::Neutral,
-                        source,
-                        mention: Some((np.start, np.end)),
-                        via: Vec::new(),
-                        floating: false,
-                        orphan: false,
-                        quote: Some(qi),
-                    });
-                    by_quote.insert(qi, self.claims.len() - 1);
-                    continue;
-                }
+            // «ربطه المحلل العسكري فلان بـ«…»», 'Smith called it "a disgrace"'
+            if q.continues.is_none() && self.quote_of_named_person(qi, s, e) {
+                by_quote.insert(qi, self.claims.len() - 1);
+                continue;
             }
             // a continued quote keeps the speaker of the quote it continues
             let prev_claim = q.continues.and_then(|c| by_quote.get(&c)).map(|&i| self.claims[i].clone());
@@ -177,6 +159,29 @@ impl<'c, 'a> Extractor<'c, 'a> {
             by_quote.insert(qi, self.claims.len() - 1);
         }
         terms
+    }
+
+    /// A quote with no cue whose sentence names a person before it: that
+    /// person's claim. True when it made one.
+    fn quote_of_named_person(&mut self, qi: usize, s: usize, e: usize) -> bool {
+        let q = &self.ctx.seg.quotes[qi];
+        let Some(np) = self.named_person_before(q.open) else { return false };
+        let source = self.source_of(&np);
+        self.claimed[qi] = true;
+        self.claims.push(RawClaim {
+            mode: Mode::Direct,
+            start: s,
+            end: e,
+            cue: None,
+            stance: Stance::Neutral,
+            source,
+            mention: Some((np.start, np.end)),
+            via: Vec::new(),
+            floating: false,
+            orphan: false,
+            quote: Some(qi),
+        });
+        true
     }
 
     /// The last person named with a title (or a full name) in the sentence
