@@ -200,6 +200,28 @@ pub fn expand(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Article, String
     })
 }
 
+/// How many articles `inputs` hold, when that is known without reading them:
+/// files and folders of files; JSON Lines and standard input make it unknown.
+pub fn count_articles(inputs: &[PathBuf]) -> Option<usize> {
+    let mut n = 0;
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            return None;
+        }
+        let mut files = Vec::new();
+        if p.is_dir() {
+            walk(p, &mut files);
+        } else {
+            files.push(p.clone());
+        }
+        if files.iter().any(|f| f.extension().is_some_and(|x| x == "jsonl")) {
+            return None;
+        }
+        n += files.len();
+    }
+    Some(n)
+}
+
 /// Standard input as one article.
 pub fn read_stdin() -> Result<Article, InputError> {
     let mut buf = Vec::new();

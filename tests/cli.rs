@@ -232,3 +232,37 @@ fn one_finding_is_singular() {
         .stdout(predicate::str::contains("1 claim, 1 source,"))
         .stdout(predicate::str::contains("1 finding\n"));
 }
+
+#[test]
+fn completions_and_man_page() {
+    isnad().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("_isnad()"));
+    isnad().args(["completions", "tcsh-not-a-shell"]).assert().code(2);
+    isnad().arg("man").assert().success().stdout(predicate::str::contains(".TH isnad 1"));
+}
+
+#[test]
+fn repeated_opening_marks_are_unbalanced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("q.txt");
+    std::fs::write(&p, "The minister said \u{201C}we \u{201C}will win.").unwrap();
+    isnad().args(["audit", "--format", "line"]).arg(&p).assert().code(1).stdout(predicate::str::contains("unbalanced-quote"));
+    let many = tmp.path().join("many.txt");
+    std::fs::write(&many, format!("He said {}", "\u{201C} word ".repeat(10_000))).unwrap();
+    let out = isnad().args(["audit", "--format", "line"]).arg(&many).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).matches("unbalanced-quote").count(), 10_000);
+}
+
+#[test]
+fn an_unknown_place_suggests_a_known_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    isnad().args(["ingest", "--db"]).arg(&db).arg("tests/fixtures/scenarios/rising/").assert().success();
+    isnad().args(["timeline", "--place", "Sweyda", "--db"]).arg(&db).assert().code(2).stderr(predicate::str::contains("did you mean \"Sweida\""));
+}
+
+#[test]
+fn quiet_is_accepted_everywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    isnad().args(["--quiet", "ingest", "--db"]).arg(tmp.path().join("db")).arg("tests/fixtures/scenarios/rising/").assert().success();
+    isnad().args(["reindex", "-q", "--db"]).arg(tmp.path().join("db")).assert().success();
+}

@@ -16,6 +16,9 @@ pub struct Cli {
     /// ~/.local/share/isnad).
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Show no progress bar (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -43,6 +46,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Re-run extraction on every stored article (after a rules change).
     Reindex(DbArg),
+    /// Print a shell completion script: `isnad completions bash > ~/.local/share/bash-completion/completions/isnad`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `isnad man > isnad.1 && man ./isnad.1`.
+    Man,
 }
 
 #[derive(Args, Clone)]

@@ -29,6 +29,13 @@ impl<E: std::fmt::Display> From<E> for Fail {
 
 pub type Run = Result<i32, Fail>;
 
+/// `--quiet`: no progress bars.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -38,8 +45,19 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     let res = match cli.command {
-        Command::Audit(_) | Command::Rules { .. } if cli.db.is_some() => Err(Fail("--db is for the store commands; audit and rules use no database".into())),
+        Command::Audit(_) | Command::Rules { .. } | Command::Completions { .. } | Command::Man if cli.db.is_some() => {
+            Err(Fail("--db is for the store commands; audit, rules, completions and man use no database".into()))
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "isnad", &mut io::stdout());
+            Ok(EXIT_CLEAN)
+        }
+        Command::Man => match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut io::stdout()) {
+            Ok(()) => Ok(EXIT_CLEAN),
+            Err(e) => write_failed(e),
+        },
         Command::Rules { cmd: RulesCmd::Check { dir } } => rules_check(dir.as_deref().or(cli.rules.as_deref())),
         cmd => load_rules(cli.rules.as_deref()).and_then(|rules| match cmd {
             Command::Audit(a) => audit::run(&rules, a),

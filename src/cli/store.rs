@@ -51,7 +51,7 @@ pub fn run(rules: &Rules, mut cmd: Command, top_db: Option<PathBuf>) -> Run {
             Command::Sources(a) => &mut a.db,
             Command::Export(a) => &mut a.db,
             Command::Reindex(d) => d,
-            Command::Audit(_) | Command::Rules { .. } => unreachable!("handled by the caller"),
+            Command::Audit(_) | Command::Rules { .. } | Command::Completions { .. } | Command::Man => unreachable!("handled by the caller"),
         };
         if db.db.as_ref().is_some_and(|d| d != &p) {
             return Err(Fail("--db is given twice with different paths".into()));
@@ -87,25 +87,40 @@ pub fn run(rules: &Rules, mut cmd: Command, top_db: Option<PathBuf>) -> Run {
             let s = open(&db, Open::Upgrade)?;
             (reindex_cmd(&s, rules)?, s)
         }
-        Command::Audit(_) | Command::Rules { .. } => unreachable!("handled by the caller"),
+        Command::Audit(_) | Command::Rules { .. } | Command::Completions { .. } | Command::Man => unreachable!("handled by the caller"),
     };
     store.flush()?;
     Ok(code)
 }
 
-fn progress() -> Option<ProgressBar> {
-    if !io::stderr().is_terminal() {
+/// A progress bar on a terminal, unless --quiet: with the total and the time
+/// left when the total is known, else a spinner.
+fn progress(total: Option<u64>) -> Option<ProgressBar> {
+    if super::quiet() || !io::stderr().is_terminal() {
         return None;
     }
-    let pb = ProgressBar::new_spinner();
-    pb.set_style(ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {wide_msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    let pb = match total {
+        Some(n) => {
+            let pb = ProgressBar::new(n);
+            pb.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, {eta} left {wide_msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            pb
+        }
+        None => {
+            let pb = ProgressBar::new_spinner();
+            pb.set_style(ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {wide_msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+            pb
+        }
+    };
     Some(pb)
 }
 
 fn ingest(store: &SledStore, rules: &Rules, a: IngestArgs) -> Run {
     let inputs = inputs_or_stdin(a.inputs.clone());
     let defaults = Meta { outlet: a.outlet.clone(), date: a.date.clone(), url: a.url.clone(), ..Default::default() };
-    let pb = progress();
+    let pb = progress(input::count_articles(&inputs).map(|n| n as u64));
     let mut on = |o: Outcome| {
         if let Outcome::Failed(e) = &o {
             match &pb {
@@ -218,7 +233,8 @@ fn category(c: CategoryArg) -> Category {
 
 fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
     let Some(place) = find_place(rules, &a.place) else {
-        return Err(Fail(format!("no place named {:?} in the gazetteer", a.place)));
+        let names = rules.places.iter().flat_map(|p| std::iter::once(p.name.as_str()).chain(p.names.iter().map(String::as_str)));
+        return Err(Fail(format!("no place named {:?} in the gazetteer{}", a.place, did_you_mean(&a.place, names))));
     };
     let groups = match a.group.as_deref() {
         Some("any") => Groups::All,
@@ -380,9 +396,15 @@ fn export_csv(store: &dyn Store, out: &mut dyn Write, table: Table) -> io::Resul
 }
 
 fn reindex_cmd(store: &SledStore, rules: &Rules) -> Run {
-    let pb = progress();
-    let n = reindex::reindex(store, rules, &mut |done, _total| {
+    let pb = progress(None);
+    let n = reindex::reindex(store, rules, &mut |done, total| {
         if let Some(pb) = &pb {
+            if pb.length() != Some(total as u64) {
+                pb.set_length(total as u64);
+                pb.set_style(
+                    ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, {eta} left").unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+            }
             pb.set_position(done as u64);
         }
     })?;

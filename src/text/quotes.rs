@@ -136,7 +136,16 @@ impl Pairer<'_> {
         if fam == Family::Single && !self.single(i, c, prev, next, len) {
             return len;
         }
+        // “we “will win: the same opening mark again, flanked like an opener, opens
+        // inside; it does not close («…» and “…” have a distinct closer)
+        let same_opener = |k: usize| {
+            let closer_like = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+            matches!(c, '“' | '«' | '‹') && text[self.stack.opens[k].pos..].starts_with(c) && !closer_like
+        };
         match self.stack.last_of(fam) {
+            Some(k) if same_opener(k) => {
+                self.stack.push(Open { family: fam, pos: i, len, continues: None, dead: false });
+            }
             Some(k) => self.close(k, i, fam, prev, next, len),
             None => {
                 let continues = if i == self.start { self.carried_for } else { None };
