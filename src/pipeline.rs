@@ -8,7 +8,7 @@ use crate::attribution::{self, Ctx, Extraction};
 use crate::figures::{self, Found};
 use crate::input::Article;
 use crate::lint;
-use crate::model::{Audit, Claim, Doc, Figure, Source, Stats};
+use crate::model::{Audit, Claim, Doc, Figure, Kind, Source, Stats};
 use crate::rules::{Lang, Rules};
 use crate::text::{self, Lines, Normalised};
 
@@ -19,6 +19,10 @@ pub enum LangChoice {
     Fixed(Lang),
 }
 
+/// Above this many bytes an article is read in parts cut at paragraph breaks,
+/// so that memory stays bounded however large one input is.
+const PART: usize = 2 << 20;
+
 /// Audit one article.
 pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let body = &article.text[article.body_start..];
@@ -27,9 +31,95 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         LangChoice::Auto => match article.meta.lang.as_deref() {
             Some("ar") => Lang::Ar,
             Some("en") => Lang::En,
-            _ => text::detect_lang(body),
+            _ => text::detect_lang(&body[..floor_char(body, body.len().min(PART))]),
         },
     };
+    let lines = Lines::new(&article.text);
+    if body.len() <= PART {
+        return audit_part(article, rules, lang, (article.body_start, article.text.len()), lines);
+    }
+    let mut parts = Vec::new();
+    let mut s = article.body_start;
+    while s < article.text.len() {
+        let e = part_end(&article.text, s);
+        parts.push(audit_part(article, rules, lang, (s, e), lines.clone()));
+        s = e;
+    }
+    merge(parts)
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_char(t: &str, mut i: usize) -> usize {
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where a part that starts at `s` ends: the first paragraph break after
+/// [`PART`] bytes, else a line break, else a space, else a char boundary.
+fn part_end(t: &str, s: usize) -> usize {
+    let want = s + PART;
+    if want >= t.len() {
+        return t.len();
+    }
+    let from = floor_char(t, want);
+    let window = &t[from..floor_char(t, (from + PART / 4).min(t.len()))];
+    let cut = window.find("\n\n").map(|i| i + 2).or_else(|| window.find('\n').map(|i| i + 1)).or_else(|| window.find(' ').map(|i| i + 1)).unwrap_or(0);
+    from + cut
+}
+
+/// One audit of parts read apart: ids renumbered, a source named the same way
+/// in two parts is one source.
+fn merge(parts: Vec<Audit>) -> Audit {
+    let mut it = parts.into_iter();
+    let mut all = it.next().expect("at least one part");
+    let mut by_key: HashMap<(String, Kind, bool), usize> = all.sources.iter().enumerate().map(|(i, s)| ((s.name.clone(), s.kind, s.anonymous), i)).collect();
+    for p in it {
+        let mut src_map: HashMap<String, String> = HashMap::new();
+        for s in p.sources {
+            let key = (s.name.clone(), s.kind, s.anonymous);
+            match by_key.get(&key) {
+                Some(&i) => {
+                    let t = &mut all.sources[i];
+                    t.mentions.extend(s.mentions);
+                    t.claims += s.claims;
+                    src_map.insert(s.id, t.id.clone());
+                }
+                None => {
+                    let id = format!("s{}", all.sources.len() + 1);
+                    src_map.insert(s.id.clone(), id.clone());
+                    by_key.insert(key, all.sources.len());
+                    all.sources.push(Source { id, ..s });
+                }
+            }
+        }
+        let mut claim_map: HashMap<String, String> = HashMap::new();
+        for mut c in p.claims {
+            let id = format!("c{}", all.claims.len() + 1);
+            claim_map.insert(std::mem::replace(&mut c.id, id), c.id.clone());
+            c.source = c.source.and_then(|x| src_map.get(&x).cloned());
+            c.via = c.via.iter().filter_map(|x| src_map.get(x).cloned()).collect();
+            all.claims.push(c);
+        }
+        for mut f in p.figures {
+            f.id = format!("f{}", all.figures.len() + 1);
+            f.source = f.source.and_then(|x| src_map.get(&x).cloned());
+            f.claim = f.claim.and_then(|x| claim_map.get(&x).cloned());
+            all.figures.push(f);
+        }
+        for mut f in p.findings {
+            f.claim = f.claim.and_then(|x| claim_map.get(&x).cloned());
+            all.findings.push(f);
+        }
+    }
+    all.stats = stats(&all.claims, &all.sources, all.findings.len());
+    all
+}
+
+/// Audit the part `range` of an article (the whole body, for any real one).
+fn audit_part(article: &Article, rules: &Rules, lang: Lang, range: (usize, usize), lines: Lines) -> Audit {
+    let body = &article.text[range.0..range.1];
     let lr = rules.lang(lang);
     let norm = Normalised::new(body);
     let seg = text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
@@ -39,7 +129,7 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
     let article_date = article.meta.date.as_deref().and_then(figures::when::parse_date);
     let found = figures::extract(&ctx, &ext.claims, article_date, rules);
 
-    let out = Out { text: &article.text, norm: &norm, base: article.body_start, lines: Lines::new(&article.text) };
+    let out = Out { text: &article.text, norm: &norm, base: range.0, lines };
     let ids = SourceIds::new(&ext);
     let mut sources = out.sources(&ext, &ids, rules);
     let mut claims = out.claims(&ext, &ids, &mut sources);
@@ -218,9 +308,10 @@ impl Out<'_> {
 
 fn stats(claims: &[Claim], sources: &[Source], findings: usize) -> Stats {
     let mut stats = Stats { claims: claims.len(), findings, ..Default::default() };
+    let by_id: HashMap<&str, &Source> = sources.iter().map(|s| (s.id.as_str(), s)).collect();
     for c in claims {
         *stats.by_mode.entry(c.mode).or_default() += 1;
-        let src = c.source.as_ref().and_then(|s| sources.iter().find(|x| &x.id == s));
+        let src = c.source.as_deref().and_then(|s| by_id.get(s).copied());
         *stats.by_kind.entry(src.map_or("none", |s| s.kind.as_str()).to_string()).or_default() += 1;
         if src.is_some_and(|s| s.anonymous) {
             stats.anonymous += 1;

@@ -178,6 +178,10 @@ impl Entities {
     /// one, when there is exactly one.
     pub fn named_holder(&self, e: usize) -> Option<usize> {
         let r = &self.list[e];
+        // only entities near it in the text: an article's few dozen, and bounded
+        // work on a hostile one
+        let near = e.saturating_sub(WINDOW)..(e + WINDOW).min(self.list.len());
+        let others = || self.list[near.clone()].iter().enumerate().map(|(i, x)| (i + near.start, x));
         // «الشبكة السورية» in a headline, «الشبكة السورية لحقوق الإنسان» below it
         if r.registry.is_none() && !r.anonymous && !r.key.is_empty() {
             let mut fuller = self
@@ -194,7 +198,7 @@ impl Entities {
         if r.named || !r.human || r.anonymous || r.title.is_none() {
             return None;
         }
-        let mut holders = self.list.iter().enumerate().filter(|(i, x)| *i != e && x.named && x.human && x.title == r.title);
+        let mut holders = others().filter(|(i, x)| *i != e && x.named && x.human && x.title == r.title);
         let first = holders.next()?.0;
         holders.next().is_none().then_some(first)
     }

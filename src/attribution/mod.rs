@@ -94,6 +94,9 @@ pub struct Extractor<'c, 'a> {
     continued_by: HashMap<usize, usize>,
     /// How often each quotation's exact text occurs (a repeated one is a name).
     quote_counts: HashMap<&'a str, usize>,
+    /// (sentence start, scanned up to, floor there) of the last `clause_floor`:
+    /// cues come in text order, so each sentence is scanned once, not once per cue.
+    floor_cache: std::cell::Cell<(usize, usize, usize)>,
 }
 
 /// How many recent claims a new cue is checked against.
@@ -124,6 +127,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
             }
             m
         },
+        floor_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
     };
     x.run();
     let terms = x.leftover_quotes();
@@ -131,9 +135,12 @@ pub fn extract(ctx: &Ctx) -> Extraction {
     x.join_split_quotes();
     x.drop_nested();
     // a role named before its holder («Defence Minister: …» above the article)
+    let mut holder: HashMap<usize, Option<usize>> = HashMap::new();
     for c in &mut x.claims {
-        if let Some(h) = c.source.and_then(|e| x.ents.named_holder(e)) {
-            c.source = Some(h);
+        if let Some(e) = c.source {
+            if let Some(h) = *holder.entry(e).or_insert_with(|| x.ents.named_holder(e)) {
+                c.source = Some(h);
+            }
         }
     }
     Extraction { claims: x.claims, entities: x.ents, terms }

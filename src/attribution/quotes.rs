@@ -283,7 +283,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let glued = ctx.text[..q.open].ends_with(|c: char| ctx.lr.morph.is_proclitic_letter(c))
             && before_text.chars().rev().nth(1).is_none_or(|c| !crate::text::is_word_char(c));
         let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
-            || prev.is_some_and(|p| ctx.hits.iter().any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == ctx.seg.tokens[p].end));
+            || prev.is_some_and(|p| {
+                // hits are sorted by start: the few that start before this token's end
+                let end = ctx.seg.tokens[p].end;
+                let upto = ctx.hits.partition_point(|h| h.start < end);
+                ctx.hits[..upto].iter().rev().take(32).any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == end)
+            });
         if q.family == crate::text::Family::Ornate {
             return true; // ﴿…﴾: a Quranic citation, not a statement
         }

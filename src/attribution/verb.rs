@@ -273,8 +273,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
     pub(crate) fn clause_floor(&self, vt: usize) -> usize {
         let ctx = self.ctx;
         let s = self.sentence_start_tok(vt);
-        let mut f = s;
-        let mut j = s;
+        let real = ctx.sentence_bounds(ctx.tok(vt).map_or(ctx.text.len(), |t| t.start)).0;
+        // go on from where the last call in this sentence stopped
+        let (cs, upto, last) = self.floor_cache.get();
+        let (mut j, mut f) = if cs == real && upto <= vt && upto >= s { (upto, last) } else { (s, s) };
         while j < vt {
             // «مكتب … (أوتشا) قد حذر»: a short parenthesis closed before the verb is part of the subject
             if ctx.is_punct(j, '(') {
@@ -293,6 +295,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             j += 1;
         }
-        f
+        self.floor_cache.set((real, j.max(vt), f));
+        f.max(s)
     }
 }

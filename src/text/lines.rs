@@ -4,6 +4,7 @@
 use std::cell::Cell;
 
 /// Line starts of a text.
+#[derive(Clone)]
 pub struct Lines {
     starts: Vec<usize>,
     /// (byte offset, its 0-based column) of the last answer: queries come mostly in

@@ -65,7 +65,11 @@ pub(super) fn known_surname(x: &mut Extractor, k: usize) -> Option<Np> {
     }
     // one slip of the pen is the same name («العياد» for «العايد»)
     let same = |s: &str| s == key || s.chars().count() >= 4 && strsim::osa_distance(s, &key) <= 1;
-    let known = |x: &Extractor| x.ents.list.iter().rposition(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next().is_some_and(same));
+    // the recent entities only: bounded work however many an input holds
+    let known = |x: &Extractor| {
+        let from = x.ents.list.len().saturating_sub(256);
+        x.ents.list[from..].iter().rposition(|e| e.human && !e.anonymous && e.key.contains(' ') && e.key.rsplit(' ').next().is_some_and(same)).map(|i| i + from)
+    };
     if known(x).is_none() {
         // named in full where nobody spoke yet («ربطه المحلل العسكري X العايد»)
         x.full_name_before(k, &same);
