@@ -347,9 +347,22 @@ impl Matcher {
                     if !p.arabic || !is_arabic(prev) {
                         continue;
                     }
-                    let ws = before.char_indices().rev().take_while(|(_, c)| crate::text::is_word_char(*c)).last().map_or(s, |(i, _)| i);
+                    // a proclitic run is at most four letters: look no further back
+                    // than five (a match deep inside a long word costs nothing more)
+                    let mut ws = s;
+                    let mut n = 0;
+                    for (i, c) in before.char_indices().rev().take(5) {
+                        if !crate::text::is_word_char(c) {
+                            break;
+                        }
+                        ws = i;
+                        n += 1;
+                    }
+                    if n > 4 {
+                        continue;
+                    }
                     prefix = &text[ws..s];
-                    if prefix.chars().count() > 4 || !self.morph.prefixes.contains(prefix) {
+                    if !self.morph.prefixes.contains(prefix) {
                         continue;
                     }
                     start = ws;
