@@ -186,13 +186,22 @@ pub fn from_json(path: String, v: &serde_json::Value) -> Result<Article, InputEr
 /// however large the input). `-` reads standard input. A folder is read
 /// recursively for `*.txt`, `*.md` and `*.jsonl`.
 pub fn expand(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Article, String>> + Send + '_ {
-    inputs.iter().flat_map(|p| -> Box<dyn Iterator<Item = Result<Article, String>> + Send> {
+    expand_matching(inputs, None)
+}
+
+/// [`expand`], taking from folders only the files whose path below the folder
+/// `only` matches.
+pub fn expand_matching<'i>(inputs: &'i [PathBuf], only: Option<&'i globset::GlobSet>) -> impl Iterator<Item = Result<Article, String>> + Send + 'i {
+    inputs.iter().flat_map(move |p| -> Box<dyn Iterator<Item = Result<Article, String>> + Send> {
         if p.as_os_str() == "-" {
             return Box::new(std::iter::once(read_stdin().map_err(|e| format!("-: {e}"))));
         }
         if p.is_dir() {
             let mut files = Vec::new();
             walk(p, &mut files);
+            if let Some(g) = only {
+                files.retain(|f| f.strip_prefix(p).is_ok_and(|rel| g.is_match(rel)));
+            }
             files.sort();
             return Box::new(files.into_iter().flat_map(file_items));
         }

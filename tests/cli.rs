@@ -266,3 +266,25 @@ fn quiet_is_accepted_everywhere() {
     isnad().args(["--quiet", "ingest", "--db"]).arg(tmp.path().join("db")).arg("tests/fixtures/scenarios/rising/").assert().success();
     isnad().args(["reindex", "-q", "--db"]).arg(tmp.path().join("db")).assert().success();
 }
+
+#[test]
+fn glob_narrows_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("articles");
+    std::fs::create_dir_all(dir.join("july")).unwrap();
+    std::fs::write(dir.join("july/one.md"), "The mayor said the bridge would reopen on Monday.").unwrap();
+    std::fs::write(dir.join("two.txt"), "The governor said the road would reopen on Tuesday.").unwrap();
+    let db = tmp.path().join("db");
+    isnad().args(["ingest", "--glob", "july/*.md", "--db"]).arg(&db).arg(&dir).assert().success().stdout(predicate::str::contains("ingested 1 new"));
+    isnad().args(["ingest", "--glob", "[", "--db"]).arg(&db).arg(&dir).assert().code(2).stderr(predicate::str::contains("--glob"));
+}
+
+#[test]
+fn ingest_summary_goes_to_output_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("a.txt");
+    std::fs::write(&p, "The mayor said the bridge would reopen on Monday.").unwrap();
+    let sum = tmp.path().join("sum.json");
+    isnad().args(["ingest", "--format", "json", "-o"]).arg(&sum).arg("--db").arg(tmp.path().join("db")).arg(&p).assert().success().stdout("");
+    assert!(std::fs::read_to_string(&sum).unwrap().contains("\"new\":1"));
+}

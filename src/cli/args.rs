@@ -145,6 +145,13 @@ pub struct IngestArgs {
     /// The summary's format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: SummaryFormat,
+    /// Inside folders, take only files whose path below the folder matches
+    /// GLOB (`*.md`, `2025-07/**`); repeat for several. Files named on the
+    /// command line are always taken.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    #[command(flatten)]
+    pub out: OutArg,
     #[command(flatten)]
     pub db: DbArg,
 }

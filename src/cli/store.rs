@@ -120,7 +120,7 @@ fn progress(total: Option<u64>) -> Option<ProgressBar> {
 fn ingest(store: &SledStore, rules: &Rules, a: IngestArgs) -> Run {
     let inputs = inputs_or_stdin(a.inputs.clone());
     let defaults = Meta { outlet: a.outlet.clone(), date: a.date.clone(), url: a.url.clone(), ..Default::default() };
-    let pb = progress(input::count_articles(&inputs).map(|n| n as u64));
+    let pb = progress(input::count_articles(&inputs).filter(|_| a.glob.is_empty()).map(|n| n as u64));
     let mut on = |o: Outcome| {
         if let Outcome::Failed(e) = &o {
             match &pb {
@@ -132,11 +132,21 @@ fn ingest(store: &SledStore, rules: &Rules, a: IngestArgs) -> Run {
             pb.inc(1);
         }
     };
-    let sum = ingest::ingest(store, rules, input::expand(&inputs), lang_choice(a.lang), &defaults, &mut on)?;
+    let only = match a.glob.as_slice() {
+        [] => None,
+        globs => {
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                b.add(globset::Glob::new(g).map_err(|e| Fail(format!("--glob {g:?}: {e}")))?);
+            }
+            Some(b.build().map_err(|e| Fail(format!("--glob: {e}")))?)
+        }
+    };
+    let sum = ingest::ingest(store, rules, input::expand_matching(&inputs, only.as_ref()), lang_choice(a.lang), &defaults, &mut on)?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
-    let mut out = io::stdout().lock();
+    let mut out = output(&a.out)?;
     let written = match a.format {
         SummaryFormat::Json => writeln!(out, "{}", json!(sum)),
         SummaryFormat::Text => writeln!(
@@ -150,7 +160,7 @@ fn ingest(store: &SledStore, rules: &Rules, a: IngestArgs) -> Run {
             report::count(sum.conflicts as usize, "conflict", "conflicts")
         ),
     };
-    if let Err(e) = written {
+    if let Err(e) = written.and_then(|_| out.flush()) {
         return write_failed(e);
     }
     Ok(if sum.failed > 0 {
