@@ -129,6 +129,8 @@ pub enum Category {
     Displaced,
     Detained,
     Missing,
+    /// Cases of a disease («41 حالة كوليرا»): never killed or wounded.
+    Cases,
     Other,
 }
 names!(Category {
@@ -138,6 +140,7 @@ names!(Category {
     Displaced => "displaced",
     Detained => "detained",
     Missing => "missing",
+    Cases => "cases",
     Other => "other",
 });
 

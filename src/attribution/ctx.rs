@@ -18,11 +18,11 @@ pub struct Ctx<'a> {
     /// For each token, the range of `hits` that start where it starts.
     pub by_tok: Vec<(u32, u32)>,
     /// Word classes of each token, looked up on first use (`UNKNOWN` before).
-    classes: Vec<Cell<u64>>,
+    classes: Vec<Cell<u128>>,
 }
 
 /// A token's classes not looked up yet.
-const UNKNOWN: u64 = u64::MAX;
+const UNKNOWN: u128 = u128::MAX;
 
 /// Index hits by the token they start at, in one pass over both sorted lists.
 pub fn index_hits(seg: &Segments, hits: &[Hit]) -> Vec<(u32, u32)> {
@@ -134,7 +134,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word classes of token `i`.
-    fn classes_of(&self, i: usize) -> u64 {
+    fn classes_of(&self, i: usize) -> u128 {
         let Some(cell) = self.classes.get(i) else { return 0 };
         let mut m = cell.get();
         if m == UNKNOWN {

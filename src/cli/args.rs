@@ -193,6 +193,8 @@ pub enum CategoryArg {
     Displaced,
     Detained,
     Missing,
+    /// Cases of a disease.
+    Cases,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -238,6 +238,7 @@ fn category(c: CategoryArg) -> Category {
         CategoryArg::Displaced => Category::Displaced,
         CategoryArg::Detained => Category::Detained,
         CategoryArg::Missing => Category::Missing,
+        CategoryArg::Cases => Category::Cases,
     }
 }
 

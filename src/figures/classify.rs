@@ -99,12 +99,12 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     let set = set_before(ctx, first);
     let marked = marked || set.is_some();
     let inherited = set.or(inherited);
-    let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some());
+    let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some() || set.is_some());
     // "several of the wounded": a vague part of a set counts nobody
     if noun.subset && r.vague.is_some() {
         return None;
     }
-    let category = match category.or(if marked && (noun.group.is_some() || noun.category.is_some()) { inherited } else { None }) {
+    let category = match category.or(if marked && (noun.group.is_some() || noun.category.is_some() || set.is_some()) { inherited } else { None }) {
         Some(c) => c,
         None => {
             // another counted noun: «4 اتفاقات», "three strikes" (other); bare numbers are not figures
@@ -115,12 +115,20 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
             Category::Other
         }
     };
+    // «إصابة 41 حالة بالكوليرا», "41 cholera cases": cases of a disease, not wounded
+    let category = if disease_near(ctx, first, noun.end) { Category::Cases } else { category };
     let group = noun.group.or_else(|| match counted_at(ctx, noun.end) {
         Some((Counted::Group(g), _)) => g,
         _ => None,
     });
     let group = armed_group_near(ctx, first, noun.end).or(group);
-    let (low, high, vague, bound) = interval(r, qualifier.map(|q| q.2));
+    let (mut low, mut high, vague, bound) = interval(r, qualifier.map(|q| q.2));
+    // «ثلث الضحايا», "half of the dead": a share of a total, no count of its own
+    let share = r.value < 1.0 && r.vague.is_none() && r.dual.is_none();
+    let subset = subset || share;
+    if share {
+        (low, high) = (None, None);
+    }
     let mut span = (toks[first].start, toks[noun.end.max(first + 1) - 1].end);
     // «وامرأتين»: the conjunction is not part of a noun that counts itself
     if r.dual.is_some() {
@@ -155,11 +163,20 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     Some(Found { figure, span, qualifier: qualifier.map(|q| (q.0, q.1)), claim: None, entity: None })
 }
 
+/// A disease named within four words of the count, in its clause.
+fn disease_near(ctx: &Ctx, first: usize, end: usize) -> bool {
+    let lo = first.saturating_sub(4);
+    let hi = (end + 4).min(ctx.seg.tokens.len());
+    let near = |j: usize| ctx.punct(j).is_none() && ctx.lr.is(ctx.lr.morph.strip(&ctx.word(j).to_lowercase()), W::DiseaseWords);
+    (lo..first).rev().take_while(|&j| ctx.punct(j).is_none()).any(near) || (first + 1..hi.max(end)).take_while(|&j| ctx.punct(j).is_none()).any(near)
+}
+
 /// «بين القتلى», "among the dead (were)": a preposition and a definite counted
 /// noun just before the number; the noun's category.
 fn set_before(ctx: &Ctx, first: usize) -> Option<Category> {
     let lo = first.saturating_sub(4);
-    (lo..first).rev().take_while(|&j| ctx.punct(j).is_none()).find_map(|j| {
+    // "among the dead, 12 were children": a comma may stand between
+    (lo..first).rev().take_while(|&j| ctx.punct(j).is_none() || ctx.is_comma(j)).find_map(|j| {
         if !ctx.is(j, W::SubsetPrepositions) {
             return None;
         }
@@ -216,7 +233,9 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
         }
         n.subset = (article || ctx.definite(k)) && ctx.has_hit(k, |e| matches!(e, Entry::CountNoun { .. }));
     }
-    if r.dual.is_none() {
+    // «مقتل 7 وإصابة 250»: a noun with «و» on it starts the next count
+    let coordinated = ctx.hits_at_tok(k).iter().any(|h| h.conj && matches!(h.entry, Entry::CountNoun { .. } | Entry::Group { .. }));
+    if r.dual.is_none() && !coordinated {
         match counted_at(ctx, k) {
             Some((Counted::Noun(cat, g), e)) => {
                 n.category = Some(cat);

@@ -116,6 +116,16 @@ fn paragraph_place(ctx: &Ctx, pos: usize) -> Option<u32> {
 /// «ارتفعت الحصيلة من 31 إلى 32 قتيلاً», "rose from 31 to 32": the later value
 /// updates the earlier one.
 fn link_updates(ctx: &Ctx, figs: &mut [Found]) {
+    // «من 31 إلى 32 قتيلاً»: the earlier value is a bare number, no figure of its own
+    for f in figs.iter_mut() {
+        let tb = ctx.seg.tok_at(f.span.0);
+        if tb >= 3 && ctx.is(tb - 1, W::UpdateTo) && ctx.seg.tokens[tb - 2].kind == crate::text::TokKind::Number && ctx.is(tb - 3, W::UpdateFrom) {
+            if let Some(v) = numbers::parse_digits(ctx.word(tb - 2), false) {
+                f.figure.previous = Some(v as u64);
+                f.figure.update = true;
+            }
+        }
+    }
     for i in 1..figs.len() {
         let (a, b) = (figs[i - 1].span.0, figs[i].span.0);
         let ta = ctx.seg.tok_at(a);

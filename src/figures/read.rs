@@ -65,8 +65,18 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Vague(_))) {
             if let Entry::Vague(v) = h.entry {
                 let w = &ctx.lr.figures.vague[v as usize];
-                let end = ctx.tok_end(h.end).max(j + 1);
-                out.push(Reading { first: j, end, value: w.low as f64, vague: Some((w.low, w.high)), dual: None });
+                let mut end = ctx.tok_end(h.end).max(j + 1);
+                let (mut low, mut high) = (w.low, w.high);
+                // «مئات آلاف», "hundreds of thousands": a scale word multiplies the range
+                let scale_at = if english && ctx.word(end).eq_ignore_ascii_case("of") { end + 1 } else { end };
+                if let Some((val, NumberRole::Scale | NumberRole::DualScale, e)) = number_hit(ctx, scale_at) {
+                    if val >= 1000.0 {
+                        low = low.saturating_mul(val as u64);
+                        high = high.map(|x| x.saturating_mul(val as u64));
+                        end = e;
+                    }
+                }
+                out.push(Reading { first: j, end, value: low as f64, vague: Some((low, high)), dual: None });
                 j = end;
                 continue;
             }
@@ -217,6 +227,59 @@ mod tests {
         let a = crate::testing::audit_str("ar", "وقال المستشفى إن بين القتلى أربعة أطفال.");
         assert_eq!(a.figures.len(), 1, "{:#?}", a.figures);
         assert_eq!((a.figures[0].category, a.figures[0].low, a.figures[0].subset), (crate::model::Category::Killed, Some(4), true));
+    }
+
+    /// (category, low, high, previous, subset) of each figure.
+    fn figs(lang: &str, t: &str) -> Vec<(&'static str, Option<u64>, Option<u64>, Option<u64>, bool)> {
+        crate::testing::audit_str(lang, t).figures.iter().map(|f| (f.category.as_str(), f.low, f.high, f.previous, f.subset)).collect()
+    }
+
+    #[test]
+    fn killed_and_wounded_in_one_phrase_are_two_counts() {
+        assert_eq!(
+            figs("ar", "وأسفر الهجوم عن مقتل 7 وإصابة 250 آخرين."),
+            vec![("killed", Some(7), Some(7), None, false), ("wounded", Some(250), Some(250), None, false)]
+        );
+    }
+
+    #[test]
+    fn disease_cases_are_their_own_category() {
+        assert_eq!(figs("ar", "وأعلنت الوزارة إصابة 41 حالة بالكوليرا في المحافظة.")[0].0, "cases");
+        assert_eq!(figs("en", "The ministry said 41 cholera cases were recorded in the camp.")[0].0, "cases");
+    }
+
+    #[test]
+    fn hundreds_of_thousands_of_refugees_are_displaced() {
+        let f = figs("ar", "وأدى النزاع إلى نزوح مئات آلاف اللاجئين.");
+        assert_eq!((f.len(), f[0].0, f[0].1), (1, "displaced", Some(200_000)));
+    }
+
+    #[test]
+    fn a_share_of_the_victims_is_no_count() {
+        for (lang, t) in [("ar", "وقال إن قرابة ثلث الضحايا من الأطفال."), ("ar", "وقالت المنظمة إن نصف القتلى من النساء.")]
+        {
+            let f = figs(lang, t);
+            assert_eq!(f.len(), 1, "{t}");
+            assert_eq!((f[0].1, f[0].2, f[0].4), (None, None, true), "{t}");
+        }
+    }
+
+    #[test]
+    fn part_of_the_wounded_is_a_subset() {
+        assert_eq!(figs("ar", "وقال المستشفى إن خمسة من الجرحى في حالة حرجة."), vec![("wounded", Some(5), Some(5), None, true)]);
+        assert_eq!(figs("en", "Among the dead, 12 were children."), vec![("killed", Some(12), Some(12), None, true)]);
+    }
+
+    #[test]
+    fn a_toll_that_rose_keeps_its_previous_value() {
+        assert_eq!(figs("ar", "وارتفعت الحصيلة من 31 إلى 32 قتيلاً."), vec![("killed", Some(32), Some(32), Some(31), false)]);
+        let en = figs("en", "The death toll rose from 19 to 26 by Monday, officials said.");
+        assert_eq!(en.last().unwrap(), &("killed", Some(26), Some(26), Some(19), false));
+    }
+
+    #[test]
+    fn put_the_death_toll_at() {
+        assert_eq!(figs("en", "Officials put the death toll at 44."), vec![("killed", Some(44), Some(44), None, false)]);
     }
 
     #[test]

@@ -20,6 +20,11 @@ macro_rules! word_classes {
             $( $(#[doc = $doc])* $variant, )+
         }
 
+        impl W {
+            /// How many classes there are.
+            pub const COUNT: usize = [$(stringify!($variant)),+].len();
+        }
+
         impl GrammarFile {
             /// Every list with its class and its key in the file.
             pub fn lists(&self) -> Vec<(W, &'static str, &[String])> {
@@ -64,6 +69,8 @@ word_classes! {
     definite_articles => DefiniteArticles,
     /// words that start or sit inside a source noun phrase but carry no name: "the", "two", "senior"
     determiners => Determiners,
+    /// a disease whose cases are counted: «إصابة 41 حالة بالكوليرا», "41 cholera cases"
+    disease_words => DiseaseWords,
     /// given names that make a person female (for "she", «قالت»)
     female_names => FemaleNames,
     /// short phrases between a cue and "that": "said on Tuesday that", "told by phone that"
@@ -165,7 +172,12 @@ word_classes! {
 
 impl W {
     /// The bit of this class in a token's class mask.
-    pub const fn bit(self) -> u64 {
-        1u64 << (self as u8)
+    /// The class's bit in a word's class set. A `u128` holds up to 127 classes
+    /// (all bits set marks "not looked up yet"); the assertion below keeps it so.
+    pub const fn bit(self) -> u128 {
+        1u128 << (self as u8)
     }
 }
+
+// one bit per class in a u128, with all bits set reserved
+const _: () = assert!(W::COUNT < 128, "too many word classes for a u128 class set");

@@ -93,7 +93,7 @@ pub(super) fn load_lang<'a>(lang: Lang, get: impl Fn(&str) -> &'a (PathBuf, Stri
 
 pub(super) fn finish_lang(l: Loaded) -> LangRules {
     let abbreviations = l.frames.abbreviations.iter().map(|a| fold(a).to_lowercase()).collect();
-    let mut words: FxHashMap<String, u64> = FxHashMap::default();
+    let mut words: FxHashMap<String, u128> = FxHashMap::default();
     for (class, _, list) in l.grammar.lists() {
         for w in list {
             *words.entry(fold(w).to_lowercase()).or_default() |= class.bit();

@@ -107,7 +107,7 @@ pub struct LangRules {
     pub grammar: GrammarFile,
     pub morph: Morphology,
     /// Folded, lower-cased word → the bits of its word classes ([`W::bit`]).
-    pub words: FxHashMap<String, u64>,
+    pub words: FxHashMap<String, u128>,
     /// One-letter addressee markers, which are written glued to the next word
     /// («لوكالة»).
     pub glued_addressee: Vec<char>,
@@ -116,7 +116,7 @@ pub struct LangRules {
 
 impl LangRules {
     /// The word classes of a folded word (any case).
-    pub fn classes(&self, w: &str) -> u64 {
+    pub fn classes(&self, w: &str) -> u128 {
         if let Some(&m) = self.words.get(w) {
             return m;
         }

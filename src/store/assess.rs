@@ -35,7 +35,9 @@ pub struct FigureCheck {
 /// The interval a figure stands for: "about 30" widened by the tolerance.
 fn band(f: &StoredFigure, w: &CheckFile) -> (u64, u64) {
     let (lo, hi) = (f.figure.low.unwrap_or(0), f.figure.high.unwrap_or(u64::MAX));
-    if f.figure.bound != Some(Bound::About) {
+    // a round "500" is as approximate as "about 500"
+    let round = f.figure.bound.is_none() && lo == hi && lo >= 100 && lo % 100 == 0;
+    if f.figure.bound != Some(Bound::About) && !round {
         return (lo, hi);
     }
     let d = |n: u64| ((n as f64 * w.about_tolerance_percent as f64 / 100.0).round() as u64).max(1);
