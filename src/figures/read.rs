@@ -229,8 +229,10 @@ mod tests {
         assert_eq!((a.figures[0].category, a.figures[0].low, a.figures[0].subset), (crate::model::Category::Killed, Some(4), true));
     }
 
-    /// (category, low, high, previous, subset) of each figure.
-    fn figs(lang: &str, t: &str) -> Vec<(&'static str, Option<u64>, Option<u64>, Option<u64>, bool)> {
+    /// (category, low, high, previous, subset) of one figure.
+    type Fig = (&'static str, Option<u64>, Option<u64>, Option<u64>, bool);
+
+    fn figs(lang: &str, t: &str) -> Vec<Fig> {
         crate::testing::audit_str(lang, t).figures.iter().map(|f| (f.category.as_str(), f.low, f.high, f.previous, f.subset)).collect()
     }
 
