@@ -34,9 +34,14 @@ pub struct FigureCheck {
 
 /// The interval a figure stands for: "about 30" widened by the tolerance.
 fn band(f: &StoredFigure, w: &CheckFile) -> (u64, u64) {
+    band_of(f, w, false)
+}
+
+/// `round`: a round "500" counts as "about 500" (for conflicts only: a bulletin
+/// going from 12,000 to 12,300 is still a rise).
+fn band_of(f: &StoredFigure, w: &CheckFile, round: bool) -> (u64, u64) {
     let (lo, hi) = (f.figure.low.unwrap_or(0), f.figure.high.unwrap_or(u64::MAX));
-    // a round "500" is as approximate as "about 500"
-    let round = f.figure.bound.is_none() && lo == hi && lo >= 100 && lo % 100 == 0;
+    let round = round && f.figure.bound.is_none() && lo == hi && lo >= 100 && lo % 100 == 0;
     if f.figure.bound != Some(Bound::About) && !round {
         return (lo, hi);
     }
@@ -46,6 +51,13 @@ fn band(f: &StoredFigure, w: &CheckFile) -> (u64, u64) {
 
 fn overlap(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
     let (a, b) = (band(a, w), band(b, w));
+    a.0.max(b.0) <= a.1.min(b.1)
+}
+
+/// Overlap with round numbers read as approximate: "more than 500" and "500"
+/// do not conflict.
+fn overlap_loose(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
+    let (a, b) = (band_of(a, w, true), band_of(b, w, true));
     a.0.max(b.0) <= a.1.min(b.1)
 }
 
@@ -71,8 +83,28 @@ pub fn against(c: &StoredFigure) -> Against {
     }
 }
 
-/// The status of `f` given stored figures of its event key.
-pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Status, Vec<Against>) {
+/// Can `c` and `f` be two readings of one incident's toll, so that their
+/// disagreeing is a conflict? The same specific place (a country is no
+/// incident), both with an originating source, the same order of magnitude (a
+/// national total and one attack's toll are two things).
+fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
+    let same_order = |a: &StoredFigure, b: &StoredFigure| {
+        let (x, y) = (a.figure.low.or(a.figure.high).unwrap_or(0).max(1), b.figure.low.or(b.figure.high).unwrap_or(0).max(1));
+        x.max(y) <= 10 * x.min(y)
+    };
+    // a total since a date may be national («منذ 2011»); one day's toll needs a town
+    // one incident needs one kind of event (a bombing, clashes); a total since a
+    // date needs none
+    let kinds = match (&f.figure.event_kind, &c.figure.event_kind) {
+        (Some(a), Some(b)) => a == b,
+        _ => f.cumulative(),
+    };
+    (!coarse || f.cumulative()) && kinds && c.figure.place == f.figure.place && f.source.is_some() && c.source.is_some() && same_order(f, c)
+}
+
+/// The status of `f` given stored figures of its event key. `coarse`: its place
+/// is a whole country, too coarse to name an incident.
+pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: bool) -> (Status, Vec<Against>) {
     let Some(day) = f.day else { return (Status::New, Vec::new()) };
     let window = if f.cumulative() { w.cumulative_window_days } else { w.event_window_days };
     let cands: Vec<&StoredFigure> = cands
@@ -94,7 +126,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile) -> (Statu
     let conflicts: Vec<&StoredFigure> = cands
         .iter()
         .copied()
-        .filter(|c| !same_src(c) && !overlap(c, f, w))
+        .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse))
         .filter(|c| {
             c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
         })
@@ -153,7 +185,7 @@ pub(crate) mod tests {
             claim: None,
             place: Some("sy-manbij".into()),
             place_name: Some("Manbij".into()),
-            event_kind: None,
+            event_kind: Some("bombing".into()),
             as_of: None,
             since: None,
             update: false,
@@ -191,7 +223,7 @@ pub(crate) mod tests {
     }
 
     fn status(new: StoredFigure, old: &[StoredFigure]) -> Status {
-        assess(&new, old, &windows()).0
+        assess(&new, old, &windows(), false).0
     }
 
     #[test]
@@ -231,6 +263,31 @@ pub(crate) mod tests {
         assert_eq!(status(about(30), &old), Status::Consistent);
         // "about 20" is 18–22: it does not
         assert_eq!(status(about(20), &old), Status::Conflict);
+    }
+
+    #[test]
+    fn a_conflict_needs_one_incident() {
+        let old = [stored("a", Some("snhr"), 10, Some(426), Some(426))];
+        let new = || stored("b", Some("sohr"), 10, Some(1100), Some(1100));
+        assert_eq!(status(new(), &old), Status::Conflict);
+        // a whole country or region names no incident
+        assert_ne!(assess(&new(), &old, &windows(), true).0, Status::Conflict);
+        // no kind of event on one side
+        let mut f = new();
+        f.figure.event_kind = None;
+        assert_ne!(status(f, &old), Status::Conflict);
+        // another kind of event
+        let mut f = new();
+        f.figure.event_kind = Some("shelling".into());
+        assert_ne!(status(f, &old), Status::Conflict);
+        // a national total against one attack's toll
+        assert_ne!(status(stored("b", Some("sohr"), 10, Some(9000), Some(9000)), &old), Status::Conflict);
+        // the reporter's own number has no originating source to disagree
+        assert_ne!(status(stored("b", None, 10, Some(1100), Some(1100)), &old), Status::Conflict);
+        // "more than 500" and a round "500" agree
+        let mut more = stored("b", Some("sohr"), 10, Some(501), None);
+        more.figure.bound = Some(Bound::MoreThan);
+        assert_ne!(status(more, &[stored("a", Some("snhr"), 10, Some(500), Some(500))]), Status::Conflict);
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
             // the latest figures of the event are what a new one is read against
             cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
         }
-        let (status, against) = assess(f, &cands, &rules.check);
+        let (status, against) = assess(f, &cands, &rules.check, gaz.is_coarse(&place));
         f.status = status;
         f.against = against.clone();
         out.push(FigureCheck { status, event, against });

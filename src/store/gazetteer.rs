@@ -9,6 +9,8 @@ pub struct Gazetteer {
     parent: HashMap<String, String>,
     children: HashMap<String, Vec<String>>,
     countries: HashSet<String>,
+    /// Regions larger than a province.
+    coarse: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -22,11 +24,19 @@ impl Gazetteer {
                 children.entry(par.clone()).or_default().push(p.id.clone());
             }
         }
-        Gazetteer { parent, children, countries }
+        let coarse = rules.places.iter().filter(|p| matches!(p.kind, PlaceKind::Region)).map(|p| p.id.clone()).collect();
+        Gazetteer { parent, children, countries, coarse }
     }
 
     /// The place, its parent and its children: one event may be told at any of
     /// them. A whole country is too wide to stand for one event either way.
+    /// Is `id` a whole country or a region spanning several provinces, too
+    /// coarse to name one incident? (A governorate is not: «السويداء» names
+    /// the province and the city alike.)
+    pub fn is_coarse(&self, id: &str) -> bool {
+        self.countries.contains(id) || self.coarse.contains(id)
+    }
+
     pub fn related(&self, id: &str) -> Vec<String> {
         let mut out = vec![id.to_string()];
         if self.countries.contains(id) {
