@@ -40,7 +40,11 @@ fn band(f: &StoredFigure, w: &CheckFile) -> (u64, u64) {
 /// `round`: a round "500" counts as "about 500" (for conflicts only: a bulletin
 /// going from 12,000 to 12,300 is still a rise).
 fn band_of(f: &StoredFigure, w: &CheckFile, round: bool) -> (u64, u64) {
-    let (lo, hi) = (f.figure.low.unwrap_or(0), f.figure.high.unwrap_or(u64::MAX));
+    let (mut lo, hi) = (f.figure.low.unwrap_or(0), f.figure.high.unwrap_or(u64::MAX));
+    // "more than 200" is said of 200 itself as often as of 201
+    if f.figure.bound == Some(Bound::MoreThan) {
+        lo = lo.saturating_sub(1);
+    }
     let round = round && f.figure.bound.is_none() && lo == hi && lo >= 100 && lo % 100 == 0;
     if f.figure.bound != Some(Bound::About) && !round {
         return (lo, hi);
