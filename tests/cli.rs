@@ -288,3 +288,20 @@ fn ingest_summary_goes_to_output_file() {
     isnad().args(["ingest", "--format", "json", "-o"]).arg(&sum).arg("--db").arg(tmp.path().join("db")).arg(&p).assert().success().stdout("");
     assert!(std::fs::read_to_string(&sum).unwrap().contains("\"new\":1"));
 }
+
+#[test]
+fn rival_tolls_in_one_article_are_a_conflict() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("rival.md");
+    std::fs::write(
+        &p,
+        "---\ndate: 2025-07-21\n---\nThe health ministry said 12 people were killed in the air strike on the market in Idlib.\n\nThe Syrian Observatory for Human Rights said 31 people were killed in the air strike on Idlib.\n",
+    )
+    .unwrap();
+    isnad().args(["audit", "--format", "line"]).arg(&p).assert().code(1).stdout(predicate::str::contains("inconsistent-figure"));
+    let out = isnad().args(["check", "--format", "jsonl", "--db"]).arg(tmp.path().join("db")).arg("--ingest").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statuses: Vec<&str> = v["figures"].as_array().unwrap().iter().map(|f| f["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["new", "conflict"]);
+}

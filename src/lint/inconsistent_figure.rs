@@ -4,7 +4,7 @@
 //! places are not compared.
 
 use super::{Parts, Rule};
-use crate::model::{Figure, Finding, RuleId};
+use crate::model::{Bound, Figure, Finding, RuleId};
 
 fn comparable(a: &Figure, b: &Figure) -> bool {
     a.category == b.category
@@ -23,13 +23,43 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
         && !b.vague
         && !a.subset
         && !b.subset
-        && a.source == b.source
+        && (a.source == b.source || rivals(a, b))
+}
+
+/// Two sources giving one incident's toll: the same known place and kind of
+/// event (a second attack in the same town is another event).
+fn rivals(a: &Figure, b: &Figure) -> bool {
+    // and the same order of magnitude: four dead in a raid and a thousand in a city
+    // are two counts, not two readings of one
+    let n = |f: &Figure| f.low.or(f.high).unwrap_or(0).max(1);
+    let same_order = n(a).max(n(b)) <= 10 * n(a).min(n(b));
+    a.source.is_some() && b.source.is_some() && a.place.is_some() && a.event_kind.is_some() && a.event_kind == b.event_kind && same_order
+}
+
+/// The name of a figure's source, for the message.
+fn source_name<'a>(p: &'a Parts, f: &Figure) -> Option<&'a str> {
+    let id = f.source.as_deref()?;
+    p.sources.iter().find(|s| s.id == id).map(|s| s.name.as_str())
+}
+
+/// A figure's interval as a reader takes it: "more than 20" includes 20, and
+/// "about 20" allows a tenth either way (as `check` does by default).
+fn band(f: &Figure) -> (u64, u64) {
+    let (mut lo, mut hi) = (f.low.unwrap_or(0), f.high.unwrap_or(u64::MAX));
+    match f.bound {
+        Some(Bound::MoreThan) => lo = lo.saturating_sub(1),
+        Some(Bound::About) => {
+            let d = |n: u64| (n / 10).max(1);
+            (lo, hi) = (lo.saturating_sub(d(lo)), hi.saturating_add(d(hi)));
+        }
+        _ => {}
+    }
+    (lo, hi)
 }
 
 fn overlap(a: &Figure, b: &Figure) -> bool {
-    let lo = a.low.unwrap_or(0).max(b.low.unwrap_or(0));
-    let hi = a.high.unwrap_or(u64::MAX).min(b.high.unwrap_or(u64::MAX));
-    lo <= hi
+    let (a, b) = (band(a), band(b));
+    a.0.max(b.0) <= a.1.min(b.1)
 }
 
 pub struct InconsistentFigure;
@@ -48,19 +78,25 @@ impl Rule for InconsistentFigure {
     }
 }
 
+/// An earlier figure of `figs[..i]` that a different source gives for the
+/// same incident, disagreeing with `figs[i]`: a rival toll in one article.
+pub(crate) fn rival<'f>(figs: impl DoubleEndedIterator<Item = &'f Figure>, b: &Figure) -> Option<&'f Figure> {
+    figs.rev().take(24).find(|a| a.source != b.source && comparable(a, b) && !overlap(a, b))
+}
+
 fn findings(p: &Parts) -> Vec<Finding> {
     let mut out = Vec::new();
     let figs = p.figures;
     for (i, b) in figs.iter().enumerate() {
         // a handful of earlier figures is enough: articles repeat a toll nearby
         if let Some(a) = figs[..i].iter().rev().take(24).find(|a| comparable(a, b) && !overlap(a, b)) {
-            out.push(p.at(
-                RuleId::InconsistentFigure,
-                b.start,
-                b.end,
-                format!("\"{}\" disagrees with \"{}\" (line {}) for the same event", b.text, a.text, a.line),
-                None,
-            ));
+            let message = match (source_name(p, b), source_name(p, a)) {
+                (Some(x), Some(y)) if a.source != b.source => {
+                    format!("\"{}\" ({x}) disagrees with \"{}\" ({y}, line {}) for the same event", b.text, a.text, a.line)
+                }
+                _ => format!("\"{}\" disagrees with \"{}\" (line {}) for the same event", b.text, a.text, a.line),
+            };
+            out.push(p.at(RuleId::InconsistentFigure, b.start, b.end, message, None));
         }
     }
     out
@@ -76,5 +112,16 @@ mod tests {
         assert!(a.findings.iter().any(|f| f.rule == crate::model::RuleId::InconsistentFigure), "{:#?}", a.figures);
         let a = audit_str("en", "The toll rose from 31 to 32 dead in Aleppo.");
         assert!(!a.findings.iter().any(|f| f.rule == crate::model::RuleId::InconsistentFigure), "{:#?}", a.figures);
+    }
+
+    #[test]
+    fn flags_rival_tolls_of_two_sources_naming_both() {
+        let t = "The health ministry said 12 people were killed in the air strike on the market in Idlib.\n\nThe Syrian Observatory for Human Rights said 31 people were killed in the air strike on Idlib.";
+        let a = audit_str("en", t);
+        let f = a.findings.iter().find(|f| f.rule == crate::model::RuleId::InconsistentFigure).unwrap_or_else(|| panic!("{:#?}", a.figures));
+        assert!(f.message.contains("health ministry") && f.message.contains("Observatory"), "{}", f.message);
+        // two sources, two different events in one town: no finding
+        let t = "The health ministry said 12 people were killed in the air strike on the market in Idlib.\n\nThe Syrian Observatory for Human Rights said 31 people were killed in clashes in Idlib.";
+        assert!(!audit_str("en", t).findings.iter().any(|f| f.rule == crate::model::RuleId::InconsistentFigure));
     }
 }

@@ -4,7 +4,7 @@
 
 mod anonymous_source;
 mod distancing_cue;
-mod inconsistent_figure;
+pub(crate) mod inconsistent_figure;
 mod orphan_quote;
 mod truncated_text;
 mod unattributed_figure;
