@@ -144,7 +144,7 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
         out.push(FigureCheck { status, event, against });
     }
     // rival tolls in this article: two sources, one incident, no overlap
-    for i in 0..stored.figures.len() {
+    for (i, check) in out.iter_mut().enumerate() {
         let (before, rest) = stored.figures.split_at_mut(i);
         let f = &mut rest[0];
         if f.status == Status::Conflict || !f.figure.category.is_casualty() {
@@ -154,8 +154,8 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
             let rival = before.iter().find(|x| std::ptr::eq(&x.figure, r)).map(super::assess::against);
             f.status = Status::Conflict;
             f.against = rival.into_iter().collect();
-            out[i].status = Status::Conflict;
-            out[i].against = f.against.clone();
+            check.status = Status::Conflict;
+            check.against = f.against.clone();
         }
     }
     Ok(out)
