@@ -82,7 +82,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
                 None
             }
         });
-        let when = when::as_of(ctx, sa, sb, article_date);
+        let when = when::as_of(ctx, sa, sb, r.first, article_date);
         fig.as_of = when.date.map(|d| d.to_string());
         let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative));
         fig.since = when.since.or_else(|| cumulative.then_some(when.date).flatten()).map(|d| d.to_string());

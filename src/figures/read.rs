@@ -280,6 +280,19 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_month_dates_the_incident_not_the_article() {
+        let when = |lang: &str, t: &str| {
+            let art = crate::input::parse_bytes("t.md".into(), format!("---\ndate: 2025-07-20\n---\n{t}\n").into_bytes()).unwrap();
+            let a = crate::audit(&art, crate::testing::rules(), crate::LangChoice::Fixed(if lang == "ar" { crate::Lang::Ar } else { crate::Lang::En }));
+            a.figures.iter().map(|f| f.as_of.clone().unwrap_or_default()).collect::<Vec<_>>()
+        };
+        assert_eq!(when("en", "The February bombing in Kabul killed 12 people, officials said."), ["2025-02-01"]);
+        assert_eq!(when("ar", "وفي مطلع شباط/فبراير الماضي، قتل 20 شخصا بانفجار سيارة مفخخة."), ["2025-02-01"]);
+        // a month after the figure is another clause's: the article's day stands
+        assert_eq!(when("en", "A drone strike killed two people on Wednesday, despite the November truce."), ["2025-07-16"]);
+    }
+
+    #[test]
     fn put_the_death_toll_at() {
         assert_eq!(figs("en", "Officials put the death toll at 44."), vec![("killed", Some(44), Some(44), None, false)]);
     }

@@ -42,7 +42,9 @@ fn last_weekday(d: NaiveDate, wd: Weekday) -> NaiveDate {
 }
 
 /// A date written in the tokens `[a, b)`: day + month (+ year), month + year.
-fn explicit(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> Option<(NaiveDate, usize)> {
+/// `at`: the figure's token; a month with neither day nor year dates it only
+/// from before it ("the February attack killed 12", not "12 …, 63 of them in July").
+fn explicit(ctx: &Ctx, a: usize, b: usize, at: usize, article: Option<NaiveDate>) -> Option<(NaiveDate, usize)> {
     let f = &ctx.lr.figures;
     for i in a..b {
         let Some(h) = ctx.best_hit(i, |e| matches!(e, Entry::Month(_))) else { continue };
@@ -60,8 +62,10 @@ fn explicit(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> Option
             y = ctx.best_hit(y + 1, |e| matches!(e, Entry::Month(_))).map_or(y + 2, |h2| ctx.tok_end(h2.end));
         }
         let year = num(y).filter(|y| (1900..=2100).contains(y)).map(|v| v as i32);
-        // a month name is a date only next to a day or a year («مارس» is also a verb)
-        if day.is_none() && year.is_none() {
+        // a month name is a date only next to a day, a year or a marker («في شباط
+        // الماضي», "the February attack"): «مارس» is also a verb, "May" a modal
+        let marked = i < at && (i.checked_sub(1).is_some_and(|p| ctx.is(p, W::MonthMarkers)) || ctx.is(y, W::MonthMarkers));
+        if day.is_none() && year.is_none() && !marked {
             continue;
         }
         let year = year.or_else(|| {
@@ -76,14 +80,14 @@ fn explicit(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> Option
     None
 }
 
-/// The as-of date for a figure in the sentence `[a, b)` of token indices.
-pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf {
+/// The as-of date for a figure at token `at` in the sentence `[a, b)` of token indices.
+pub fn as_of(ctx: &Ctx, a: usize, b: usize, at: usize, article: Option<NaiveDate>) -> AsOf {
     let f = &ctx.lr.figures;
     let mut out = AsOf::default();
     // «منذ 8 ديسمبر 2024», "since December 8, 2024": a period start
     for i in a..b {
         if ctx.is(i, W::Since) {
-            if let Some((d, _)) = explicit(ctx, i + 1, (i + 5).min(b), article) {
+            if let Some((d, _)) = explicit(ctx, i + 1, (i + 5).min(b), b, article) {
                 out.since = Some(d);
             } else {
                 // «منذ 2011», «منذ عام 2011», "since 2011"
@@ -94,7 +98,7 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, article: Option<NaiveDate>) -> AsOf 
             }
         }
     }
-    if let Some((d, _)) = explicit(ctx, a, b, article) {
+    if let Some((d, _)) = explicit(ctx, a, b, at, article) {
         if out.since != Some(d) {
             out.date = Some(d);
             return out;

@@ -83,6 +83,8 @@ word_classes! {
     leading_conjunctions => LeadingConjunctions,
     /// given names that make a person male (for "he", «قال»)
     male_names => MaleNames,
+    /// beside a month name with no day or year, make it a date: «في شباط الماضي», "the February attack"
+    month_markers => MonthMarkers,
     /// what may follow a bare name after a verb, for it to be the subject: «وقال أحمد الشرع لـ…»
     name_followers => NameFollowers,
     /// a word that introduces a personal name after a role: «شقيق أحد الضحايا، ويدعى هوشيار»
