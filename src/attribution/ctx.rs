@@ -129,6 +129,26 @@ impl<'a> Ctx<'a> {
     }
 
     /// Is the word at `i` in word class `c` (`grammar.yaml`)?
+    /// A mark of a short quote right after a type noun ("known as the \"White
+    /// Helmets\""): a name inside an aside, not a quotation to stop at.
+    pub fn named_quote_mark(&self, i: usize) -> bool {
+        let ctx = self;
+        let pos = ctx.seg.tokens[i].start;
+        let qs = &ctx.seg.quotes;
+        let k = qs.partition_point(|q| q.open <= pos);
+        let Some(q) = qs[..k].iter().rev().take(8).find(|q| q.open == pos || q.close == Some(pos)) else { return false };
+        let words = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+        let open = ctx.seg.tok_at(q.open);
+        let mut p = open.saturating_sub(1);
+        if p > 0 && (ctx.is(p, W::DefiniteArticles) || ctx.is(p, W::Determiners)) {
+            p -= 1;
+        }
+        // a type noun ending on that word ("known as" ends on "as")
+        let end = ctx.seg.tokens[p].end;
+        let upto = ctx.hits.partition_point(|h| h.start < end);
+        words <= 6 && open > 0 && ctx.hits[..upto].iter().rev().take(32).any(|h| h.entry == Entry::TypeNoun && h.end == end)
+    }
+
     pub fn is(&self, i: usize, c: W) -> bool {
         self.classes_of(i) & c.bit() != 0
     }

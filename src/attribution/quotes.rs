@@ -270,6 +270,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
         })
     }
 
+    /// A short quotation right after a type noun or "known as": a name.
+    pub(crate) fn typed_term(&self, qi: usize) -> bool {
+        let ctx = self.ctx;
+        let q = &ctx.seg.quotes[qi];
+        let words = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
+        let open_tok = ctx.seg.tok_at(q.open);
+        // "known as the \"White Helmets\"": over an article
+        let prev = open_tok.checked_sub(1).map(|p| if p > 0 && (ctx.is(p, W::DefiniteArticles) || ctx.is(p, W::Determiners)) { p - 1 } else { p });
+        let end = prev.map(|p| ctx.seg.tokens[p].end);
+        let upto = end.map_or(0, |e| ctx.hits.partition_point(|h| h.start < e));
+        words <= 6 && end.is_some_and(|e| ctx.hits[..upto].iter().rev().take(32).any(|h| h.entry == Entry::TypeNoun && h.end == e))
+    }
+
     /// A quotation that is a name, title or term rather than someone's words.
     pub(crate) fn is_term(&self, qi: usize) -> bool {
         let ctx = self.ctx;

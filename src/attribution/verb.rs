@@ -103,7 +103,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
             b -= 1;
         }
         let para = ctx.seg.para_of(ev.start);
-        let pre_quote = b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para);
+        // a quoted name in an aside ("the service, known as the \"White Helmets\", said") is no content
+        let pre_quote =
+            b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para && !self.typed_term(*q));
         let strong = forward.as_ref().is_some_and(|f| f.1);
         if let (Some(q), false) = (pre_quote, strong) {
             let c = self.claim(&f, &Content::Quote(q));
@@ -286,7 +288,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
             if let Some(c) = ctx.punct(j) {
-                if is_quote_mark(c) && ctx.quote_mark(j) || is_semicolon(c) || matches!(c, ':' | '(' | ')') {
+                if is_quote_mark(c) && ctx.quote_mark(j) && !ctx.named_quote_mark(j) || is_semicolon(c) || matches!(c, ':' | '(' | ')') {
                     f = j + 1;
                 }
             }

@@ -565,6 +565,12 @@ mod tests {
     }
 
     #[test]
+    fn a_known_body_coordinated_before_a_plural_verb() {
+        let c = said("ar", "لكن المرصد السوري لحقوق الإنسان وناشطين على مواقع التواصل قالوا إن القصف استهدف السوق.");
+        assert!(c[0].source.starts_with("المرصد السوري لحقوق الإنسان"), "{}", c[0].source);
+    }
+
+    #[test]
     fn subject_before_the_verb_after_kana() {
         assert_eq!(one("وكان الدفاع المدني قد أعلن أن فرقه أخمدت الحريق.").0, "الدفاع المدني");
     }

@@ -527,7 +527,7 @@ fn lowercase_modifiers(ctx: &Ctx, a: usize, floor: usize) -> Option<usize> {
 /// subject speaks, the chunks after it are asides, and a name among them
 /// identifies a role.
 fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
-    let stop = |i: usize| ctx.punct(i).is_some_and(|c| matches!(c, '.' | ':' | ';' | '?' | '!')) || ctx.quote_mark(i);
+    let stop = |i: usize| ctx.punct(i).is_some_and(|c| matches!(c, '.' | ':' | ';' | '?' | '!')) || ctx.quote_mark(i) && !ctx.named_quote_mark(i);
     // (start, end) of each chunk, nearest first; `end` is the comma after it
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut end = j - 1;
@@ -572,15 +572,30 @@ fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
         if !ctx.capitalised(s) && w.len() > 4 && w.ends_with("ing") {
             break;
         }
-        if ctx.is(s, W::RelativeOpeners) || number((s, e)) {
+        // "(widely) known as the \"White Helmets\"": a name for the subject, not a speaker
+        let also_known = (s..(s + 2).min(e)).any(|k| ctx.has_hit(k, |h| *h == Entry::TypeNoun));
+        if ctx.is(s, W::RelativeOpeners) || number((s, e)) || also_known && !ctx.has_hit(s, |h| matches!(h, Entry::Registry(_))) {
+            if also_known {
+                // a registry name in it still identifies the subject
+                if let Some(inner) = en_np(ctx, s, e).filter(|n| n.registry.is_some() && !np.human && np.registry.is_none()) {
+                    (np.registry, np.kind, np.key, np.named) = (inner.registry, inner.kind, inner.key, inner.named);
+                }
+            }
             continue;
         }
         let Some(inner) = en_np(ctx, s, e) else { continue };
         let named = !inner.anonymous && (inner.named || inner.registry.is_some());
         if named && !outer_named && (inner.human == np.human || !np.human && inner.registry.is_some()) {
-            let start = (np.start, np.first_tok);
-            np = inner;
-            (np.start, np.first_tok) = start;
+            // a person's role and name are one mention; an organisation's name in
+            // an aside ("the rescue service, known as the White Helmets") is its own
+            if np.human {
+                let start = (np.start, np.first_tok);
+                np = inner;
+                (np.start, np.first_tok) = start;
+            } else if inner.registry.is_some() {
+                // the organisation named keeps the subject's words as its mention
+                (np.registry, np.kind, np.key, np.named) = (inner.registry, inner.kind, inner.key, inner.named);
+            }
             break;
         }
         if inner.human && !inner.anonymous && (!np.human || np.anonymous) {
@@ -726,6 +741,20 @@ mod tests {
     fn a_role_in_a_headline_is_the_person_named_below() {
         let c = said("en", "## Interior Minister: curfew will end\n\nInterior Minister Samir Haddad said on Monday that the curfew would end.");
         assert_eq!(c[0].source, "Interior Minister Samir Haddad");
+    }
+
+    #[test]
+    fn a_quoted_name_in_an_aside_is_not_the_content() {
+        let c = said("en", "The relief group, known as the \"Blue Vests\", said its teams reached the village at dawn.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "its teams reached the village at dawn");
+        assert_eq!(c[0].source, "The relief group");
+    }
+
+    #[test]
+    fn a_daily_after_the_content() {
+        let c = said("en", "Nine of the dead were farmers, the Beirut daily Al-Nahar reported.");
+        assert_eq!(c[0].source, "the Beirut daily Al-Nahar");
     }
 
     #[test]

@@ -151,8 +151,9 @@ pub(super) fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
         None if ctx.is(vt.saturating_sub(1), W::PerfectParticles) => return None,
         None => floor,
     };
-    // «## الشبكة السورية توثق»: a heading's marks are not the subject
-    while start < j && ctx.punct(start).is_some() {
+    // «## الشبكة السورية توثق»: a heading's marks are not the subject; «لكن
+    // المرصد … قالوا»: nor is a leading conjunction
+    while start < j && (ctx.punct(start).is_some() || ctx.is(start, W::LeadingConjunctions)) {
         start += 1;
     }
     if start >= j {
@@ -160,6 +161,18 @@ pub(super) fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
     }
     if let Some(np) = np_after_ar(ctx, start, 10).filter(|np| np.end_tok == j && (np.registry.is_some() || np.head.is_some() || np.human)) {
         return Some(np);
+    }
+    // «لكن المرصد السوري ومؤيدين للرئيس على وسائل التواصل قالوا»: a known body
+    // opens the clause, and what follows it up to a plural verb is coordinated
+    // with it (no punctuation, no other verb)
+    let plural = ctx.hits_at_tok(vt).iter().any(|h| matches!(h.entry, Entry::Verb { agr: Agr::Mp | Agr::Fp | Agr::Du, .. }));
+    if plural {
+        if let Some(np) = np_after_ar(ctx, start, 10).filter(|np| np.registry.is_some() && np.end_tok < j && j - np.end_tok <= 8) {
+            let clear = (np.end_tok..j).all(|i| ctx.punct(i).is_none() && !ctx.has_hit(i, |e| matches!(e, Entry::Verb { .. })));
+            if clear && (np.coordinated || ctx.lr.morph.starts_with_noun_conj(ctx.word(np.end_tok))) {
+                return Some(np);
+            }
+        }
     }
     // «كان دميرتاش صرح»: a bare name of up to three words
     if kana.is_some() && j - start <= 3 && (start..j).all(|i| ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(i).is_empty()) {
