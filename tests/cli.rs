@@ -305,3 +305,25 @@ fn rival_tolls_in_one_article_are_a_conflict() {
     let statuses: Vec<&str> = v["figures"].as_array().unwrap().iter().map(|f| f["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["new", "conflict"]);
 }
+
+#[test]
+fn a_place_the_gazetteer_lacks_is_kept_and_has_a_timeline() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let a = tmp.path().join("a.md");
+    let b = tmp.path().join("b.md");
+    std::fs::write(&a, "---\ndate: 2025-07-20\noutlet: A\n---\nوقال مصدر طبي إن 9 أشخاص قتلوا في قصف على قرية تل زعرور.\n").unwrap();
+    std::fs::write(&b, "---\ndate: 2025-07-21\noutlet: B\n---\nوقال المرصد إن حصيلة القصف على قرية تل زعرور ارتفعت إلى 14 قتيلا.\n").unwrap();
+    isnad().args(["ingest", "--db"]).arg(&db).arg(&a).arg(&b).assert().code(predicates::ord::lt(2));
+    isnad()
+        .args(["timeline", "--place", "تل زعرور", "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("x:تل-زعرور"))
+        .stdout(predicate::str::contains("14  update"));
+    let en = tmp.path().join("c.md");
+    std::fs::write(&en, "---\ndate: 2025-07-21\n---\nFive people were killed in shelling on the village of Kafr Zeytoun, a medical source said.\n").unwrap();
+    isnad().args(["ingest", "--db"]).arg(&db).arg(&en).assert().code(predicates::ord::lt(2));
+    isnad().args(["timeline", "--place", "Kafr Zeytoun", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("5  new"));
+}

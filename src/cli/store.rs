@@ -243,7 +243,16 @@ fn category(c: CategoryArg) -> Category {
 }
 
 fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
-    let Some(place) = find_place(rules, &a.place) else {
+    // a place the gazetteer lacks but the articles named («في بلدة X»)
+    let unlisted = isnad::rules::Place {
+        id: isnad::figures::unlisted_place_id(&a.place),
+        name: a.place.clone(),
+        parent: None,
+        kind: isnad::rules::PlaceKind::Town,
+        names: Vec::new(),
+    };
+    let stored_unlisted = || store.event_keys_for_place(&unlisted.id).is_ok_and(|k| !k.is_empty());
+    let Some(place) = find_place(rules, &a.place).or_else(|| stored_unlisted().then_some(&unlisted)) else {
         let names = rules.places.iter().flat_map(|p| std::iter::once(p.name.as_str()).chain(p.names.iter().map(String::as_str)));
         return Err(Fail(format!("no place named {:?} in the gazetteer{}", a.place, did_you_mean(&a.place, names))));
     };

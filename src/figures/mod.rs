@@ -67,14 +67,21 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
             let (s, e) = ctx.sentence_bounds(pos);
             (ctx.seg.tok_at(s).max(r.first.saturating_sub(WINDOW)), ctx.tok_end(e).min(r.end + WINDOW))
         };
-        let place = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::Place(_)))
-            .and_then(|e| if let Entry::Place(p) = e { Some(p) } else { None })
-            .or_else(|| paragraph_place(ctx, pos))
-            .or(first_place)
-            .map(|p| &rules.places[p as usize]);
+        let in_sentence = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::Place(_))).and_then(|e| if let Entry::Place(p) = e { Some(p) } else { None });
+        // «في بلدة X» with an X the gazetteer lacks: a place of its own
+        let unlisted = in_sentence.is_none().then(|| framed_place(ctx, sa, sb)).flatten();
+        let place = in_sentence.or_else(|| paragraph_place(ctx, pos)).or(first_place).map(|p| &rules.places[p as usize]);
         let fig = &mut f.figure;
-        fig.place = place.map(|p| p.id.clone());
-        fig.place_name = place.map(|p| p.name.clone());
+        match unlisted {
+            Some(name) => {
+                fig.place = Some(unlisted_place_id(&name));
+                fig.place_name = Some(name);
+            }
+            None => {
+                fig.place = place.map(|p| p.id.clone());
+                fig.place_name = place.map(|p| p.name.clone());
+            }
+        }
         fig.event_kind = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::EventKind(_))).and_then(|e| {
             if let Entry::EventKind(k) = e {
                 Some(ctx.lr.figures.event_kinds[k as usize].kind.clone())
@@ -104,6 +111,51 @@ fn nearest(ctx: &Ctx, a: usize, b: usize, at: usize, f: impl Fn(&Entry) -> bool)
         }
     }
     best.map(|x| x.1)
+}
+
+/// The id of a place the gazetteer lacks, from its name in either script:
+/// `x:` and the folded, lower-cased name (what `timeline --place` looks up).
+pub fn unlisted_place_id(name: &str) -> String {
+    let key: Vec<String> = crate::text::fold(name).to_lowercase().split_whitespace().map(String::from).collect();
+    format!("x:{}", key.join("-"))
+}
+
+/// A settlement noun and the name after it in `[a, b)`: «بلدة سروج», «قرية تل
+/// شور», "the village of Kafr Nabudah". The name is one or two words no rule
+/// knows (two after a name head: «تل», «عين»).
+fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
+    let plain = |j: usize| {
+        ctx.tok(j).is_some_and(|t| t.kind == crate::text::TokKind::Word)
+            && ctx.hits_at_tok(j).is_empty()
+            && !ctx.function_word(j)
+            && ctx.word(j).chars().count() >= 2
+    };
+    for k in a..b {
+        if !ctx.is(k, W::PlaceFrames) {
+            continue;
+        }
+        let english = ctx.lang() == crate::rules::Lang::En;
+        let mut j = k + 1;
+        if english {
+            // "the village of X": a capitalised name after "of"
+            if !ctx.word(j).eq_ignore_ascii_case("of") {
+                continue;
+            }
+            j += 1;
+            let n = (j..(j + 3).min(b)).take_while(|&i| plain(i) && ctx.capitalised(i)).count();
+            if n > 0 {
+                return Some(ctx.text[ctx.seg.tokens[j].start..ctx.seg.tokens[j + n - 1].end].to_string());
+            }
+            continue;
+        }
+        if j >= b || !plain(j) || ctx.definite(j) {
+            continue;
+        }
+        let two = ctx.is(j, W::PlaceNameHeads) && j + 1 < b && plain(j + 1) && !ctx.definite(j + 1);
+        let end = if two { j + 1 } else { j };
+        return Some(ctx.text[ctx.seg.tokens[j].start..ctx.seg.tokens[end].end].to_string());
+    }
+    None
 }
 
 fn paragraph_place(ctx: &Ctx, pos: usize) -> Option<u32> {

@@ -119,6 +119,10 @@ word_classes! {
     particles => Particles,
     /// a particle between subject and verb: «الوزارة قد أعلنت»
     perfect_particles => PerfectParticles,
+    /// a settlement noun before a place name: «في بلدة سروج», "in the village of X"; an unknown name after it is kept as a place
+    place_frames => PlaceFrames,
+    /// the first word of a two-word place name: «تل شور», «عين عيسى», «كفر نبودة»
+    place_name_heads => PlaceNameHeads,
     /// people told something, not a source: "told reporters"
     plain_addressees => PlainAddressees,
     /// a preposition after the head noun starts a phrase that does not change the head: "a source in Erbil"
