@@ -312,6 +312,15 @@ pub struct Figure {
     pub subset: bool,
 }
 
+impl Figure {
+    /// Within a factor of ten of `other`: two readings of one toll can differ
+    /// that much; a national total and one attack's toll differ more.
+    pub fn same_order(&self, other: &Figure) -> bool {
+        let n = |f: &Figure| f.low.or(f.high).unwrap_or(0).max(1);
+        n(self).max(n(other)) <= 10 * n(self).min(n(other))
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Finding {
     pub rule: RuleId,

@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use crate::model::Gender;
 use crate::rules::{Entry, Hit, Lang, LangRules, RegistryEntry, W};
-use crate::text::{Segments, TokKind, Token};
+use crate::text::{Quote, Segments, TokKind, Token};
 
 pub struct Ctx<'a> {
     pub text: &'a str,
@@ -128,25 +128,32 @@ impl<'a> Ctx<'a> {
         w.chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    /// Is the word at `i` in word class `c` (`grammar.yaml`)?
-    /// A mark of a short quote right after a type noun ("known as the \"White
-    /// Helmets\""): a name inside an aside, not a quotation to stop at.
-    pub fn named_quote_mark(&self, i: usize) -> bool {
-        let ctx = self;
-        let pos = ctx.seg.tokens[i].start;
-        let qs = &ctx.seg.quotes;
-        let k = qs.partition_point(|q| q.open <= pos);
-        let Some(q) = qs[..k].iter().rev().take(8).find(|q| q.open == pos || q.close == Some(pos)) else { return false };
-        let words = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
-        let open = ctx.seg.tok_at(q.open);
-        let mut p = open.saturating_sub(1);
-        if p > 0 && (ctx.is(p, W::DefiniteArticles) || ctx.is(p, W::Determiners)) {
+    /// Does a hit of `entry` end where token `i` ends ("known as" ends on "as")?
+    /// Hits are sorted by start: only the few that start before that end are looked at.
+    pub fn hit_ends_at(&self, i: usize, entry: Entry) -> bool {
+        let end = self.seg.tokens[i].end;
+        let upto = self.hits.partition_point(|h| h.start < end);
+        self.hits[..upto].iter().rev().take(32).any(|h| h.entry == entry && h.end == end)
+    }
+
+    /// A short quote right after a type noun, over an article ("known as the
+    /// \"White Helmets\""): a name, not a quotation.
+    pub fn named_quote(&self, q: &Quote) -> bool {
+        let words = self.text[q.inner_start..q.inner_end].split_whitespace().count();
+        let open = self.seg.tok_at(q.open);
+        let Some(mut p) = open.checked_sub(1) else { return false };
+        if p > 0 && (self.is(p, W::DefiniteArticles) || self.is(p, W::Determiners)) {
             p -= 1;
         }
-        // a type noun ending on that word ("known as" ends on "as")
-        let end = ctx.seg.tokens[p].end;
-        let upto = ctx.hits.partition_point(|h| h.start < end);
-        words <= 6 && open > 0 && ctx.hits[..upto].iter().rev().take(32).any(|h| h.entry == Entry::TypeNoun && h.end == end)
+        words <= 6 && self.hit_ends_at(p, Entry::TypeNoun)
+    }
+
+    /// A mark (token `i`) of a [`Self::named_quote`]: no clause boundary.
+    pub fn named_quote_mark(&self, i: usize) -> bool {
+        let pos = self.seg.tokens[i].start;
+        let qs = &self.seg.quotes;
+        let k = qs.partition_point(|q| q.open <= pos);
+        qs[..k].iter().rev().take(8).find(|q| q.open == pos || q.close == Some(pos)).is_some_and(|q| self.named_quote(q))
     }
 
     pub fn is(&self, i: usize, c: W) -> bool {

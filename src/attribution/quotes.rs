@@ -92,22 +92,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             if let Some(d) = dash {
                 let np = self.g.np_after(ctx, d + 1, 6);
                 if let Some(np) = np.filter(|n| n.has_anchor_public()) {
-                    let source = self.source_of(&np);
-                    let c = RawClaim {
-                        mode: Mode::Direct,
-                        start: s,
-                        end: e,
-                        cue: Some(self.span_of(d, d + 1)),
-                        stance: Stance::Neutral,
-                        source,
-                        mention: Some((np.start, np.end)),
-                        via: Vec::new(),
-                        floating: false,
-                        orphan: false,
-                        quote: Some(qi),
-                    };
-                    self.claimed[qi] = true;
-                    self.claims.push(c);
+                    let cue = Some(self.span_of(d, d + 1));
+                    self.push_quote_of(qi, (s, e), cue, &np);
                     by_quote.insert(qi, self.claims.len() - 1);
                     continue;
                 }
@@ -166,13 +152,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
     fn quote_of_named_person(&mut self, qi: usize, s: usize, e: usize) -> bool {
         let q = &self.ctx.seg.quotes[qi];
         let Some(np) = self.named_person_before(q.open) else { return false };
-        let source = self.source_of(&np);
+        self.push_quote_of(qi, (s, e), None, &np);
+        true
+    }
+
+    /// The direct claim of quote `qi` (content span `se`) by the speaker `np`.
+    fn push_quote_of(&mut self, qi: usize, se: (usize, usize), cue: Option<(usize, usize)>, np: &super::np::Np) {
+        let source = self.source_of(np);
         self.claimed[qi] = true;
         self.claims.push(RawClaim {
             mode: Mode::Direct,
-            start: s,
-            end: e,
-            cue: None,
+            start: se.0,
+            end: se.1,
+            cue,
             stance: Stance::Neutral,
             source,
             mention: Some((np.start, np.end)),
@@ -181,7 +173,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
             orphan: false,
             quote: Some(qi),
         });
-        true
     }
 
     /// The last person named with a title (or a full name) in the sentence
@@ -270,19 +261,6 @@ impl<'c, 'a> Extractor<'c, 'a> {
         })
     }
 
-    /// A short quotation right after a type noun or "known as": a name.
-    pub(crate) fn typed_term(&self, qi: usize) -> bool {
-        let ctx = self.ctx;
-        let q = &ctx.seg.quotes[qi];
-        let words = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
-        let open_tok = ctx.seg.tok_at(q.open);
-        // "known as the \"White Helmets\"": over an article
-        let prev = open_tok.checked_sub(1).map(|p| if p > 0 && (ctx.is(p, W::DefiniteArticles) || ctx.is(p, W::Determiners)) { p - 1 } else { p });
-        let end = prev.map(|p| ctx.seg.tokens[p].end);
-        let upto = end.map_or(0, |e| ctx.hits.partition_point(|h| h.start < e));
-        words <= 6 && end.is_some_and(|e| ctx.hits[..upto].iter().rev().take(32).any(|h| h.entry == Entry::TypeNoun && h.end == e))
-    }
-
     /// A quotation that is a name, title or term rather than someone's words.
     pub(crate) fn is_term(&self, qi: usize) -> bool {
         let ctx = self.ctx;
@@ -295,13 +273,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let before_text = ctx.text[..q.open].trim_end();
         let glued = ctx.text[..q.open].ends_with(|c: char| ctx.lr.morph.is_proclitic_letter(c))
             && before_text.chars().rev().nth(1).is_none_or(|c| !crate::text::is_word_char(c));
-        let typed = prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay)))
-            || prev.is_some_and(|p| {
-                // hits are sorted by start: the few that start before this token's end
-                let end = ctx.seg.tokens[p].end;
-                let upto = ctx.hits.partition_point(|h| h.start < end);
-                ctx.hits[..upto].iter().rev().take(32).any(|h| matches!(h.entry, Entry::TypeNoun) && h.end == end)
-            });
+        let typed =
+            prev.is_some_and(|p| ctx.has_hit(p, |e| matches!(e, Entry::TypeNoun | Entry::Relay))) || prev.is_some_and(|p| ctx.hit_ends_at(p, Entry::TypeNoun));
         if q.family == crate::text::Family::Ornate {
             return true; // ﴿…﴾: a Quranic citation, not a statement
         }

@@ -104,8 +104,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         let para = ctx.seg.para_of(ev.start);
         // a quoted name in an aside ("the service, known as the \"White Helmets\", said") is no content
-        let pre_quote =
-            b.checked_sub(1).and_then(|t| self.quote_closing_at(t)).filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para && !self.typed_term(*q));
+        let pre_quote = b
+            .checked_sub(1)
+            .and_then(|t| self.quote_closing_at(t))
+            .filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para && !ctx.named_quote(&ctx.seg.quotes[*q]));
         let strong = forward.as_ref().is_some_and(|f| f.1);
         if let (Some(q), false) = (pre_quote, strong) {
             let c = self.claim(&f, &Content::Quote(q));

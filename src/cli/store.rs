@@ -342,20 +342,18 @@ fn did_you_mean<'n>(want: &str, names: impl Iterator<Item = &'n str>) -> String 
 }
 
 fn sources(store: &SledStore, a: SourcesArgs) -> Run {
-    if let Some(o) = a.outlet.as_deref() {
-        // an outlet the store has never seen is a typo, not an empty table
+    let s = query::sources(store, a.outlet.as_deref())?;
+    // an outlet no stored article has is a typo, not an empty table (its share
+    // list is empty only then); the outlets are listed on that path alone
+    if let Some(o) = a.outlet.as_deref().filter(|_| s.outlets.is_empty()) {
         let mut known = std::collections::BTreeSet::new();
         for art in store.articles() {
             known.extend(art?.outlet);
         }
-        if !known.contains(o) {
-            let hint = did_you_mean(o, known.iter().map(String::as_str));
-            let list =
-                if known.len() <= 12 { format!("; outlets in the store: {}", known.iter().cloned().collect::<Vec<_>>().join(", ")) } else { String::new() };
-            return Err(Fail(format!("no outlet named {o:?} in the store{hint}{list}")));
-        }
+        let hint = did_you_mean(o, known.iter().map(String::as_str));
+        let list = if known.len() <= 12 { format!("; outlets in the store: {}", known.iter().cloned().collect::<Vec<_>>().join(", ")) } else { String::new() };
+        return Err(Fail(format!("no outlet named {o:?} in the store{hint}{list}")));
     }
-    let s = query::sources(store, a.outlet.as_deref())?;
     let mut out = output(&a.out)?;
     let written = match a.format {
         ListFormat::Json => writeln!(out, "{}", json!(s)),

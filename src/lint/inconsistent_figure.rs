@@ -31,9 +31,7 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
 fn rivals(a: &Figure, b: &Figure) -> bool {
     // and the same order of magnitude: four dead in a raid and a thousand in a city
     // are two counts, not two readings of one
-    let n = |f: &Figure| f.low.or(f.high).unwrap_or(0).max(1);
-    let same_order = n(a).max(n(b)) <= 10 * n(a).min(n(b));
-    a.source.is_some() && b.source.is_some() && a.place.is_some() && a.event_kind.is_some() && a.event_kind == b.event_kind && same_order
+    a.source.is_some() && b.source.is_some() && a.place.is_some() && a.event_kind.is_some() && a.event_kind == b.event_kind && a.same_order(b)
 }
 
 /// The name of a figure's source, for the message.
@@ -78,10 +76,13 @@ impl Rule for InconsistentFigure {
     }
 }
 
-/// An earlier figure of `figs[..i]` that a different source gives for the
-/// same incident, disagreeing with `figs[i]`: a rival toll in one article.
-pub(crate) fn rival<'f>(figs: impl DoubleEndedIterator<Item = &'f Figure>, b: &Figure) -> Option<&'f Figure> {
-    figs.rev().take(24).find(|a| a.source != b.source && comparable(a, b) && !overlap(a, b))
+/// Among the figures before `b` in its article (`figure` reads each), one that a
+/// different source gives for the same incident and that disagrees with `b`.
+pub(crate) fn rival<'f, T>(before: &'f [T], figure: impl Fn(&T) -> &Figure, b: &Figure) -> Option<&'f T> {
+    before.iter().rev().take(24).find(|x| {
+        let a = figure(x);
+        a.source != b.source && comparable(a, b) && !overlap(a, b)
+    })
 }
 
 fn findings(p: &Parts) -> Vec<Finding> {

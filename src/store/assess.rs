@@ -92,18 +92,14 @@ pub fn against(c: &StoredFigure) -> Against {
 /// incident), both with an originating source, the same order of magnitude (a
 /// national total and one attack's toll are two things).
 fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
-    let same_order = |a: &StoredFigure, b: &StoredFigure| {
-        let (x, y) = (a.figure.low.or(a.figure.high).unwrap_or(0).max(1), b.figure.low.or(b.figure.high).unwrap_or(0).max(1));
-        x.max(y) <= 10 * x.min(y)
-    };
-    // a total since a date may be national («منذ 2011»); one day's toll needs a town
     // one incident needs one kind of event (a bombing, clashes); a total since a
     // date needs none
     let kinds = match (&f.figure.event_kind, &c.figure.event_kind) {
         (Some(a), Some(b)) => a == b,
         _ => f.cumulative(),
     };
-    (!coarse || f.cumulative()) && kinds && c.figure.place == f.figure.place && f.source.is_some() && c.source.is_some() && same_order(f, c)
+    // a total since a date may be national («منذ 2011»); one day's toll needs a town
+    (!coarse || f.cumulative()) && kinds && c.figure.place == f.figure.place && f.source.is_some() && c.source.is_some() && f.figure.same_order(&c.figure)
 }
 
 /// The status of `f` given stored figures of its event key. `coarse`: its place

@@ -150,10 +150,9 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
         if f.status == Status::Conflict || !f.figure.category.is_casualty() {
             continue;
         }
-        if let Some(r) = crate::lint::inconsistent_figure::rival(before.iter().map(|x| &x.figure), &f.figure) {
-            let rival = before.iter().find(|x| std::ptr::eq(&x.figure, r)).map(super::assess::against);
+        if let Some(r) = crate::lint::inconsistent_figure::rival(before, |x| &x.figure, &f.figure) {
             f.status = Status::Conflict;
-            f.against = rival.into_iter().collect();
+            f.against = vec![super::assess::against(r)];
             check.status = Status::Conflict;
             check.against = f.against.clone();
         }
