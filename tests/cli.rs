@@ -161,6 +161,7 @@ fn rules_check_passes_on_builtin_and_reports_places() {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, text).unwrap();
     }
+    std::fs::write(tmp.path().join(isnad::rules::WORLD_FILE.0), isnad::rules::WORLD_FILE.1).unwrap();
     std::fs::write(tmp.path().join("ar/according.yaml"), "phrases:\n  - phrase: وفق\n    stance: loud\n").unwrap();
     isnad()
         .args(["rules", "check"])
@@ -326,4 +327,28 @@ fn a_place_the_gazetteer_lacks_is_kept_and_has_a_timeline() {
     std::fs::write(&en, "---\ndate: 2025-07-21\n---\nFive people were killed in shelling on the village of Kafr Zeytoun, a medical source said.\n").unwrap();
     isnad().args(["ingest", "--db"]).arg(&db).arg(&en).assert().code(predicates::ord::lt(2));
     isnad().args(["timeline", "--place", "Kafr Zeytoun", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("5  new"));
+}
+
+#[test]
+fn a_town_only_geonames_knows_has_a_timeline_in_both_scripts() {
+    // Multan is not in rules/places.yaml: the world gazetteer names it, in either script
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let a = tmp.path().join("a.md");
+    let b = tmp.path().join("b.md");
+    std::fs::write(&a, "---\ndate: 2025-03-01\noutlet: A\n---\nقالت الشرطة الباكستانية إن 12 شخصا قتلوا في تفجير انتحاري استهدف سوقا في مدينة ملتان.\n")
+        .unwrap();
+    std::fs::write(&b, "---\ndate: 2025-03-02\noutlet: B\n---\nPolice said the death toll from the suicide bombing at a market in Multan rose to 19.\n")
+        .unwrap();
+    isnad().args(["ingest", "--db"]).arg(&db).arg(&a).arg(&b).assert().code(predicates::ord::lt(2));
+    for name in ["Multan", "ملتان"] {
+        isnad()
+            .args(["timeline", "--place", name, "--db"])
+            .arg(&db)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Multan (1169825)"))
+            .stdout(predicate::str::contains("12  new"))
+            .stdout(predicate::str::contains("19  update"));
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use isnad::rules::{Rules, FILES};
+use isnad::rules::{Rules, FILES, WORLD_FILE};
 use isnad::text::fold;
 
 fn rules() -> Rules {
@@ -101,12 +101,7 @@ fn rules_dir_round_trips() {
 
 #[test]
 fn unknown_keys_are_refused_with_a_place() {
-    let tmp = tempfile::tempdir().unwrap();
-    for (name, text) in FILES {
-        let p = tmp.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-    }
+    let tmp = rules_copy();
     let p = tmp.path().join("en/according.yaml");
     std::fs::write(&p, "phrases:\n  - phrase: according to\n    colour: blue\n").unwrap();
     let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
@@ -115,12 +110,7 @@ fn unknown_keys_are_refused_with_a_place() {
 
 #[test]
 fn duplicates_are_reported_with_a_place() {
-    let tmp = tempfile::tempdir().unwrap();
-    for (name, text) in FILES {
-        let p = tmp.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-    }
+    let tmp = rules_copy();
     let p = tmp.path().join("en/according.yaml");
     std::fs::write(&p, "phrases:\n  - phrase: according to\n  - phrase: According To\n").unwrap();
     let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
@@ -152,7 +142,31 @@ fn rules_copy() -> tempfile::TempDir {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, text).unwrap();
     }
+    std::fs::write(tmp.path().join(WORLD_FILE.0), WORLD_FILE.1).unwrap();
     tmp
+}
+
+#[test]
+fn a_bad_gazetteer_line_is_refused_with_a_place() {
+    let tmp = rules_copy();
+    let p = tmp.path().join(WORLD_FILE.0);
+    let mut text = WORLD_FILE.1.to_string();
+    text.push_str("999999999\tvillage\tSY\t12\tNowhere\t\t\n");
+    std::fs::write(&p, &text).unwrap();
+    let lines = text.lines().count();
+    let err = Rules::from_dir(tmp.path()).unwrap_err().to_string();
+    assert!(err.contains(&format!("gazetteer.tsv:{lines}:11: unknown place kind \"village\"")), "{err}");
+}
+
+#[test]
+fn every_link_to_the_world_gazetteer_exists() {
+    let r = rules();
+    let w = r.world();
+    for p in &r.places {
+        if let Some(g) = &p.geonames {
+            assert!(w.get(g).is_some(), "{}: geonames {g} is not in rules/gazetteer.tsv", p.id);
+        }
+    }
 }
 
 #[test]

@@ -206,6 +206,8 @@ impl<'a> Ctx<'a> {
             | W::MaleNames.bit()
             | W::PlaceNameHeads.bit()
             | W::PlaceFrames.bit()
+            | W::NotPlaces.bit()
+            | W::PlacePrepositions.bit()
             | W::DiseaseWords.bit()
             | W::SingularCounts.bit();
         self.classes_of(i) & !names != 0

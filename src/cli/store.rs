@@ -18,7 +18,7 @@ use isnad::report::{self, csv};
 use isnad::store::check::{check, merge_sources};
 use isnad::store::db::Open;
 use isnad::store::export::{self, ArticleRow, ClaimRow, ConflictRow, FigureRow, SourceRow};
-use isnad::store::gazetteer::{find_place, Gazetteer};
+use isnad::store::gazetteer::{find_places, Gazetteer};
 use isnad::store::ingest::{self, Outcome};
 use isnad::store::resolve::SourceResolver;
 use isnad::store::timeline::{self, Groups};
@@ -250,9 +250,14 @@ fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
         parent: None,
         kind: isnad::rules::PlaceKind::Town,
         names: Vec::new(),
+        geonames: None,
+        adjectives: Vec::new(),
     };
     let stored_unlisted = || store.event_keys_for_place(&unlisted.id).is_ok_and(|k| !k.is_empty());
-    let Some(place) = find_place(rules, &a.place).or_else(|| stored_unlisted().then_some(&unlisted)) else {
+    // of the places a name may mean («طرابلس»), the one the store has figures for
+    let known = find_places(rules, &a.place);
+    let stored = known.iter().find(|p| store.event_keys_for_place(&p.id).is_ok_and(|k| !k.is_empty()));
+    let Some(place) = stored.or_else(|| stored_unlisted().then_some(&unlisted)).or(known.first()) else {
         let names = rules.places.iter().flat_map(|p| std::iter::once(p.name.as_str()).chain(p.names.iter().map(String::as_str)));
         return Err(Fail(format!("no place named {:?} in the gazetteer{}", a.place, did_you_mean(&a.place, names))));
     };

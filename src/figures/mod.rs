@@ -10,6 +10,7 @@
 pub mod classify;
 pub mod interval;
 pub mod numbers;
+pub mod places;
 pub mod read;
 pub mod when;
 
@@ -41,11 +42,9 @@ const WINDOW: usize = 60;
 pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, rules: &Rules) -> Vec<Found> {
     let readings = read::read_numbers(ctx);
     let mut out: Vec<Found> = Vec::with_capacity(readings.len());
-    // the article's first place: the default context
-    let first_place = ctx.hits.iter().find_map(|h| match h.entry {
-        Entry::Place(p) => Some(p),
-        _ => None,
-    });
+    // the places the article names; the first is the default context
+    let named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
+    let first_place = named.iter().find(|p| !p.weak);
     // claims sorted by start for "which claim holds this figure"
     let mut by_start: Vec<(usize, usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.start, c.end, i)).collect();
     by_start.sort_unstable();
@@ -67,10 +66,11 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
             let (s, e) = ctx.sentence_bounds(pos);
             (ctx.seg.tok_at(s).max(r.first.saturating_sub(WINDOW)), ctx.tok_end(e).min(r.end + WINDOW))
         };
-        let in_sentence = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::Place(_))).and_then(|e| if let Entry::Place(p) = e { Some(p) } else { None });
+        let in_sentence = specific(&named, sa, sb, r.first);
         // «في بلدة X» with an X the gazetteer lacks: a place of its own
-        let unlisted = in_sentence.is_none().then(|| framed_place(ctx, sa, sb)).flatten();
-        let place = in_sentence.or_else(|| paragraph_place(ctx, pos)).or(first_place).map(|p| &rules.places[p as usize]);
+        let unlisted = in_sentence.filter(|p| p.rank > 0).is_none().then(|| framed_place(ctx, sa, sb)).flatten();
+        // an adjective («المرصد السوري») only when the article names no place
+        let place = in_sentence.or_else(|| paragraph_place(ctx, &named, pos)).or(first_place).or_else(|| adjective(&named, sa, sb, r.first)).or(named.first());
         let fig = &mut f.figure;
         match unlisted {
             Some(name) => {
@@ -158,11 +158,30 @@ fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
     None
 }
 
-fn paragraph_place(ctx: &Ctx, pos: usize) -> Option<u32> {
+/// The place of a figure in `[a, b)`: the most specific one named (a town over
+/// its country: «الحرب في سوريا: 200 قتيل في السويداء»), the nearest of those,
+/// preferring what precedes the figure.
+fn specific(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&places::Named> {
+    let from = named.partition_point(|p| p.tok < a);
+    let to = named.partition_point(|p| p.tok < b);
+    let span = &named[from..to];
+    let dist = |p: &places::Named| if p.tok <= at { at - p.tok } else { (p.tok - at) * 2 };
+    span.iter().filter(|p| !p.weak).max_by_key(|p| (p.rank, std::cmp::Reverse(dist(p))))
+}
+
+/// The nearest adjective of a place in `[a, b)` («الانتخابات التركية»).
+fn adjective(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&places::Named> {
+    let from = named.partition_point(|p| p.tok < a);
+    let to = named.partition_point(|p| p.tok < b);
+    named[from..to].iter().filter(|p| p.weak).min_by_key(|p| if p.tok <= at { at - p.tok } else { (p.tok - at) * 2 })
+}
+
+fn paragraph_place<'n>(ctx: &Ctx, named: &'n [places::Named], pos: usize) -> Option<&'n places::Named> {
     let p = ctx.seg.paragraphs.get(ctx.seg.para_of(pos))?;
     let t = ctx.seg.tok_at(pos);
     let (a, b) = (ctx.seg.tok_at(p.start).max(t.saturating_sub(4 * WINDOW)), ctx.tok_end(p.end).min(t + 4 * WINDOW));
-    (a..b).find_map(|j| ctx.hits_at_tok(j).iter().find_map(|h| if let Entry::Place(x) = h.entry { Some(x) } else { None }))
+    let from = named.partition_point(|x| x.tok < a);
+    named[from..].iter().take_while(|x| x.tok < b).find(|x| !x.weak)
 }
 
 /// «ارتفعت الحصيلة من 31 إلى 32 قتيلاً», "rose from 31 to 32": the later value

@@ -97,6 +97,8 @@ word_classes! {
     non_subjects => NonSubjects,
     /// words after a number that are no counted noun
     not_counted => NotCounted,
+    /// common words that are also the name of some town: a place only after a frame («الأبيض», "Bar")
+    not_places => NotPlaces,
     /// words after which a cue verb form is a noun: "the protests", "acts of protest"
     noun_markers => NounMarkers,
     /// after a titled person, a word that joins the body he speaks for: «المتحدث عن …»
@@ -123,6 +125,8 @@ word_classes! {
     place_frames => PlaceFrames,
     /// the first word of a two-word place name: «تل شور», «عين عيسى», «كفر نبودة»
     place_name_heads => PlaceNameHeads,
+    /// a word before a gazetteer name that makes it a place: «في», «قرب», "in", "near"
+    place_prepositions => PlacePrepositions,
     /// people told something, not a source: "told reporters"
     plain_addressees => PlainAddressees,
     /// a preposition after the head noun starts a phrase that does not change the head: "a source in Erbil"

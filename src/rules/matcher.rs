@@ -68,6 +68,8 @@ pub enum Entry {
     RelDay(u32),
     Cumulative,
     Place(u32),
+    /// An adjective of a place («التركية», "Turkish").
+    PlaceAdj(u32),
     Head(u32),
     Qualifier(u32),
     Title(u32),
@@ -303,6 +305,7 @@ impl Patterns<'_> {
         }
         for (i, x) in places.iter().enumerate() {
             self.add_all(&x.names, Entry::Place(i as u32));
+            self.add_all(&x.adjectives, Entry::PlaceAdj(i as u32));
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod matcher;
 pub mod morphology;
 pub mod schema;
 mod validate;
+pub mod world;
 
 use std::collections::HashSet;
 
@@ -59,6 +60,9 @@ pub const FILES: &[(&str, &str)] = &[
     ("places.yaml", include_str!("../../rules/places.yaml")),
     ("check.yaml", include_str!("../../rules/check.yaml")),
 ];
+
+/// The world gazetteer, relative to a rules folder, and its built-in copy.
+pub const WORLD_FILE: (&str, &str) = ("gazetteer.tsv", include_str!("../../rules/gazetteer.tsv"));
 
 /// A problem in a rule file, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +152,13 @@ pub struct Rules {
     pub origin: String,
     /// Built on first use, like the languages.
     matchers: [std::sync::OnceLock<Matcher>; 2],
+    /// The world gazetteer's text and, once read, the gazetteer.
+    world_text: (PathBuf, std::borrow::Cow<'static, str>),
+    world: std::sync::OnceLock<world::World>,
+    /// GeoNames id → index into `places` of the hand-written entry that stands for it.
+    pub same_as: FxHashMap<String, u32>,
+    /// Place id → index into `places`.
+    pub place_ix: FxHashMap<String, u32>,
 }
 
 impl Rules {
@@ -173,10 +184,20 @@ impl Rules {
         })
     }
 
+    /// The world gazetteer, read on first use.
+    pub fn world(&self) -> &world::World {
+        self.world.get_or_init(|| match world::World::parse(&self.world_text.0, &self.world_text.1, &self.lang(Lang::Ar).morph) {
+            Ok(w) => w,
+            // unreachable for checked rules, as for the languages
+            Err(e) => panic!("the world gazetteer does not load:\n{}", RuleErrors(e)),
+        })
+    }
+
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<Rules, RuleErrors> {
         let texts: Vec<(PathBuf, String)> = FILES.iter().map(|(n, t)| (PathBuf::from("rules").join(n), t.to_string())).collect();
-        Rules::from_texts(&texts, "built-in", false)
+        let world = (PathBuf::from("rules").join(WORLD_FILE.0), std::borrow::Cow::Borrowed(WORLD_FILE.1));
+        Rules::from_texts(&texts, world, "built-in", false)
     }
 
     /// Rules from a folder laid out like `rules/`.
@@ -194,10 +215,18 @@ impl Rules {
                 Err(e) => errs.push(RuleError { file: p, line: 0, col: 0, message: format!("cannot read: {e}") }),
             }
         }
+        let wp = dir.join(WORLD_FILE.0);
+        let world = match std::fs::read_to_string(&wp) {
+            Ok(t) => (wp, std::borrow::Cow::Owned(t)),
+            Err(e) => {
+                errs.push(RuleError { file: wp, line: 0, col: 0, message: format!("cannot read: {e}") });
+                return Err(RuleErrors(errs));
+            }
+        };
         if !errs.is_empty() {
             return Err(RuleErrors(errs));
         }
-        Rules::from_texts(&texts, &dir.display().to_string(), true)
+        Rules::from_texts(&texts, world, &dir.display().to_string(), true)
     }
 
     /// Read and check every file now (what `isnad rules check` does).
@@ -213,6 +242,14 @@ impl Rules {
                 }
             }
         }
+        if errs.is_empty() && self.world.get().is_none() {
+            match world::World::parse(&self.world_text.0, &self.world_text.1, &self.lang(Lang::Ar).morph) {
+                Ok(w) => {
+                    let _ = self.world.set(w);
+                }
+                Err(e) => errs.extend(e),
+            }
+        }
         if errs.is_empty() {
             Ok(())
         } else {
@@ -220,7 +257,7 @@ impl Rules {
         }
     }
 
-    fn from_texts(texts: &[(PathBuf, String)], origin: &str, eager: bool) -> Result<Rules, RuleErrors> {
+    fn from_texts(texts: &[(PathBuf, String)], world_text: (PathBuf, std::borrow::Cow<'static, str>), origin: &str, eager: bool) -> Result<Rules, RuleErrors> {
         let mut errs = Vec::new();
         let get = |name: &str| texts.iter().find(|(p, _)| p.ends_with(name)).expect("every rule file is listed");
         let registry: Option<RegistryFile> = parse(get("registry.yaml"), &mut errs);
@@ -231,7 +268,13 @@ impl Rules {
             check_places(get("places.yaml"), &places, &mut errs);
             check_windows(get("check.yaml"), &check, &mut errs);
             if errs.is_empty() {
+                let same_as = places.places.iter().enumerate().filter_map(|(i, p)| p.geonames.clone().map(|g| (g, i as u32))).collect();
+                let place_ix = places.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as u32)).collect();
                 let rules = Rules {
+                    place_ix,
+                    world_text,
+                    world: Default::default(),
+                    same_as,
                     registry: reg.sources,
                     places: places.places,
                     check,

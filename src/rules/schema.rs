@@ -444,6 +444,14 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Every name and spelling, both scripts.
     pub names: Vec<String>,
+    /// The GeoNames place this entry stands for (`rules/gazetteer.tsv`): a
+    /// name found there means this entry.
+    #[serde(default)]
+    pub geonames: Option<String>,
+    /// Adjectives of the place («التركية», "Turkish"): a weaker sign of it, used
+    /// when a sentence names no place.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]

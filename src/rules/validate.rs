@@ -87,7 +87,7 @@ pub(super) fn check_places(file: &(PathBuf, String), p: &PlacesFile, errs: &mut 
     let known: HashSet<&str> = p.places.iter().map(|x| x.id.as_str()).collect();
     for x in &p.places {
         ids.check(file, "place id", &x.id, errs);
-        for n in &x.names {
+        for n in x.names.iter().chain(&x.adjectives) {
             names.check(file, "place name", n, errs);
         }
         if let Some(parent) = &x.parent {

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use crate::rules::{Place, PlaceKind, Rules};
 use crate::text::fold;
 
-pub struct Gazetteer {
+pub struct Gazetteer<'r> {
+    rules: &'r Rules,
     parent: HashMap<String, String>,
     children: HashMap<String, Vec<String>>,
     countries: HashSet<String>,
@@ -13,8 +14,8 @@ pub struct Gazetteer {
     coarse: HashSet<String>,
 }
 
-impl Gazetteer {
-    pub fn new(rules: &Rules) -> Gazetteer {
+impl<'r> Gazetteer<'r> {
+    pub fn new(rules: &'r Rules) -> Gazetteer<'r> {
         let mut parent = HashMap::new();
         let mut children: HashMap<String, Vec<String>> = HashMap::new();
         let countries = rules.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| p.id.clone()).collect();
@@ -25,7 +26,27 @@ impl Gazetteer {
             }
         }
         let coarse = rules.places.iter().filter(|p| matches!(p.kind, PlaceKind::Region)).map(|p| p.id.clone()).collect();
-        Gazetteer { parent, children, countries, coarse }
+        Gazetteer { rules, parent, children, countries, coarse }
+    }
+
+    /// A GeoNames place (not one of the hand-written ones): its index.
+    fn world(&self, id: &str) -> Option<u32> {
+        if self.parent.contains_key(id) || self.countries.contains(id) || id.starts_with("x:") {
+            return None;
+        }
+        self.rules.world().get(id)
+    }
+
+    /// The parent of a place, hand-written or GeoNames, as an id isnad gives
+    /// figures (a GeoNames region that a hand-written entry stands for is that entry).
+    fn parent_of(&self, id: &str) -> Option<String> {
+        if let Some(p) = self.parent.get(id) {
+            return Some(p.clone());
+        }
+        let w = self.rules.world();
+        let p = w.places[self.world(id)? as usize].parent?;
+        let pid = w.id(p);
+        Some(self.rules.same_as.get(pid).map_or_else(|| pid.to_string(), |&y| self.rules.places[y as usize].id.clone()))
     }
 
     /// The place, its parent and its children: one event may be told at any of
@@ -34,16 +55,22 @@ impl Gazetteer {
     /// coarse to name one incident? (A governorate is not: «السويداء» names
     /// the province and the city alike.)
     pub fn is_coarse(&self, id: &str) -> bool {
-        self.countries.contains(id) || self.coarse.contains(id)
+        self.countries.contains(id)
+            || self.coarse.contains(id)
+            || self.world(id).is_some_and(|i| self.rules.world().places[i as usize].kind == PlaceKind::Country)
+    }
+
+    fn is_country(&self, id: &str) -> bool {
+        self.countries.contains(id) || self.world(id).is_some_and(|i| self.rules.world().places[i as usize].kind == PlaceKind::Country)
     }
 
     pub fn related(&self, id: &str) -> Vec<String> {
         let mut out = vec![id.to_string()];
-        if self.countries.contains(id) {
+        if self.is_country(id) {
             return out;
         }
-        if let Some(p) = self.parent.get(id).filter(|p| !self.countries.contains(*p)) {
-            out.push(p.clone());
+        if let Some(p) = self.parent_of(id).filter(|p| !self.is_country(p)) {
+            out.push(p);
         }
         if let Some(c) = self.children.get(id) {
             out.extend(c.iter().cloned());
@@ -52,12 +79,39 @@ impl Gazetteer {
     }
 }
 
-/// A place given by any name or alias, in either script, or by id.
-pub fn find_place<'r>(rules: &'r Rules, q: &str) -> Option<&'r Place> {
+/// The places a name or id may mean, in either script: a hand-written entry
+/// first, then GeoNames places by size (a GeoNames place that a hand-written
+/// entry stands for is that entry).
+pub fn find_places(rules: &Rules, q: &str) -> Vec<Place> {
     let key = fold(q).to_lowercase();
-    rules
+    let yaml = rules
         .places
         .iter()
         .find(|p| p.id == q)
-        .or_else(|| rules.places.iter().find(|p| p.names.iter().chain(std::iter::once(&p.name)).any(|n| fold(n).to_lowercase() == key)))
+        .or_else(|| rules.places.iter().find(|p| p.names.iter().chain(std::iter::once(&p.name)).any(|n| fold(n).to_lowercase() == key)));
+    let mut out: Vec<Place> = yaml.into_iter().cloned().collect();
+    let w = rules.world();
+    let mut hits = w.get(q).map(|i| vec![crate::rules::world::NameOf { place: i, main: true }]).unwrap_or_default();
+    let ar = &rules.lang(crate::rules::Lang::Ar).morph;
+    hits.extend(w.lookup(&crate::rules::world::key_of(q, ar)));
+    hits.sort_by_key(|x| std::cmp::Reverse(w.places[x.place as usize].population));
+    for x in hits {
+        let id = w.id(x.place);
+        let p = match rules.same_as.get(id) {
+            Some(&y) => rules.places[y as usize].clone(),
+            None => Place {
+                id: id.to_string(),
+                name: w.name(x.place).to_string(),
+                parent: None,
+                kind: w.places[x.place as usize].kind,
+                names: Vec::new(),
+                geonames: None,
+                adjectives: Vec::new(),
+            },
+        };
+        if !out.iter().any(|o| o.id == p.id) {
+            out.push(p);
+        }
+    }
+    out
 }

@@ -147,7 +147,15 @@ mod tests {
     #[test]
     fn timeline_reads_the_store_in_date_order() {
         let store = MemStore::new();
-        let place = Place { id: "sy-manbij".into(), name: "Manbij".into(), parent: None, kind: crate::rules::PlaceKind::City, names: vec![] };
+        let place = Place {
+            id: "sy-manbij".into(),
+            name: "Manbij".into(),
+            parent: None,
+            kind: crate::rules::PlaceKind::City,
+            names: vec![],
+            geonames: None,
+            adjectives: Vec::new(),
+        };
         let mut b = stored("b", Some("x"), 5, Some(15), Some(15));
         b.status = Status::Update;
         store.put(&article("b", vec![b]), &[]).unwrap();

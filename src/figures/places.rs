@@ -1,0 +1,260 @@
+//! Toponyms: the places an article names, from the hand-written places
+//! (`rules/places.yaml`, found by the matcher) and the world gazetteer
+//! (`rules/gazetteer.tsv`, looked up a word n-gram at a time here).
+//!
+//! A gazetteer name is a place when a frame supports it («في», «بلدة», "in",
+//! "near") or when it is a well-known place with no common-word reading. A name
+//! several places share («طرابلس», "Tripoli") goes to the one in a country the
+//! article already names, else to the largest.
+
+use rustc_hash::FxHashSet;
+
+use crate::attribution::Ctx;
+use crate::rules::world::{NameOf, World};
+use crate::rules::{Entry, Lang, PlaceKind, Rules, W};
+use crate::text::TokKind;
+
+/// A place named in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    pub tok: usize,
+    pub id: String,
+    pub name: String,
+    /// 0 a country, 1 a region or province, 2 anything smaller.
+    pub rank: u8,
+    /// Only an adjective («التركية», "Turkish"): a sign of the country.
+    pub weak: bool,
+}
+
+/// A place without a frame must be at least this big to be believed, and this
+/// big when the article names none of its country; after a preposition, this big.
+const WELL_KNOWN: u64 = 100_000;
+const FAMOUS: u64 = 1_000_000;
+const FRAMED: u64 = 50_000;
+
+/// Every place the article names, in text order.
+pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut countries: FxHashSet<String> = FxHashSet::default();
+    let mut covered = FxHashSet::default();
+    for h in ctx.hits {
+        let (p, weak) = match h.entry {
+            Entry::Place(p) => (p, false),
+            Entry::PlaceAdj(p) => (p, true),
+            _ => continue,
+        };
+        let place = &rules.places[p as usize];
+        let tok = ctx.seg.tok_at(h.start);
+        // one reading per word: a name matched in two forms is one place
+        if !covered.insert(tok) {
+            continue;
+        }
+        if !weak {
+            countries.insert(yaml_country(rules, p));
+        }
+        out.push(Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak });
+    }
+    let world = rules.world();
+    let mut j = 0;
+    let n = ctx.seg.tokens.len();
+    let mut found: Vec<(usize, usize, Vec<NameOf>, Frame)> = Vec::new();
+    while j < n {
+        if covered.contains(&j) || !candidate(ctx, j) {
+            j += 1;
+            continue;
+        }
+        match lookup(ctx, world, j) {
+            Some((len, names, glued)) => {
+                let framed = match frame(ctx, j) {
+                    Frame::None if glued => Frame::Preposition,
+                    f => f,
+                };
+                found.push((j, len, names, framed));
+                j += len;
+            }
+            None => j += 1,
+        }
+    }
+    // countries first: they are the context of the rest
+    for (j, _, names, framed) in &found {
+        if let Some(c) = names.iter().find(|x| x.main && world.places[x.place as usize].kind == PlaceKind::Country) {
+            if *framed != Frame::None || believable(ctx, *j, world, c) {
+                countries.insert(world.id(world.country(c.place)).to_string());
+            }
+        }
+    }
+    for (j, _, names, framed) in found {
+        let Some(best) = choose(world, &names, &countries) else { continue };
+        let home = countries.contains(world.id(world.country(best.place)));
+        let ok = match framed {
+            Frame::Settlement => true,
+            Frame::Preposition => home || world.places[best.place as usize].population >= FRAMED,
+            Frame::None => believable(ctx, j, world, &best) && (home || world.places[best.place as usize].population >= FAMOUS),
+        };
+        if !ok || ctx.is(j, W::NotPlaces) && framed != Frame::Settlement {
+            continue;
+        }
+        let wp = &world.places[best.place as usize];
+        let (id, name, kind) = match rules.same_as.get(world.id(best.place)) {
+            Some(&y) => {
+                let p = &rules.places[y as usize];
+                (p.id.clone(), p.name.clone(), p.kind)
+            }
+            None => (world.id(best.place).to_string(), world.name(best.place).to_string(), wp.kind),
+        };
+        out.push(Named { tok: j, id, name, rank: rank(kind), weak: false });
+    }
+    out.sort_by_key(|x| x.tok);
+    out
+}
+
+fn rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Country => 0,
+        PlaceKind::Region | PlaceKind::Governorate => 1,
+        _ => 2,
+    }
+}
+
+/// The country id of a hand-written place.
+fn yaml_country(rules: &Rules, mut p: u32) -> String {
+    for _ in 0..6 {
+        let place = &rules.places[p as usize];
+        match place.parent.as_deref().and_then(|par| rules.place_ix.get(par)) {
+            Some(&q) => p = q,
+            None => return place.id.clone(),
+        }
+    }
+    rules.places[p as usize].id.clone()
+}
+
+/// Could a place name start at `j`? A word no rule knows, capitalised in English.
+fn candidate(ctx: &Ctx, j: usize) -> bool {
+    let Some(t) = ctx.tok(j) else { return false };
+    // «مدينة» is a frame, not Medina
+    if t.kind != TokKind::Word || !ctx.hits_at_tok(j).is_empty() || ctx.function_word(j) || ctx.is(j, W::PlaceFrames) {
+        return false;
+    }
+    ctx.lang() == Lang::Ar || ctx.capitalised(j)
+}
+
+/// The longest name at `j`: its length in tokens, its readings, and whether a
+/// proclitic preposition was cut from it («بكابول»).
+fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, bool)> {
+    let en = ctx.lang() == Lang::En;
+    let first = if en { ctx.word(j).to_lowercase() } else { ctx.word(j).to_string() };
+    let m = &ctx.lr.morph;
+    // the word as written, without the article, without a proclitic preposition
+    let mut forms: Vec<(String, bool)> = vec![(first.clone(), false)];
+    if !en {
+        let s = m.strip(&first);
+        if s.len() != first.len() {
+            forms.push((s.to_string(), m.clitics(&first[..first.len() - s.len()]).prep.is_some()));
+        }
+        // a conjunction, then a locative preposition glued on («وبكابول»); not «ك»:
+        // «كمينا» is no town
+        let mut rest = first.as_str();
+        let mut glued = false;
+        for _ in 0..2 {
+            let Some(c) = rest.chars().next() else { break };
+            let mut buf = [0u8; 4];
+            let locative = ctx.lr.is(c.encode_utf8(&mut buf), W::PlacePrepositions);
+            let conj = m.is_proclitic_letter(c) && !m.prepositions().contains(&c);
+            if !(locative || conj) || glued || rest.chars().count() <= 4 {
+                break;
+            }
+            glued |= locative;
+            rest = &rest[c.len_utf8()..];
+            forms.push((rest.to_string(), glued));
+        }
+    }
+    for (form, glued) in forms {
+        // «للمدينة»: a frame or a common word under its clitics
+        if ctx.lr.is(&form, W::PlaceFrames) || ctx.lr.is(&form, W::NotPlaces) {
+            return None;
+        }
+        if world.is_head(&form) {
+            let mut key = form.clone();
+            let mut best = None;
+            for k in 1..world.max_words {
+                let t = j + k;
+                if ctx.tok(t).is_none_or(|t| t.kind != TokKind::Word) {
+                    break;
+                }
+                key.push(' ');
+                if en {
+                    key.push_str(&ctx.word(t).to_lowercase());
+                } else {
+                    key.push_str(ctx.word(t));
+                }
+                let r = world.lookup(&key);
+                if !r.is_empty() {
+                    best = Some((k + 1, r));
+                }
+            }
+            if let Some((len, r)) = best {
+                return Some((len, r, glued));
+            }
+        }
+        // «تل» alone is a town, but «تل زعرور» is a village the gazetteer lacks
+        let head = ctx.is(j, W::PlaceNameHeads) && ctx.tok(j + 1).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(j + 1).is_empty();
+        let r = world.lookup(&form);
+        if !r.is_empty() && !head {
+            return Some((1, r, glued));
+        }
+    }
+    None
+}
+
+/// What stands before a name and makes it a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// «بلدة», «قرية», "the village of": any name after it is a place.
+    Settlement,
+    /// «في», «شمال», "in", "near": a place if it lies in a country the article
+    /// names, or is not small («في إطار» is no town in Mauritania).
+    Preposition,
+    None,
+}
+
+fn frame(ctx: &Ctx, j: usize) -> Frame {
+    if j == 0 {
+        return Frame::None;
+    }
+    if ctx.is(j - 1, W::PlaceFrames) || j > 1 && ctx.word(j - 1).eq_ignore_ascii_case("of") && ctx.is(j - 2, W::PlaceFrames) {
+        Frame::Settlement
+    } else if ctx.is(j - 1, W::PlacePrepositions) {
+        Frame::Preposition
+    } else {
+        Frame::None
+    }
+}
+
+/// Without a frame: a main name of a country, a region or a big town, not a
+/// common word, and in English capitalised for a reason of its own.
+fn believable(ctx: &Ctx, j: usize, world: &World, x: &NameOf) -> bool {
+    let p = &world.places[x.place as usize];
+    let big = match p.kind {
+        PlaceKind::Country => true,
+        _ => p.population >= WELL_KNOWN,
+    };
+    let word = ctx.word(j);
+    x.main && big && word.chars().count() >= 3 && !ctx.is(j, W::NotPlaces) && (ctx.lang() == Lang::Ar || ctx.proper(j))
+}
+
+/// Of the places a name may be: one in a country the article names, a country
+/// itself, then the largest; a town over the province it names.
+fn choose(world: &World, names: &[NameOf], countries: &FxHashSet<String>) -> Option<NameOf> {
+    let in_context = |x: &NameOf| countries.contains(world.id(world.country(x.place)));
+    let best = names.iter().copied().max_by_key(|x| {
+        let p = &world.places[x.place as usize];
+        (in_context(x), p.kind == PlaceKind::Country, x.main, p.population)
+    })?;
+    let bp = &world.places[best.place as usize];
+    if bp.kind == PlaceKind::Governorate {
+        if let Some(town) = names.iter().find(|x| world.places[x.place as usize].parent == Some(best.place)) {
+            return Some(*town);
+        }
+    }
+    Some(best)
+}

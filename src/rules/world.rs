@@ -1,0 +1,218 @@
+//! The world gazetteer: GeoNames countries, first-level regions and every place
+//! of 1,000 people or more (`rules/gazetteer.tsv`, made by
+//! `scripts/gen-gazetteer.py`). Looked up by name, a word n-gram at a time, in
+//! one hash map: 267,000 names would make the pattern automaton slow to build.
+//!
+//! Ids: countries are the lower-case ISO code (`sy`, as in `places.yaml`),
+//! regions GeoNames' `SY.09`, towns GeoNames' number.
+
+use super::{Morphology, PlaceKind, RuleError};
+use crate::text::fold;
+
+#[derive(Debug, Clone)]
+pub struct WorldPlace {
+    id: (u32, u32),
+    name: (u32, u32),
+    pub kind: PlaceKind,
+    /// Index of the parent place (a region, or the country).
+    pub parent: Option<u32>,
+    pub population: u64,
+}
+
+/// A name's reading: the place, and whether the name is one of its main names
+/// (English or Arabic) rather than a foreign or old spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameOf {
+    pub place: u32,
+    pub main: bool,
+}
+
+/// Names are kept as 64-bit hashes of their lookup keys, sorted: no string is
+/// allocated per name, so the 267,000 names load in milliseconds. Two keys
+/// sharing a hash would only add a wrong reading to a lookup.
+#[derive(Debug, Default)]
+pub struct World {
+    text: String,
+    pub places: Vec<WorldPlace>,
+    names: Vec<(u64, u32)>,
+    /// Hashes of the first words of names of more than one word.
+    heads: Vec<u64>,
+    /// The most words in a name.
+    pub max_words: usize,
+    /// Id hash → place, sorted.
+    by_id: Vec<(u64, u32)>,
+    /// Country ids are lower case; the file's are upper case.
+    lower_ids: Vec<(u32, String)>,
+}
+
+const MAIN: u32 = 1 << 31;
+
+fn hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(s.as_bytes());
+    // a second mix: FxHash alone clusters on short keys
+    h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
+}
+
+impl World {
+    /// Read the TSV. `ar` gives the article that a lookup key drops from an
+    /// Arabic name's first word («الحديدة» is found in «بالحديدة» as «حديدة»).
+    pub fn parse(path: &std::path::Path, text: &str, ar: &Morphology) -> Result<World, Vec<RuleError>> {
+        let mut w = World { text: text.to_string(), ..Default::default() };
+        let mut errs = Vec::new();
+        // (place, line, the parent id's offset and length)
+        let mut parents: Vec<(u32, usize, (u32, u32))> = Vec::new();
+        let err = |line: usize, col: usize, message: String| RuleError { file: path.to_path_buf(), line, col, message };
+        let mut key = String::new();
+        let mut heads = Vec::new();
+        let base = text.as_ptr() as usize;
+        let span = |s: &str| ((s.as_ptr() as usize - base) as u32, s.len() as u32);
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut it = line.split('\t');
+            let cols: [&str; 7] = std::array::from_fn(|_| it.next().unwrap_or("\u{0}"));
+            if cols.contains(&"\u{0}") || it.next().is_some() {
+                errs.push(err(
+                    n + 1,
+                    1,
+                    format!("expected 7 tab-separated columns (id kind parent population name ar alt), found {}", line.split('\t').count()),
+                ));
+                continue;
+            }
+            let col = |k: usize| cols[..k].iter().map(|c| c.chars().count() + 1).sum::<usize>() + 1;
+            let kind = match cols[1] {
+                "country" => PlaceKind::Country,
+                "region" => PlaceKind::Governorate,
+                "city" => PlaceKind::City,
+                k => {
+                    errs.push(err(n + 1, col(1), format!("unknown place kind \"{k}\" (country, region or city)")));
+                    continue;
+                }
+            };
+            let Ok(population) = cols[3].parse::<u64>() else {
+                errs.push(err(n + 1, col(3), format!("population \"{}\" is not a whole number", cols[3])));
+                continue;
+            };
+            let i = w.places.len() as u32;
+            let id = if kind == PlaceKind::Country {
+                w.lower_ids.push((i, cols[0].to_lowercase()));
+                hash(&cols[0].to_lowercase())
+            } else {
+                hash(cols[0])
+            };
+            w.by_id.push((id, i));
+            if !cols[2].is_empty() {
+                parents.push((i, n + 1, span(cols[2])));
+            }
+            let first_ar = cols[5].split('|').find(|s| !s.is_empty());
+            let name = if !cols[4].is_empty() { cols[4] } else { first_ar.unwrap_or(cols[0]) };
+            w.places.push(WorldPlace { id: span(cols[0]), name: span(name), kind, parent: None, population });
+            let main = std::iter::once(cols[4]).chain(cols[5].split('|')).filter(|s| !s.is_empty()).map(|s| (s, true));
+            let alt = cols[6].split('|').filter(|s| !s.is_empty()).map(|s| (s, false));
+            for (s, main) in main.chain(alt) {
+                key.clear();
+                key_into(s, ar, &mut key);
+                if key.is_empty() {
+                    continue;
+                }
+                let words = key.split(' ').count();
+                if words > 1 {
+                    heads.push(hash(key.split(' ').next().unwrap_or_default()));
+                }
+                w.max_words = w.max_words.max(words);
+                w.names.push((hash(&key), i | if main { MAIN } else { 0 }));
+            }
+        }
+        w.by_id.sort_unstable();
+        if let Some(d) = w.by_id.windows(2).find(|p| p[0].0 == p[1].0) {
+            errs.push(err(0, 0, format!("duplicate place id \"{}\"", w.id(d[1].1))));
+        }
+        for (i, line, (off, len)) in parents {
+            let p = &text[off as usize..(off + len) as usize];
+            let key = if p.contains('.') { p.to_string() } else { p.to_lowercase() };
+            match w.get(&key) {
+                Some(j) => w.places[i as usize].parent = Some(j),
+                None => errs.push(err(line, 1, format!("unknown parent place \"{p}\""))),
+            }
+        }
+        // one reading per place and name: a name listed twice (main and alt) keeps main
+        w.names.sort_unstable_by_key(|&(h, x)| (h, x & !MAIN, std::cmp::Reverse(x & MAIN)));
+        w.names.dedup_by_key(|&mut (h, x)| (h, x & !MAIN));
+        heads.sort_unstable();
+        heads.dedup();
+        w.heads = heads;
+        if errs.is_empty() {
+            Ok(w)
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// The places a lookup key names (see [`key_of`]).
+    pub fn lookup(&self, key: &str) -> Vec<NameOf> {
+        let h = hash(key);
+        let from = self.names.partition_point(|x| x.0 < h);
+        self.names[from..].iter().take_while(|x| x.0 == h).map(|&(_, x)| NameOf { place: x & !MAIN, main: x & MAIN != 0 }).collect()
+    }
+
+    /// Is `word` the first word of a name of several words?
+    pub fn is_head(&self, word: &str) -> bool {
+        self.heads.binary_search(&hash(word)).is_ok()
+    }
+
+    pub fn get(&self, id: &str) -> Option<u32> {
+        let h = hash(id);
+        let from = self.by_id.partition_point(|x| x.0 < h);
+        self.by_id[from..].iter().take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
+    }
+
+    /// A place's id: the lower-case ISO code of a country, GeoNames' otherwise.
+    pub fn id(&self, i: u32) -> &str {
+        let p = &self.places[i as usize];
+        if p.kind == PlaceKind::Country {
+            if let Ok(k) = self.lower_ids.binary_search_by_key(&i, |x| x.0) {
+                return &self.lower_ids[k].1;
+            }
+        }
+        &self.text[p.id.0 as usize..(p.id.0 + p.id.1) as usize]
+    }
+
+    pub fn name(&self, i: u32) -> &str {
+        let p = &self.places[i as usize];
+        &self.text[p.name.0 as usize..(p.name.0 + p.name.1) as usize]
+    }
+
+    /// The country a place lies in (itself for a country).
+    pub fn country(&self, mut i: u32) -> u32 {
+        for _ in 0..4 {
+            match self.places[i as usize].parent {
+                Some(p) => i = p,
+                None => break,
+            }
+        }
+        i
+    }
+}
+
+/// The lookup form of a name: folded, lower case, single spaces, the article
+/// dropped from an Arabic first word.
+pub fn key_of(name: &str, ar: &Morphology) -> String {
+    let mut out = String::new();
+    key_into(name, ar, &mut out);
+    out
+}
+
+fn key_into(name: &str, ar: &Morphology, out: &mut String) {
+    let f = if name.is_ascii() { name.to_ascii_lowercase() } else { fold(name).to_lowercase() };
+    for (k, w) in f.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).enumerate() {
+        if k > 0 {
+            out.push(' ');
+            out.push_str(w);
+        } else {
+            out.push_str(if ar.definite(w) { ar.strip(w) } else { w });
+        }
+    }
+}
