@@ -142,18 +142,24 @@ fn candidate(ctx: &Ctx, j: usize) -> bool {
 /// proclitic preposition was cut from it («بكابول»).
 fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, bool)> {
     let en = ctx.lang() == Lang::En;
-    let first = if en { ctx.word(j).to_lowercase() } else { ctx.word(j).to_string() };
+    let lower;
+    let first: &str = if en {
+        lower = ctx.word(j).to_lowercase();
+        &lower
+    } else {
+        ctx.word(j)
+    };
     let m = &ctx.lr.morph;
     // the word as written, without the article, without a proclitic preposition
-    let mut forms: Vec<(String, bool)> = vec![(first.clone(), false)];
+    let mut forms: Vec<(&str, bool)> = vec![(first, false)];
     if !en {
-        let s = m.strip(&first);
+        let s = m.strip(first);
         if s.len() != first.len() {
-            forms.push((s.to_string(), m.clitics(&first[..first.len() - s.len()]).prep.is_some()));
+            forms.push((s, m.clitics(&first[..first.len() - s.len()]).prep.is_some()));
         }
         // a conjunction, then a locative preposition glued on («وبكابول»); not «ك»:
         // «كمينا» is no town
-        let mut rest = first.as_str();
+        let mut rest = first;
         let mut glued = false;
         for _ in 0..2 {
             let Some(c) = rest.chars().next() else { break };
@@ -165,16 +171,16 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
             }
             glued |= locative;
             rest = &rest[c.len_utf8()..];
-            forms.push((rest.to_string(), glued));
+            forms.push((rest, glued));
         }
     }
     for (form, glued) in forms {
         // «للمدينة»: a frame or a common word under its clitics
-        if ctx.lr.is(&form, W::PlaceFrames) || ctx.lr.is(&form, W::NotPlaces) {
+        if ctx.lr.is(form, W::PlaceFrames) || ctx.lr.is(form, W::NotPlaces) {
             return None;
         }
-        if world.is_head(&form) {
-            let mut key = form.clone();
+        if world.is_head(form) {
+            let mut key = form.to_string();
             let mut best = None;
             for k in 1..world.max_words {
                 let t = j + k;
@@ -198,7 +204,7 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
         }
         // «تل» alone is a town, but «تل زعرور» is a village the gazetteer lacks
         let head = ctx.is(j, W::PlaceNameHeads) && ctx.tok(j + 1).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(j + 1).is_empty();
-        let r = world.lookup(&form);
+        let r = world.lookup(form);
         if !r.is_empty() && !head {
             return Some((1, r, glued));
         }

@@ -43,6 +43,30 @@ pub struct World {
     by_id: Vec<(u64, u32)>,
     /// Country ids are lower case; the file's are upper case.
     lower_ids: Vec<(u32, String)>,
+    /// One bit per hash bucket of the names and of the heads: most words of an
+    /// article are no place, and one bit tells so without a search.
+    seen: Vec<u64>,
+    seen_heads: Vec<u64>,
+}
+
+const SEEN_BITS: u32 = 22;
+
+fn bit(h: u64) -> (usize, u64) {
+    let b = (h >> (64 - SEEN_BITS)) as usize;
+    (b / 64, 1u64 << (b % 64))
+}
+
+fn mark(set: &mut Vec<u64>, h: u64) {
+    if set.is_empty() {
+        *set = vec![0; (1 << SEEN_BITS) / 64];
+    }
+    let (i, m) = bit(h);
+    set[i] |= m;
+}
+
+fn marked(set: &[u64], h: u64) -> bool {
+    let (i, m) = bit(h);
+    set.get(i).is_some_and(|x| x & m != 0)
 }
 
 const MAIN: u32 = 1 << 31;
@@ -143,6 +167,12 @@ impl World {
         w.names.dedup_by_key(|&mut (h, x)| (h, x & !MAIN));
         heads.sort_unstable();
         heads.dedup();
+        for &(h, _) in &w.names {
+            mark(&mut w.seen, h);
+        }
+        for &h in &heads {
+            mark(&mut w.seen_heads, h);
+        }
         w.heads = heads;
         if errs.is_empty() {
             Ok(w)
@@ -154,13 +184,17 @@ impl World {
     /// The places a lookup key names (see [`key_of`]).
     pub fn lookup(&self, key: &str) -> Vec<NameOf> {
         let h = hash(key);
+        if !marked(&self.seen, h) {
+            return Vec::new();
+        }
         let from = self.names.partition_point(|x| x.0 < h);
         self.names[from..].iter().take_while(|x| x.0 == h).map(|&(_, x)| NameOf { place: x & !MAIN, main: x & MAIN != 0 }).collect()
     }
 
     /// Is `word` the first word of a name of several words?
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.binary_search(&hash(word)).is_ok()
+        let h = hash(word);
+        marked(&self.seen_heads, h) && self.heads.binary_search(&h).is_ok()
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
