@@ -296,7 +296,15 @@ pub struct Figure {
     /// Gazetteer id and name of the place.
     pub place: Option<String>,
     pub place_name: Option<String>,
+    /// The place is the article's, not told near the figure (a toll said of
+    /// "Syria" in an article about Sweida): `check` never reads a conflict on it.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub place_inferred: bool,
     pub event_kind: Option<String>,
+    /// The incident this toll is of, among the article's (`e1`, `e2`… in text
+    /// order); figures of one event are one incident's tolls.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event: Option<String>,
     /// YYYY-MM-DD, resolved against the article's date.
     pub as_of: Option<String>,
     /// A total over a period starting here («منذ 8 ديسمبر 2024», "since 2011").

@@ -352,3 +352,42 @@ fn a_town_only_geonames_knows_has_a_timeline_in_both_scripts() {
             .stdout(predicate::str::contains("19  update"));
     }
 }
+
+#[test]
+fn events_tie_one_incident_across_articles_and_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let a = tmp.path().join("a.md");
+    let b = tmp.path().join("b.md");
+    let c = tmp.path().join("c.md");
+    std::fs::write(&a, "---\ndate: 2025-03-01\noutlet: A\n---\nقالت الشرطة الباكستانية إن 12 شخصا قتلوا في تفجير انتحاري استهدف سوقا في مدينة ملتان.\n")
+        .unwrap();
+    std::fs::write(&b, "---\ndate: 2025-03-02\noutlet: B\n---\nPolice said the death toll from the suicide bombing at a market in Multan rose to 19.\n")
+        .unwrap();
+    std::fs::write(&c, "---\ndate: 2025-03-02\noutlet: C\n---\nThe army said 40 militants were killed in clashes in Waziristan.\n").unwrap();
+    isnad().args(["ingest", "--db"]).arg(&db).arg(&a).arg(&b).arg(&c).assert().code(predicates::ord::lt(2));
+    let out = isnad().args(["events", "--format", "json", "--db"]).arg(&db).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "no open conflict");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = v["events"].as_array().unwrap();
+    let multan: Vec<&serde_json::Value> = events.iter().filter(|e| e["place"] == "1169825").collect();
+    assert_eq!(multan.len(), 1, "one Multan bombing: {events:?}");
+    let e = multan[0];
+    assert_eq!((e["articles"].as_u64(), e["kind"].as_str(), e["killed"]["low"].as_u64()), (Some(2), Some("bombing"), Some(19)));
+    assert!(events.iter().all(|x| x["id"] == e["id"] || x["place"] != "1169825"));
+    let id = e["id"].as_str().unwrap();
+    isnad()
+        .args(["timeline", "--event", id, "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("12  new"))
+        .stdout(predicate::str::contains("19  update"));
+    // the check output names the event of each figure
+    let out = isnad().args(["check", "--format", "jsonl", "--db"]).arg(&db).arg(&b).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["figures"][0]["event"]["id"], id);
+    isnad().args(["events", "--place", "ملتان", "--format", "jsonl", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains(id));
+    isnad().args(["timeline", "--event", "nope-e1", "--db"]).arg(&db).assert().code(2).stderr(predicate::str::contains("no event \"nope-e1\""));
+    isnad().args(["timeline", "--db"]).arg(&db).assert().code(2).stderr(predicate::str::contains("--place"));
+}

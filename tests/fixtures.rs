@@ -35,7 +35,7 @@ fn render(a: &Audit) -> String {
         let src = f.source.as_deref().map_or("-".to_string(), name);
         let _ = writeln!(
             s,
-            "{}:{} figure {} {}–{}{}{} src={} place={} kind={} as_of={}{}{}{}  «{}»",
+            "{}:{} figure {} {}–{}{}{} src={} place={} kind={} event={} as_of={}{}{}{}  «{}»",
             f.line,
             f.col,
             f.category,
@@ -46,6 +46,7 @@ fn render(a: &Audit) -> String {
             src,
             f.place.as_deref().unwrap_or("-"),
             f.event_kind.as_deref().unwrap_or("-"),
+            f.event.as_deref().unwrap_or("-"),
             f.as_of.as_deref().unwrap_or("-"),
             f.since.as_deref().map_or(String::new(), |d| format!(" since={d}")),
             if f.update { format!(" update(previous={})", bound(f.previous)) } else { String::new() },

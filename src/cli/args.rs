@@ -40,6 +40,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Every open conflict in the store.
     Conflicts(ConflictsArgs),
+    /// The events the stored figures tell: place, kind, dates, current range, sources, open conflicts.
+    Events(EventsArgs),
     /// The source registry built from the stored articles.
     Sources(SourcesArgs),
     /// Everything stored, for pandas, DuckDB or Spark.
@@ -209,10 +211,14 @@ pub enum TimelineFormat {
 }
 
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["place", "event"])))]
 pub struct TimelineArgs {
     /// A place: any name or alias in the gazetteer, in either script, or its id.
     #[arg(long)]
-    pub place: String,
+    pub place: Option<String>,
+    /// An event id, as `isnad events` lists them.
+    #[arg(long)]
+    pub event: Option<String>,
     /// What is counted.
     #[arg(long, value_enum, default_value = "killed")]
     pub category: CategoryArg,
@@ -237,6 +243,19 @@ pub enum ListFormat {
 
 #[derive(Args)]
 pub struct ConflictsArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub out: OutArg,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+#[derive(Args)]
+pub struct EventsArgs {
+    /// Only the events at this place or inside it (any name, either script).
+    #[arg(long)]
+    pub place: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     #[command(flatten)]

@@ -8,8 +8,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
 use super::args::{
-    CategoryArg, CheckArgs, CheckFormat, Command, ConflictsArgs, DbArg, ExportArgs, ExportFormat, IngestArgs, ListFormat, SourcesArgs, SummaryFormat, Table,
-    TimelineArgs, TimelineFormat,
+    CategoryArg, CheckArgs, CheckFormat, Command, ConflictsArgs, DbArg, EventsArgs, ExportArgs, ExportFormat, IngestArgs, ListFormat, SourcesArgs,
+    SummaryFormat, Table, TimelineArgs, TimelineFormat,
 };
 use super::{inputs_or_stdin, lang_choice, output, to_terminal, write_failed, Fail, Run, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use isnad::input::{self, Meta};
@@ -48,6 +48,7 @@ pub fn run(rules: &Rules, mut cmd: Command, top_db: Option<PathBuf>) -> Run {
             Command::Check(a) => &mut a.db,
             Command::Timeline(a) => &mut a.db,
             Command::Conflicts(a) => &mut a.db,
+            Command::Events(a) => &mut a.db,
             Command::Sources(a) => &mut a.db,
             Command::Export(a) => &mut a.db,
             Command::Reindex(d) => d,
@@ -78,6 +79,10 @@ pub fn run(rules: &Rules, mut cmd: Command, top_db: Option<PathBuf>) -> Run {
         Command::Sources(a) => {
             let s = open(&a.db, Open::Existing)?;
             (sources(&s, a)?, s)
+        }
+        Command::Events(a) => {
+            let s = open(&a.db, Open::Existing)?;
+            (events_cmd(&s, rules, a)?, s)
         }
         Command::Export(a) => {
             let s = open(&a.db, Open::Existing)?;
@@ -243,10 +248,19 @@ fn category(c: CategoryArg) -> Category {
 }
 
 fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
+    if let Some(id) = a.event.as_deref() {
+        let Some(figs) = isnad::store::events::figures_of_event(store, id)? else {
+            let ids = isnad::store::events::event_ids(store)?;
+            return Err(Fail(format!("no event {id:?} in the store{}", did_you_mean(id, ids.iter().map(String::as_str)))));
+        };
+        let t = timeline::event_timeline(store, id, &figs, category(a.category))?;
+        return write_timeline(rules, &t, a.format, &a.out);
+    }
+    let want = a.place.clone().unwrap_or_default();
     // a place the gazetteer lacks but the articles named («في بلدة X»)
     let unlisted = isnad::rules::Place {
-        id: isnad::figures::unlisted_place_id(&a.place),
-        name: a.place.clone(),
+        id: isnad::figures::unlisted_place_id(&want),
+        name: want.clone(),
         parent: None,
         kind: isnad::rules::PlaceKind::Town,
         names: Vec::new(),
@@ -255,11 +269,11 @@ fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
     };
     let stored_unlisted = || store.event_keys_for_place(&unlisted.id).is_ok_and(|k| !k.is_empty());
     // of the places a name may mean («طرابلس»), the one the store has figures for
-    let known = find_places(rules, &a.place);
+    let known = find_places(rules, &want);
     let stored = known.iter().find(|p| store.event_keys_for_place(&p.id).is_ok_and(|k| !k.is_empty()));
     let Some(place) = stored.or_else(|| stored_unlisted().then_some(&unlisted)).or(known.first()) else {
         let names = rules.places.iter().flat_map(|p| std::iter::once(p.name.as_str()).chain(p.names.iter().map(String::as_str)));
-        return Err(Fail(format!("no place named {:?} in the gazetteer{}", a.place, did_you_mean(&a.place, names))));
+        return Err(Fail(format!("no place named {:?} in the gazetteer{}", a.place, did_you_mean(&want, names))));
     };
     let groups = match a.group.as_deref() {
         Some("any") => Groups::All,
@@ -267,8 +281,13 @@ fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
         None => Groups::Unnamed,
     };
     let t = timeline::timeline(store, place, category(a.category), groups)?;
-    let mut out = output(&a.out)?;
-    let written = match a.format {
+    write_timeline(rules, &t, a.format, &a.out)
+}
+
+fn write_timeline(rules: &Rules, t: &timeline::Timeline, format: TimelineFormat, out: &super::OutArg) -> Run {
+    let t = t.clone();
+    let mut out = output(out)?;
+    let written = match format {
         TimelineFormat::Json => writeln!(out, "{}", json!(t)),
         TimelineFormat::Svg => {
             writeln!(out, "{}", report::timeline_svg(&report::chart::title(&t), &report::chart::points(&t, rules), (t.current.low, t.current.high)))
@@ -313,6 +332,63 @@ fn timeline_csv(out: &mut dyn Write, t: &timeline::Timeline) -> io::Result<()> {
         })?;
     }
     w.flush()
+}
+
+fn events_cmd(store: &SledStore, rules: &Rules, a: EventsArgs) -> Run {
+    let mut list = isnad::store::events::events(store)?;
+    if let Some(want) = a.place.as_deref() {
+        let ids: Vec<String> = find_places(rules, want).into_iter().map(|p| p.id).chain(std::iter::once(isnad::figures::unlisted_place_id(want))).collect();
+        list.retain(|e| e.place.as_deref().is_some_and(|p| ids.iter().any(|id| id == p || rules.inside(p, id) || rules.country_of(p) == *id)));
+    }
+    let mut out = output(&a.out)?;
+    let written = match a.format {
+        ListFormat::Json => writeln!(out, "{}", json!({"events": list})),
+        ListFormat::Jsonl => list.iter().try_for_each(|e| writeln!(out, "{}", json!(e))),
+        ListFormat::Csv => (|| {
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                id: &'a str,
+                place: Option<&'a str>,
+                place_name: Option<&'a str>,
+                kind: Option<&'a str>,
+                first: Option<&'a str>,
+                last: Option<&'a str>,
+                killed_low: Option<u64>,
+                killed_high: Option<u64>,
+                wounded_low: Option<u64>,
+                wounded_high: Option<u64>,
+                sources: String,
+                articles: usize,
+                figures: usize,
+                open_conflicts: usize,
+            }
+            let mut w = csv::writer(&mut out)?;
+            for e in &list {
+                w.serialize(Row {
+                    id: &e.id,
+                    place: e.place.as_deref(),
+                    place_name: e.place_name.as_deref(),
+                    kind: e.kind.as_deref(),
+                    first: e.first.as_deref(),
+                    last: e.last.as_deref(),
+                    killed_low: e.killed.low,
+                    killed_high: e.killed.high,
+                    wounded_low: e.wounded.low,
+                    wounded_high: e.wounded.high,
+                    sources: e.sources.join("; "),
+                    articles: e.articles,
+                    figures: e.figures,
+                    open_conflicts: e.open_conflicts,
+                })?;
+            }
+            w.flush()
+        })(),
+        ListFormat::Text => report::store::events(&mut out, &list),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        return write_failed(e);
+    }
+    Ok(if list.iter().any(|e| e.open_conflicts > 0) { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 fn conflicts(store: &SledStore, a: ConflictsArgs) -> Run {

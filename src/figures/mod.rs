@@ -8,6 +8,7 @@
 //! - [`when`]: the as-of date.
 
 pub mod classify;
+pub mod events;
 pub mod interval;
 pub mod numbers;
 pub mod places;
@@ -43,8 +44,16 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     let readings = read::read_numbers(ctx);
     let mut out: Vec<Found> = Vec::with_capacity(readings.len());
     // the places the article names; the first is the default context
-    let named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
-    let first_place = named.iter().find(|p| !p.weak);
+    let mut named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
+    // a dateline («الرياض - واس») is where the story was filed: the place only
+    // when the article names no other
+    let filed = named.iter().find(|p| dateline(ctx, p.tok)).cloned();
+    named.retain(|p| !dateline(ctx, p.tok));
+    let first_place = named.iter().find(|p| !p.weak).or(filed.as_ref());
+    let main_counted = main_place(&named);
+    let main = main_counted.map(|m| m.0).or(first_place);
+    // the place the article is about, told more than once
+    let main_twice = main_counted.filter(|m| m.1 >= 2).map(|m| m.0);
     // claims sorted by start for "which claim holds this figure"
     let mut by_start: Vec<(usize, usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.start, c.end, i)).collect();
     by_start.sort_unstable();
@@ -66,22 +75,31 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
             let (s, e) = ctx.sentence_bounds(pos);
             (ctx.seg.tok_at(s).max(r.first.saturating_sub(WINDOW)), ctx.tok_end(e).min(r.end + WINDOW))
         };
+        let when = when::as_of(ctx, sa, sb, r.first, article_date);
+        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative));
+        let since = when.since.or_else(|| cumulative.then_some(when.date).flatten());
         let in_sentence = specific(&named, sa, sb, r.first);
-        // «في بلدة X» with an X the gazetteer lacks: a place of its own
-        let unlisted = in_sentence.filter(|p| p.rank > 0).is_none().then(|| framed_place(ctx, sa, sb)).flatten();
+        let paragraph = paragraph_place(ctx, &named, pos);
         // an adjective («المرصد السوري») only when the article names no place
-        let place = in_sentence.or_else(|| paragraph_place(ctx, &named, pos)).or(first_place).or_else(|| adjective(&named, sa, sb, r.first)).or(named.first());
-        let fig = &mut f.figure;
-        match unlisted {
-            Some(name) => {
-                fig.place = Some(unlisted_place_id(&name));
-                fig.place_name = Some(name);
-            }
-            None => {
-                fig.place = place.map(|p| p.id.clone());
-                fig.place_name = place.map(|p| p.name.clone());
-            }
+        let mut place = in_sentence.or(paragraph).or(main).or_else(|| adjective(&named, sa, sb, r.first)).or(named.first());
+        // a country or a province names no incident: one day's toll told of
+        // "Syria" in an article about Sweida is Sweida's (a total since a date
+        // stays where it is told)
+        let mut inferred = false;
+        if let Some(p) = place.filter(|p| p.rank < 2 && since.is_none()) {
+            // a place the gazetteers lack («بلدة عيناثا») has no known parent: it is
+            // taken to lie where the article is
+            let within = |q: &&places::Named| {
+                q.rank > p.rank && !q.site && (q.id.starts_with("x:") || if p.rank == 0 { rules.country_of(&q.id) == p.id } else { rules.inside(&q.id, &p.id) })
+            };
+            let para = paragraph.filter(within);
+            inferred = para.is_none() && main_twice.filter(within).is_some();
+            place = para.or(main_twice.filter(within)).or(place);
         }
+        let fig = &mut f.figure;
+        fig.place = place.map(|p| p.id.clone());
+        fig.place_name = place.map(|p| p.name.clone());
+        fig.place_inferred = inferred;
         fig.event_kind = nearest(ctx, sa, sb, r.first, |e| matches!(e, Entry::EventKind(_))).and_then(|e| {
             if let Entry::EventKind(k) = e {
                 Some(ctx.lr.figures.event_kinds[k as usize].kind.clone())
@@ -89,13 +107,12 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
                 None
             }
         });
-        let when = when::as_of(ctx, sa, sb, r.first, article_date);
         fig.as_of = when.date.map(|d| d.to_string());
-        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative));
-        fig.since = when.since.or_else(|| cumulative.then_some(when.date).flatten()).map(|d| d.to_string());
+        fig.since = since.map(|d| d.to_string());
         out.push(f);
     }
     link_updates(ctx, &mut out);
+    events::group(&mut out, rules);
     out
 }
 
@@ -123,7 +140,7 @@ pub fn unlisted_place_id(name: &str) -> String {
 /// A settlement noun and the name after it in `[a, b)`: «بلدة سروج», «قرية تل
 /// شور», "the village of Kafr Nabudah". The name is one or two words no rule
 /// knows (two after a name head: «تل», «عين»).
-fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
+pub(crate) fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
     let plain = |j: usize| {
         ctx.tok(j).is_some_and(|t| t.kind == crate::text::TokKind::Word)
             && ctx.hits_at_tok(j).is_empty()
@@ -166,7 +183,8 @@ fn specific(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&p
     let to = named.partition_point(|p| p.tok < b);
     let span = &named[from..to];
     let dist = |p: &places::Named| if p.tok <= at { at - p.tok } else { (p.tok - at) * 2 };
-    span.iter().filter(|p| !p.weak).max_by_key(|p| (p.rank, std::cmp::Reverse(dist(p))))
+    // a hospital or a port only when nothing else is named
+    span.iter().filter(|p| !p.weak).max_by_key(|p| (!p.site, p.rank, std::cmp::Reverse(dist(p))))
 }
 
 /// The nearest adjective of a place in `[a, b)` («الانتخابات التركية»).
@@ -176,12 +194,40 @@ fn adjective(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&
     named[from..to].iter().filter(|p| p.weak).min_by_key(|p| if p.tok <= at { at - p.tok } else { (p.tok - at) * 2 })
 }
 
+/// The article's main place: the place below a country it names most often (a
+/// hospital or a port is where the wounded went or what was hit, not where).
+fn main_place(named: &[places::Named]) -> Option<(&places::Named, usize)> {
+    // (id, rank, count, first index)
+    let mut counts: Vec<(&str, u8, usize, usize)> = Vec::new();
+    for (i, p) in named.iter().enumerate().filter(|(_, p)| !p.weak && p.rank > 0 && !p.site) {
+        match counts.iter_mut().find(|c| c.0 == p.id) {
+            Some(c) => c.2 += 1,
+            None => counts.push((&p.id, p.rank, 1, i)),
+        }
+    }
+    // the one named most often, a town over its province, then the first
+    let best = counts.iter().max_by_key(|c| (c.2, c.1, std::cmp::Reverse(c.3)))?;
+    named.get(best.3).map(|p| (p, best.2))
+}
+
+/// «الرياض - واس»: a place opening a paragraph before a dash is where the
+/// story was filed, not where it happened.
+fn dateline(ctx: &Ctx, tok: usize) -> bool {
+    let Some(t) = ctx.tok(tok) else { return false };
+    let para = ctx.seg.para_of(t.start);
+    let start = ctx.seg.paragraphs.get(para).map_or(0, |p| ctx.seg.tok_at(p.start));
+    tok <= start + 1 && (tok + 1..tok + 4).any(|k| matches!(ctx.punct(k), Some('-' | '–' | '—' | ':')))
+}
+
 fn paragraph_place<'n>(ctx: &Ctx, named: &'n [places::Named], pos: usize) -> Option<&'n places::Named> {
     let p = ctx.seg.paragraphs.get(ctx.seg.para_of(pos))?;
     let t = ctx.seg.tok_at(pos);
     let (a, b) = (ctx.seg.tok_at(p.start).max(t.saturating_sub(4 * WINDOW)), ctx.tok_end(p.end).min(t + 4 * WINDOW));
     let from = named.partition_point(|x| x.tok < a);
-    named[from..].iter().take_while(|x| x.tok < b).find(|x| !x.weak)
+    let span = &named[from..];
+    let n = span.iter().take_while(|x| x.tok < b).count();
+    // the most specific, then the first
+    span[..n].iter().filter(|x| !x.weak).max_by_key(|x| (!x.site, x.rank, std::cmp::Reverse(x.tok)))
 }
 
 /// «ارتفعت الحصيلة من 31 إلى 32 قتيلاً», "rose from 31 to 32": the later value

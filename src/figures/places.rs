@@ -24,6 +24,8 @@ pub struct Named {
     pub rank: u8,
     /// Only an adjective («التركية», "Turkish"): a sign of the country.
     pub weak: bool,
+    /// A building, port or crossing («مستشفى الشفاء»).
+    pub site: bool,
 }
 
 /// A place without a frame must be at least this big to be believed, and this
@@ -37,33 +39,55 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     let mut out = Vec::new();
     let mut countries: FxHashSet<String> = FxHashSet::default();
     let mut covered = FxHashSet::default();
-    for h in ctx.hits {
-        let (p, weak) = match h.entry {
-            Entry::Place(p) => (p, false),
-            Entry::PlaceAdj(p) => (p, true),
-            _ => continue,
-        };
-        let place = &rules.places[p as usize];
-        let tok = ctx.seg.tok_at(h.start);
-        // one reading per word: a name matched in two forms is one place
-        if !covered.insert(tok) {
+    // the longest place at each start; a place inside a longer one («Jbeil» in
+    // «Bint Jbeil») is none
+    let mut hits: Vec<(usize, usize, u32, bool)> = ctx
+        .hits
+        .iter()
+        .filter_map(|h| match h.entry {
+            Entry::Place(p) => Some((h.start, h.end, p, false)),
+            Entry::PlaceAdj(p) => Some((h.start, h.end, p, true)),
+            _ => None,
+        })
+        .collect();
+    hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
+    let mut last_end = 0;
+    for (start, end, p, weak) in hits {
+        if start < last_end {
             continue;
         }
+        last_end = end;
+        let place = &rules.places[p as usize];
+        let tok = ctx.seg.tok_at(start);
+        covered.insert(tok);
         if !weak {
             countries.insert(yaml_country(rules, p));
         }
-        out.push(Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak });
+        out.push(Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak, site: place.kind == PlaceKind::Site });
     }
     let world = rules.world();
     let mut j = 0;
     let n = ctx.seg.tokens.len();
     let mut found: Vec<(usize, usize, Vec<NameOf>, Frame)> = Vec::new();
     while j < n {
-        if covered.contains(&j) || !candidate(ctx, j) {
+        // «في بلدة X» with an X no gazetteer knows: a place of its own
+        if ctx.is(j, W::PlaceFrames) && !covered.contains(&(j + 1)) {
+            let at = if ctx.lang() == Lang::En { j + 2 } else { j + 1 };
+            if let Some(name) = super::framed_place(ctx, j, (j + 6).min(n)) {
+                // a name the world gazetteer knows is read below
+                if lookup(ctx, world, at).is_none() {
+                    out.push(Named { tok: at, id: super::unlisted_place_id(&name), name, rank: 2, weak: false, site: false });
+                }
+            }
+        }
+        let single = candidate(ctx, j);
+        // a word some rule knows may still start a longer name («بنت جبيل»)
+        let multi = single || ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && !ctx.function_word(j) && (ctx.lang() == Lang::Ar || ctx.capitalised(j));
+        if covered.contains(&j) || !multi {
             j += 1;
             continue;
         }
-        match lookup(ctx, world, j) {
+        match lookup(ctx, world, j).filter(|x| single || x.0 > 1) {
             Some((len, names, glued)) => {
                 let framed = match frame(ctx, j) {
                     Frame::None if glued => Frame::Preposition,
@@ -102,7 +126,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
             }
             None => (world.id(best.place).to_string(), world.name(best.place).to_string(), wp.kind),
         };
-        out.push(Named { tok: j, id, name, rank: rank(kind), weak: false });
+        out.push(Named { tok: j, id, name, rank: rank(kind), weak: false, site: kind == PlaceKind::Site });
     }
     out.sort_by_key(|x| x.tok);
     out

@@ -11,6 +11,7 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
         && a.category.is_casualty()
         && a.group == b.group
         && a.place == b.place
+        && a.event == b.event
         && (a.event_kind == b.event_kind || a.event_kind.is_none() || b.event_kind.is_none())
         && a.as_of == b.as_of
         && a.since.is_none()
@@ -31,7 +32,14 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
 fn rivals(a: &Figure, b: &Figure) -> bool {
     // and the same order of magnitude: four dead in a raid and a thousand in a city
     // are two counts, not two readings of one
-    a.source.is_some() && b.source.is_some() && a.place.is_some() && a.event_kind.is_some() && a.event_kind == b.event_kind && a.same_order(b)
+    a.source.is_some()
+        && b.source.is_some()
+        && a.place.is_some()
+        && !a.place_inferred
+        && !b.place_inferred
+        && a.event_kind.is_some()
+        && a.event_kind == b.event_kind
+        && a.same_order(b)
 }
 
 /// The name of a figure's source, for the message.

@@ -71,6 +71,35 @@ pub fn conflicts(out: &mut dyn Write, list: &[StoredFigure]) -> io::Result<()> {
     writeln!(out, "{}", count(list.len(), "open conflict", "open conflicts"))
 }
 
+pub fn events(out: &mut dyn Write, list: &[crate::store::events::EventSummary]) -> io::Result<()> {
+    for e in list {
+        let dates = match (&e.first, &e.last) {
+            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+            (Some(a), _) => a.clone(),
+            _ => "-".into(),
+        };
+        writeln!(
+            out,
+            "{}  {} ({}), {}, {}",
+            e.id,
+            e.place_name.as_deref().unwrap_or("-"),
+            e.place.as_deref().unwrap_or("-"),
+            e.kind.as_deref().unwrap_or("no kind"),
+            dates
+        )?;
+        writeln!(
+            out,
+            "    killed {}, wounded {}; {}, {}; {}",
+            interval(e.killed.low, e.killed.high),
+            interval(e.wounded.low, e.wounded.high),
+            count(e.articles, "article", "articles"),
+            count(e.open_conflicts, "open conflict", "open conflicts"),
+            if e.sources.is_empty() { "no source".to_string() } else { e.sources.join(", ") }
+        )?;
+    }
+    writeln!(out, "{}", count(list.len(), "event", "events"))
+}
+
 pub fn sources(out: &mut dyn Write, s: &Sources) -> io::Result<()> {
     // counts under a header, so that "1 figures" never reads wrong
     writeln!(out, "{:<50} {:<15} {:>6} {:>7}", "source", "kind", "claims", "figures")?;

@@ -184,6 +184,46 @@ impl Rules {
         })
     }
 
+    /// The parent of a place, hand-written or GeoNames, as an id figures carry
+    /// (a GeoNames place a hand-written entry stands for is that entry).
+    pub fn parent_of(&self, id: &str) -> Option<String> {
+        if let Some(&i) = self.place_ix.get(id) {
+            return self.places[i as usize].parent.clone();
+        }
+        if id.starts_with("x:") {
+            return None;
+        }
+        let w = self.world();
+        let p = w.places[w.get(id)? as usize].parent?;
+        let pid = w.id(p);
+        Some(self.same_as.get(pid).map_or_else(|| pid.to_string(), |&y| self.places[y as usize].id.clone()))
+    }
+
+    /// The country a place lies in: its topmost ancestor (itself for a country).
+    pub fn country_of(&self, id: &str) -> String {
+        let mut cur = id.to_string();
+        for _ in 0..6 {
+            match self.parent_of(&cur) {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// Is place `a` inside place `b` (below it, and `b` no whole country)?
+    pub fn inside(&self, a: &str, b: &str) -> bool {
+        let mut cur = a.to_string();
+        for _ in 0..5 {
+            match self.parent_of(&cur) {
+                Some(p) if p == b => return self.parent_of(b).is_some(),
+                Some(p) => cur = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The world gazetteer, read on first use.
     pub fn world(&self) -> &world::World {
         self.world.get_or_init(|| match world::World::parse(&self.world_text.0, &self.world_text.1, &self.lang(Lang::Ar).morph) {
@@ -239,6 +279,15 @@ impl Rules {
                     if errs.is_empty() {
                         let _ = self.langs[lang as usize].set(finish_lang(l));
                     }
+                }
+            }
+        }
+        if errs.is_empty() {
+            let file = self.texts.iter().find(|(p, _)| p.ends_with("check.yaml")).expect("every rule file is listed");
+            for k in &self.check.broad_event_kinds {
+                if ![Lang::Ar, Lang::En].iter().any(|&l| self.lang(l).figures.event_kinds.iter().any(|e| &e.kind == k)) {
+                    let (line, col) = validate::locate(&file.1, k, 0);
+                    errs.push(RuleError { file: file.0.clone(), line, col, message: format!("unknown event kind \"{k}\" (not a kind in */figures.yaml)") });
                 }
             }
         }

@@ -487,6 +487,20 @@ pub struct CheckFile {
     /// «نحو 30», "about 30" agrees with anything this many percent either side.
     #[serde(default = "about_tolerance")]
     pub about_tolerance_percent: u32,
+    /// Kinds of event that name no particular weapon («هجوم», "blast"): they
+    /// agree with any other kind.
+    #[serde(default)]
+    pub broad_event_kinds: Vec<String>,
+}
+
+impl CheckFile {
+    /// Can one incident be told as kind `a` and as kind `b`?
+    pub fn kinds_agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => a == b || self.broad_event_kinds.iter().any(|k| k == a || k == b),
+            _ => true,
+        }
+    }
 }
 
 fn about_tolerance() -> u32 {

@@ -10,6 +10,8 @@ use crate::rules::CheckFile;
 /// The event a figure belongs to, as scripts see it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Event {
+    /// The event's id across articles (`isnad events`, `timeline --event`).
+    pub id: Option<String>,
     pub place: Option<String>,
     pub place_name: Option<String>,
     pub category: Category,
@@ -20,7 +22,14 @@ pub struct Event {
 impl Event {
     pub fn of(f: &StoredFigure) -> Event {
         let g = &f.figure;
-        Event { place: g.place.clone(), place_name: g.place_name.clone(), category: g.category, group: g.group.clone(), kind: g.event_kind.clone() }
+        Event {
+            id: f.event.clone(),
+            place: g.place.clone(),
+            place_name: g.place_name.clone(),
+            category: g.category,
+            group: g.group.clone(),
+            kind: g.event_kind.clone(),
+        }
     }
 }
 
@@ -99,7 +108,14 @@ fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
         _ => f.cumulative(),
     };
     // a total since a date may be national («منذ 2011»); one day's toll needs a town
-    (!coarse || f.cumulative()) && kinds && c.figure.place == f.figure.place && f.source.is_some() && c.source.is_some() && f.figure.same_order(&c.figure)
+    let told = !f.figure.place_inferred && !c.figure.place_inferred;
+    (!coarse || f.cumulative())
+        && told
+        && kinds
+        && c.figure.place == f.figure.place
+        && f.source.is_some()
+        && c.source.is_some()
+        && f.figure.same_order(&c.figure)
 }
 
 /// The status of `f` given stored figures of its event key. `coarse`: its place
@@ -111,10 +127,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
         .iter()
         .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague && !c.figure.subset)
         .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= window))
-        .filter(|c| match (&c.figure.event_kind, &f.figure.event_kind) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        })
+        .filter(|c| w.kinds_agree(c.figure.event_kind.as_deref(), f.figure.event_kind.as_deref()))
         .collect();
     if cands.is_empty() || f.figure.vague || f.figure.subset {
         return (Status::New, Vec::new());
@@ -185,7 +198,9 @@ pub(crate) mod tests {
             claim: None,
             place: Some("sy-manbij".into()),
             place_name: Some("Manbij".into()),
+            place_inferred: false,
             event_kind: Some("bombing".into()),
+            event: None,
             as_of: None,
             since: None,
             update: false,
@@ -208,6 +223,7 @@ pub(crate) mod tests {
             day: Some(day),
             status: Status::New,
             against: Vec::new(),
+            event: None,
         }
     }
 
@@ -219,6 +235,7 @@ pub(crate) mod tests {
             word_similarity: 0.9,
             cumulative_window_days: 1500,
             about_tolerance_percent: 10,
+            broad_event_kinds: Vec::new(),
         }
     }
 

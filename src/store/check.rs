@@ -79,6 +79,7 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
             day: f.as_of.as_deref().and_then(parse_date).or(article_day).map(day_of),
             status: Status::New,
             against: Vec::new(),
+            event: None,
         })
         .collect();
     add_counts(&mut sources, &claims, &figures, &outlet, 1);
@@ -119,29 +120,18 @@ fn add_counts(records: &mut [StoredSource], claims: &[StoredClaim], figures: &[S
 /// Check every figure of an article against the store (not storing it).
 pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: &mut StoredArticle, visible: Visible) -> Result<Vec<FigureCheck>> {
     let mut out = Vec::with_capacity(stored.figures.len());
+    // the article's events (`e1`…) → events across articles
+    let mut events: HashMap<String, String> = HashMap::new();
+    let prefix: String = stored.id.chars().take(10).collect();
     for f in &mut stored.figures {
-        let event = Event::of(f);
-        // only casualty counts with a place and a date can be matched
-        let (Some(day), Some(place)) = (f.day, f.figure.place.clone()) else {
-            out.push(FigureCheck { status: Status::New, event, against: Vec::new() });
-            continue;
-        };
-        if !f.figure.category.is_casualty() || f.figure.text.is_empty() {
-            out.push(FigureCheck { status: Status::New, event, against: Vec::new() });
-            continue;
-        }
-        let w = if f.cumulative() { rules.check.cumulative_window_days } else { rules.check.event_window_days };
-        let mut cands = Vec::new();
-        let mut key = f.event_key();
-        for p in gaz.related(&place) {
-            key.place = p;
-            // the latest figures of the event are what a new one is read against
-            cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
-        }
-        let (status, against) = assess(f, &cands, &rules.check, gaz.is_coarse(&place));
+        let (status, against, joined) = check_one(store, rules, gaz, f, visible)?;
         f.status = status;
-        f.against = against.clone();
-        out.push(FigureCheck { status, event, against });
+        f.against = against;
+        if let Some(local) = f.figure.event.clone() {
+            let id = events.entry(local.clone()).or_insert_with(|| joined.unwrap_or_else(|| format!("{prefix}-{local}")));
+            f.event = Some(id.clone());
+        }
+        out.push(FigureCheck { status, event: Event::of(f), against: f.against.clone() });
     }
     // rival tolls in this article: two sources, one incident, no overlap
     for (i, check) in out.iter_mut().enumerate() {
@@ -158,6 +148,27 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
         }
     }
     Ok(out)
+}
+
+/// One figure against the store: its status, what it was read against, and the
+/// event of the stored figure it agrees or disagrees with.
+fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure, visible: Visible) -> Result<(Status, Vec<super::Against>, Option<String>)> {
+    // only casualty counts with a place and a date can be matched
+    let (Some(day), Some(place)) = (f.day, f.figure.place.clone()) else { return Ok((Status::New, Vec::new(), None)) };
+    if !f.figure.category.is_casualty() || f.figure.text.is_empty() {
+        return Ok((Status::New, Vec::new(), None));
+    }
+    let w = if f.cumulative() { rules.check.cumulative_window_days } else { rules.check.event_window_days };
+    let mut cands = Vec::new();
+    let mut key = f.event_key();
+    for p in gaz.related(&place) {
+        key.place = p;
+        // the latest figures of the event are what a new one is read against
+        cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
+    }
+    let (status, against) = assess(f, &cands, &rules.check, gaz.is_coarse(&place));
+    let joined = against.iter().find_map(|a| cands.iter().rev().find(|c| c.article == a.article && c.figure.low == a.low).and_then(|c| c.event.clone()));
+    Ok((status, against, joined))
 }
 
 /// Audit-and-check in one: the stored form of an article, its sources, and the

@@ -37,16 +37,8 @@ impl<'r> Gazetteer<'r> {
         self.rules.world().get(id)
     }
 
-    /// The parent of a place, hand-written or GeoNames, as an id isnad gives
-    /// figures (a GeoNames region that a hand-written entry stands for is that entry).
     fn parent_of(&self, id: &str) -> Option<String> {
-        if let Some(p) = self.parent.get(id) {
-            return Some(p.clone());
-        }
-        let w = self.rules.world();
-        let p = w.places[self.world(id)? as usize].parent?;
-        let pid = w.id(p);
-        Some(self.rules.same_as.get(pid).map_or_else(|| pid.to_string(), |&y| self.rules.places[y as usize].id.clone()))
+        self.rules.parent_of(id)
     }
 
     /// The place, its parent and its children: one event may be told at any of

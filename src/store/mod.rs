@@ -6,7 +6,7 @@
 //! - [`model`] and [`keys`]: what is stored and how it is keyed;
 //! - [`resolve`]: one source across articles; [`gazetteer`]: places and their
 //!   parents; [`assess`]: the status of a figure against earlier ones;
-//! - [`check`], [`ingest`], [`reindex`], [`timeline`], [`export`], [`query`]:
+//! - [`check`], [`ingest`], [`reindex`], [`timeline`], [`events`], [`export`], [`query`]:
 //!   the commands' work, with no printing.
 //!
 //! Every article is written in one transaction with its index entries and the
@@ -16,6 +16,7 @@
 pub mod assess;
 pub mod check;
 pub mod db;
+pub mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod ingest;

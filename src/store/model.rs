@@ -27,6 +27,10 @@ pub struct StoredFigure {
     pub status: Status,
     #[serde(default)]
     pub against: Vec<Against>,
+    /// The event across articles: the event of the stored figures it was read
+    /// with, else a new one named after this article (`<article>-e1`).
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 impl StoredFigure {

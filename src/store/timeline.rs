@@ -17,6 +17,9 @@ pub struct TimelineEvent {
     pub category: Category,
     /// The group asked for; `None` for figures of no particular group.
     pub group: Option<String>,
+    /// The event asked for (`timeline --event`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Default)]
@@ -80,10 +83,27 @@ pub fn timeline(store: &dyn Store, place: &Place, category: Category, groups: Gr
         figs.extend(store.figures_of(&EventKey { place: place.id.clone(), category, group: g.clone() })?);
     }
     figs.sort_by(|x, y| x.day.cmp(&y.day).then(x.article.cmp(&y.article)));
-    let current = current(&figs);
+    let group = match groups {
+        Groups::One(g) => Some(g.to_string()),
+        Groups::All => Some("any".to_string()),
+        Groups::Unnamed => None,
+    };
+    build(store, TimelineEvent { place: place.id.clone(), place_name: place.name.clone(), category, group, id: None }, &figs)
+}
+
+/// One event's figures of a category (`events::figures_of_event`) as a timeline.
+pub fn event_timeline(store: &dyn Store, id: &str, figs: &[StoredFigure], category: Category) -> Result<Timeline> {
+    let figs: Vec<StoredFigure> = figs.iter().filter(|f| f.figure.category == category && !f.figure.subset).cloned().collect();
+    let place = figs.iter().find_map(|f| f.figure.place.clone()).unwrap_or_else(|| "-".into());
+    let place_name = figs.iter().find_map(|f| f.figure.place_name.clone()).unwrap_or_else(|| "-".into());
+    build(store, TimelineEvent { place, place_name, category, group: None, id: Some(id.to_string()) }, &figs)
+}
+
+fn build(store: &dyn Store, event: TimelineEvent, figs: &[StoredFigure]) -> Result<Timeline> {
+    let current = current(figs);
     let mut titles: HashMap<String, Option<String>> = HashMap::new();
     let mut entries = Vec::with_capacity(figs.len());
-    for f in &figs {
+    for f in figs {
         if !titles.contains_key(&f.article) {
             titles.insert(f.article.clone(), store.article(&f.article)?.and_then(|a| a.title));
         }
@@ -101,12 +121,7 @@ pub fn timeline(store: &dyn Store, place: &Place, category: Category, groups: Gr
             text: f.figure.text.clone(),
         });
     }
-    let group = match groups {
-        Groups::One(g) => Some(g.to_string()),
-        Groups::All => Some("any".to_string()),
-        Groups::Unnamed => None,
-    };
-    Ok(Timeline { event: TimelineEvent { place: place.id.clone(), place_name: place.name.clone(), category, group }, current, entries })
+    Ok(Timeline { event, current, entries })
 }
 
 #[cfg(test)]
