@@ -226,7 +226,7 @@ impl Rules {
 
     /// The world gazetteer, read on first use.
     pub fn world(&self) -> &world::World {
-        self.world.get_or_init(|| match world::World::parse(&self.world_text.0, &self.world_text.1, &self.lang(Lang::Ar).morph) {
+        self.world.get_or_init(|| match world::World::parse(&self.world_text.0, self.world_text.1.clone(), &self.lang(Lang::Ar).morph) {
             Ok(w) => w,
             // unreachable for checked rules, as for the languages
             Err(e) => panic!("the world gazetteer does not load:\n{}", RuleErrors(e)),
@@ -292,7 +292,7 @@ impl Rules {
             }
         }
         if errs.is_empty() && self.world.get().is_none() {
-            match world::World::parse(&self.world_text.0, &self.world_text.1, &self.lang(Lang::Ar).morph) {
+            match world::World::parse(&self.world_text.0, self.world_text.1.clone(), &self.lang(Lang::Ar).morph) {
                 Ok(w) => {
                     let _ = self.world.set(w);
                 }

@@ -32,7 +32,7 @@ pub struct NameOf {
 /// sharing a hash would only add a wrong reading to a lookup.
 #[derive(Debug, Default)]
 pub struct World {
-    text: String,
+    text: std::borrow::Cow<'static, str>,
     pub places: Vec<WorldPlace>,
     names: Vec<(u64, u32)>,
     /// Hashes of the first words of names of more than one word.
@@ -82,8 +82,20 @@ fn hash(s: &str) -> u64 {
 impl World {
     /// Read the TSV. `ar` gives the article that a lookup key drops from an
     /// Arabic name's first word («الحديدة» is found in «بالحديدة» as «حديدة»).
-    pub fn parse(path: &std::path::Path, text: &str, ar: &Morphology) -> Result<World, Vec<RuleError>> {
-        let mut w = World { text: text.to_string(), ..Default::default() };
+    pub fn parse(path: &std::path::Path, source: std::borrow::Cow<'static, str>, ar: &Morphology) -> Result<World, Vec<RuleError>> {
+        let text: &str = &source;
+        // sized up front: growing vectors of this size page-faults more than parsing costs
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let names = lines + text.bytes().filter(|&b| b == b'|').count() + lines / 2;
+        let mut w = World {
+            places: Vec::with_capacity(lines),
+            names: Vec::with_capacity(names),
+            by_id: Vec::with_capacity(lines),
+            // spans are offsets into this (the same bytes as `text` below)
+            text: source.clone(),
+            ..Default::default()
+        };
+
         let mut errs = Vec::new();
         // (place, line, the parent id's offset and length)
         let mut parents: Vec<(u32, usize, (u32, u32))> = Vec::new();
@@ -240,7 +252,17 @@ pub fn key_of(name: &str, ar: &Morphology) -> String {
 }
 
 fn key_into(name: &str, ar: &Morphology, out: &mut String) {
-    let f = if name.is_ascii() { name.to_ascii_lowercase() } else { fold(name).to_lowercase() };
+    // Arabic has no case: only a name with Latin letters is lower-cased
+    let f = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        let f = fold(name);
+        if f.chars().all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            f.to_ascii_lowercase()
+        } else {
+            f.to_lowercase()
+        }
+    };
     for (k, w) in f.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).enumerate() {
         if k > 0 {
             out.push(' ');
