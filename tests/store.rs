@@ -346,3 +346,39 @@ fn kill_nine_during_reindex_loses_nothing_and_a_second_reindex_finishes() {
     isnad(&db).arg("reindex").assert().code(0).stdout(predicate::str::contains("reindexed 1500 articles"));
     assert_eq!(check_consistent(&db), 1500);
 }
+
+/// A car bombing outside Syria (Mardan, a town only the GeoNames gazetteer
+/// knows), told by 14 outlets in two languages: the toll rises through the
+/// first days, settles on 27, and one outlet republishes the first day's 9.
+#[test]
+fn a_bombing_abroad_settles_on_the_final_toll_and_flags_the_republished_one() {
+    let got = one_each(statuses("abroad"));
+    assert_eq!(
+        got,
+        [
+            "new+new",
+            "consistent",
+            "update",
+            "update",
+            "update",
+            "update",
+            "consistent",
+            "stale",
+            "consistent",
+            "consistent",
+            "consistent",
+            "consistent",
+            "consistent",
+            "consistent"
+        ],
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    isnad(&db).arg("ingest").args(scenario("abroad")).assert().code(predicates::ord::lt(2));
+    isnad(&db).args(["timeline", "--place", "مردان"]).assert().success().stdout(predicates::str::contains("Mardan (1170880) — killed, current range 27\n"));
+    let o = isnad(&db).args(["events", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0]["articles"].as_u64(), events[0]["killed"]["low"].as_u64(), events[0]["killed"]["high"].as_u64()), (Some(14), Some(27), Some(27)));
+}

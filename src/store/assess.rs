@@ -134,12 +134,27 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     }
     let refs = |v: &[&StoredFigure]| v.iter().rev().take(6).map(|c| against(c)).collect::<Vec<_>>();
     let same_src = |c: &&StoredFigure| f.source.is_some() && c.source == f.source;
+    // a stale figure is no reference for later ones
+    let live: Vec<&StoredFigure> = cands.iter().copied().filter(|c| c.status != Status::Stale).collect();
+    let mut prior: Vec<&StoredFigure> = live.iter().copied().filter(|c| c.day.is_some_and(|d| d <= day)).collect();
+    prior.sort_by_key(|c| c.day);
+    // republished: a value the event had before a higher figure came out, told
+    // again after it («9 dead» the day after the toll reached 27)
+    let risen = prior.iter().copied().filter(|n| n.day.is_some_and(|d| d < day) && lower(f, n, w)).max_by_key(|n| n.day);
+    if let Some(n) = risen {
+        let repeats = prior.iter().any(|o| o.day < n.day && overlap(o, f, w));
+        if repeats && day - n.day.unwrap_or(day) >= w.stale_after_days {
+            return (Status::Stale, refs(&[n]));
+        }
+    }
     // a real conflict: another originating source, the same time, no overlap; across
-    // days only when the later figure is the lower one (a higher one is the toll rising)
-    let conflicts: Vec<&StoredFigure> = cands
+    // days only when the later figure is the lower one (a higher one is the toll
+    // rising), and never a figure told as a rise («ارتفعت إلى») above the other
+    let conflicts: Vec<&StoredFigure> = live
         .iter()
         .copied()
         .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse))
+        .filter(|c| !(f.figure.update && higher(f, c, w)) && !(c.figure.update && higher(c, f, w) && c.day > f.day))
         .filter(|c| {
             c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
         })
@@ -147,23 +162,21 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     if !conflicts.is_empty() {
         return (Status::Conflict, refs(&conflicts));
     }
-    let mut prior: Vec<&StoredFigure> = cands.iter().copied().filter(|c| c.day.is_some_and(|d| d <= day)).collect();
-    prior.sort_by_key(|c| c.day);
-    // the newest figure before this one, from this source if it has one
-    let own: Vec<&StoredFigure> = prior.iter().copied().filter(same_src).collect();
-    let latest = own.last().copied().or(prior.last().copied());
+    // the event's toll so far: the newest figure before this one (this source's
+    // own on the same day); stale ones were left out above
+    let own_latest = prior.iter().copied().filter(same_src).next_back();
+    let latest = match (own_latest, prior.last().copied()) {
+        (Some(o), Some(n)) if o.day >= n.day => Some(o),
+        (_, n) => n,
+    };
     if let Some(n) = latest {
         if higher(f, n, w) {
             return (Status::Update, refs(&[n]));
         }
         if lower(f, n, w) {
-            // repeating an older value well after the newer one came out
-            let repeats = prior.iter().any(|o| o.day < n.day && overlap(o, f, w));
-            if repeats && day - n.day.unwrap_or(day) > w.stale_after_days {
-                return (Status::Stale, refs(&[n]));
-            }
-            if same_src(&n) || f.source.is_none() {
-                return (Status::RevisionDown, refs(&[n]));
+            // the same source going down: a revision; else an older count
+            if own_latest.is_some_and(|o| higher(o, f, w)) || f.source.is_none() {
+                return (Status::RevisionDown, refs(&[own_latest.unwrap_or(n)]));
             }
             return (Status::Stale, refs(&[n]));
         }

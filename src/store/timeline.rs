@@ -69,7 +69,13 @@ pub fn current(figs: &[StoredFigure]) -> Range {
         let k = f.source.as_deref().or(f.outlet.as_deref()).unwrap_or(f.article.as_str());
         latest.insert(k, f);
     }
-    Range { low: latest.values().filter_map(|f| f.figure.low).min(), high: latest.values().map(|f| f.figure.high.or(f.figure.low)).max().flatten() }
+    // a source's figure that a later, higher one has passed (9 dead on the first
+    // day, 27 since) is no longer the toll
+    let passed = |f: &StoredFigure| {
+        figs.iter().any(|g| g.status != Status::Stale && g.day > f.day && g.figure.low.zip(f.figure.high.or(f.figure.low)).is_some_and(|(gl, fh)| gl > fh))
+    };
+    let live: Vec<&&StoredFigure> = latest.values().filter(|f| !passed(f)).collect();
+    Range { low: live.iter().filter_map(|f| f.figure.low).min(), high: live.iter().map(|f| f.figure.high.or(f.figure.low)).max().flatten() }
 }
 
 pub fn timeline(store: &dyn Store, place: &Place, category: Category, groups: Groups) -> Result<Timeline> {
