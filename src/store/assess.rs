@@ -154,7 +154,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
         .iter()
         .copied()
         .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse))
-        .filter(|c| !(f.figure.update && higher(f, c, w)) && !(c.figure.update && higher(c, f, w) && c.day > f.day))
+        .filter(|c| !(f.figure.update && higher(f, c, w) || c.figure.update && higher(c, f, w) && c.day > f.day))
         .filter(|c| {
             c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
         })
@@ -164,7 +164,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     }
     // the event's toll so far: the newest figure before this one (this source's
     // own on the same day); stale ones were left out above
-    let own_latest = prior.iter().copied().filter(same_src).next_back();
+    let own_latest = prior.iter().copied().rfind(same_src);
     let latest = match (own_latest, prior.last().copied()) {
         (Some(o), Some(n)) if o.day >= n.day => Some(o),
         (_, n) => n,
