@@ -240,7 +240,11 @@ fn synthetic(n: usize) -> String {
 }
 
 fn check_complete(db: &Path) -> usize {
-    let s = SledStore::open(db, Open::Existing).unwrap();
+    // killed before it created the database: nothing stored, nothing half-written
+    let s = match SledStore::open(db, Open::Existing) {
+        Err(isnad::store::StoreError::Missing(_)) => return 0,
+        s => s.unwrap(),
+    };
     let mut n = 0;
     for a in s.articles() {
         let a = a.expect("every stored article reads back whole");
