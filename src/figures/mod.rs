@@ -47,8 +47,17 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     let mut named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
     // a dateline («الرياض - واس») is where the story was filed: the place only
     // when the article names no other
-    let filed = named.iter().find(|p| dateline(ctx, p.tok)).cloned();
-    named.retain(|p| !dateline(ctx, p.tok));
+    // so is a place inside a source's name ("the health ministry in Damascus",
+    // «مصادر طبية في مستشفى الشفاء»): where the source sits, not where people died
+    let mut mentions: Vec<(usize, usize)> = claims.iter().filter_map(|c| c.mention).collect();
+    mentions.sort_unstable();
+    let in_source = |p: &places::Named| {
+        let at = ctx.seg.tokens.get(p.tok).map_or(0, |t| t.start);
+        let k = mentions.partition_point(|m| m.0 <= at);
+        mentions[..k].iter().rev().take(8).any(|m| m.1 > at)
+    };
+    let filed = named.iter().find(|p| dateline(ctx, p.tok) || in_source(p)).cloned();
+    named.retain(|p| !dateline(ctx, p.tok) && !in_source(p));
     let first_place = named.iter().find(|p| !p.weak).or(filed.as_ref());
     let main_counted = main_place(&named);
     let main = main_counted.map(|m| m.0).or(first_place);
