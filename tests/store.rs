@@ -239,9 +239,22 @@ fn synthetic(n: usize) -> String {
     out
 }
 
+/// sled lets go of its lock file when its flusher thread ends, a moment after
+/// the store is dropped or its process killed: a store opened right after one
+/// is closed may wait a little.
+fn patiently<T, E: std::fmt::Debug>(open: impl Fn() -> Result<T, E>) -> Result<T, E> {
+    for _ in 0..50 {
+        match open() {
+            Err(e) if format!("{e:?}").contains("lock") || format!("{e:?}").contains("InUse") => std::thread::sleep(Duration::from_millis(40)),
+            r => return r,
+        }
+    }
+    open()
+}
+
 fn check_complete(db: &Path) -> usize {
     // killed before it created the database: nothing stored, nothing half-written
-    let s = match SledStore::open(db, Open::Existing) {
+    let s = match patiently(|| SledStore::open(db, Open::Existing)) {
         Err(isnad::store::StoreError::Missing(_)) => return 0,
         s => s.unwrap(),
     };
@@ -304,7 +317,7 @@ fn two_ingests_at_once_one_waits_out_with_an_error_and_nothing_is_lost() {
 /// records count exactly what the stored articles say.
 fn check_consistent(db: &Path) -> usize {
     let n = check_complete(db);
-    let s = SledStore::open(db, Open::Existing).unwrap();
+    let s = patiently(|| SledStore::open(db, Open::Existing)).unwrap();
     let (mut figures, mut claims_with_source) = (0usize, 0u64);
     let mut by_source: std::collections::HashMap<String, u64> = Default::default();
     for a in s.articles() {
@@ -321,7 +334,7 @@ fn check_consistent(db: &Path) -> usize {
         assert_eq!(s.source(&k).unwrap().map(|r| r.claims), Some(n), "{k}");
     }
     drop(s);
-    let raw = sled::open(db).unwrap();
+    let raw = patiently(|| sled::open(db)).unwrap();
     assert_eq!(raw.open_tree("by_event").unwrap().len(), figures, "one index entry per dated figure");
     n
 }
