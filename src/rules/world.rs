@@ -252,17 +252,19 @@ pub fn key_of(name: &str, ar: &Morphology) -> String {
 }
 
 fn key_into(name: &str, ar: &Morphology, out: &mut String) {
-    // Arabic has no case: only a name with Latin letters is lower-cased
-    let f = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        let f = fold(name);
-        if f.chars().all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c)) {
-            f.to_ascii_lowercase()
-        } else {
-            f.to_lowercase()
+    // most names are Latin: lower-cased into the buffer, with nothing allocated
+    if name.is_ascii() {
+        for (k, w) in name.split(|c: char| c.is_ascii_whitespace() || c == '-').filter(|w| !w.is_empty()).enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         }
-    };
+        return;
+    }
+    // Arabic has no case: only a name with other letters is lower-cased
+    let f = fold(name);
+    let f = if f.chars().all(|c| c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c)) { f.to_ascii_lowercase() } else { f.to_lowercase() };
     for (k, w) in f.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).enumerate() {
         if k > 0 {
             out.push(' ');
