@@ -175,11 +175,14 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
     };
     let m = &ctx.lr.morph;
     // the word as written, without the article, without a proclitic preposition
-    let mut forms: Vec<(&str, bool)> = vec![(first, false)];
+    // at most four forms, on the stack: this runs for most words of an article
+    let mut forms: [(&str, bool); 4] = [(first, false); 4];
+    let mut n = 1;
     if !en {
         let s = m.strip(first);
         if s.len() != first.len() {
-            forms.push((s, m.clitics(&first[..first.len() - s.len()]).prep.is_some()));
+            forms[n] = (s, m.clitics(&first[..first.len() - s.len()]).prep.is_some());
+            n += 1;
         }
         // a conjunction, then a locative preposition glued on («وبكابول»); not «ك»:
         // «كمينا» is no town
@@ -195,10 +198,15 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
             }
             glued |= locative;
             rest = &rest[c.len_utf8()..];
-            forms.push((rest, glued));
+            forms[n] = (rest, glued);
+            n += 1;
         }
     }
-    for (form, glued) in forms {
+    // most words are no name's: one bit each says so
+    if !forms[..n].iter().any(|(f, _)| world.maybe(f)) {
+        return None;
+    }
+    for &(form, glued) in &forms[..n] {
         // «للمدينة»: a frame or a common word under its clitics
         if ctx.lr.is(form, W::PlaceFrames) || ctx.lr.is(form, W::NotPlaces) {
             return None;

@@ -203,6 +203,12 @@ impl World {
         self.names[from..].iter().take_while(|x| x.0 == h).map(|&(_, x)| NameOf { place: x & !MAIN, main: x & MAIN != 0 }).collect()
     }
 
+    /// Could `word` be a name, or the first word of one? (false: surely not)
+    pub fn maybe(&self, word: &str) -> bool {
+        let h = hash(word);
+        marked(&self.seen, h) || marked(&self.seen_heads, h)
+    }
+
     /// Is `word` the first word of a name of several words?
     pub fn is_head(&self, word: &str) -> bool {
         let h = hash(word);
