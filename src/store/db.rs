@@ -37,6 +37,28 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(v).map_err(|e| StoreError::Io(e.to_string()))
 }
 
+/// Make a new store whole or not at all: built beside `path`, with its schema
+/// written, then renamed into place (a process killed half-way leaves no store
+/// at `path`, only a folder named `*.creating-<pid>`).
+fn create(path: &Path) -> Result<()> {
+    let io = |e: std::io::Error| StoreError::Io(format!("{}: {e}", path.display()));
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "db".into());
+    let tmp = path.with_file_name(format!(".{name}.creating-{}", std::process::id()));
+    {
+        let db = sled::Config::new().path(&tmp).open().map_err(|e| StoreError::Io(format!("{}: {e}", tmp.display())))?;
+        db.open_tree("meta")?.insert("schema", &SCHEMA_VERSION.to_be_bytes())?;
+        db.flush()?;
+    }
+    if std::fs::rename(&tmp, path).is_err() {
+        // another process made it first: theirs stands
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    Ok(())
+}
+
 impl SledStore {
     pub fn open(path: &Path, how: Open) -> Result<SledStore> {
         match std::fs::metadata(path) {
@@ -44,16 +66,32 @@ impl SledStore {
             Err(_) if how != Open::Create => return Err(StoreError::Missing(path.to_path_buf())),
             _ => {}
         }
-        std::fs::create_dir_all(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
+        if !path.exists() {
+            create(path)?;
+        }
         // a bounded cache keeps memory flat however much is ingested
-        let db = sled::Config::new().path(path).cache_capacity(256 << 20).mode(sled::Mode::HighThroughput).open().map_err(|e| {
-            let msg = e.to_string();
-            if msg.contains("lock") || msg.contains("WouldBlock") || msg.contains("Resource temporarily unavailable") {
-                StoreError::InUse(path.to_path_buf())
-            } else {
-                StoreError::Io(format!("{}: {msg}", path.display()))
+        let config = sled::Config::new().path(path).cache_capacity(256 << 20).mode(sled::Mode::HighThroughput);
+        let mut tries = 0;
+        let db = loop {
+            match config.open() {
+                Ok(db) => break db,
+                Err(e) => {
+                    let msg = e.to_string();
+                    if msg.contains("lock") || msg.contains("WouldBlock") || msg.contains("Resource temporarily unavailable") {
+                        // sled lets go of its lock a moment after a store closes
+                        // (its flusher thread ends then): only a store held for
+                        // longer is in use
+                        if tries < 10 {
+                            tries += 1;
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            continue;
+                        }
+                        return Err(StoreError::InUse(path.to_path_buf()));
+                    }
+                    return Err(StoreError::Io(format!("{}: {msg}", path.display())));
+                }
             }
-        })?;
+        };
         let meta = db.open_tree("meta")?;
         let found = match meta.get("schema")? {
             Some(v) => u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Corrupt("schema version".into()))?),
