@@ -2,7 +2,7 @@
 //! `e2`… in text order. A figure joins the latest event it fits: the same family
 //! of count (people hurt, the displaced, disease cases), the same kind of event
 //! when both are named, a place that is the same or inside the other (a country
-//! is no incident), dates at most a day apart, and a running total only with a
+//! is no incident), dates at most three days apart, and a running total only with a
 //! running total. `check` then ties each event to the stored ones.
 
 use chrono::NaiveDate;
@@ -68,13 +68,15 @@ fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
         return false;
     }
     if let (Some(x), Some(y)) = (day(a), day(b)) {
-        if (x - y).num_days().abs() > 1 {
+        if (x - y).num_days().abs() > 3 {
             return false;
         }
     }
     match (&a.place, &b.place) {
         // a place no gazetteer knows may lie in any province told beside it
-        (Some(x), Some(y)) => x == y || rules.inside(x, y) || rules.inside(y, x) || unlisted_near(x, y, rules) || unlisted_near(y, x, rules),
+        (Some(x), Some(y)) => {
+            x == y || rules.inside(x, y) || rules.inside(y, x) || unlisted_near(x, y, rules) || unlisted_near(y, x, rules) || neighbours(a, b, rules)
+        }
         _ => true,
     }
 }
@@ -86,4 +88,12 @@ fn day(f: &Figure) -> Option<NaiveDate> {
 /// `x` is a place no gazetteer knows («بلدة عيناثا») and `y` a place below a country.
 fn unlisted_near(x: &str, y: &str, rules: &Rules) -> bool {
     x.starts_with("x:") && rules.parent_of(y).is_some()
+}
+
+/// Two towns of one province told with one named kind of event on days close
+/// together («قصف على كاني ماسي» and «القصف في العمادية»): one incident.
+fn neighbours(a: &Figure, b: &Figure, rules: &Rules) -> bool {
+    let (Some(x), Some(y)) = (&a.place, &b.place) else { return false };
+    let province = |p: &str| rules.parent_of(p).filter(|q| rules.parent_of(q).is_some());
+    a.event_kind.is_some() && a.event_kind == b.event_kind && province(x).is_some() && province(x) == province(y)
 }
