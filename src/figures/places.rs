@@ -229,6 +229,10 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
                 if !r.is_empty() {
                     best = Some((k + 1, r));
                 }
+                // no longer name starts so
+                if !world.is_prefix(&key) {
+                    break;
+                }
             }
             if let Some((len, r)) = best {
                 return Some((len, r, glued));

@@ -47,6 +47,9 @@ pub struct World {
     /// article are no place, and one bit tells so without a search.
     seen: Vec<u64>,
     seen_heads: Vec<u64>,
+    /// The same for the first words of names longer than them ("ras al" of
+    /// "ras al ain").
+    seen_prefixes: Vec<u64>,
 }
 
 const SEEN_BITS: u32 = 22;
@@ -157,6 +160,9 @@ impl World {
                 let words = key.split(' ').count();
                 if words > 1 {
                     heads.push(hash(key.split(' ').next().unwrap_or_default()));
+                    for (i, _) in key.match_indices(' ').skip(1) {
+                        mark(&mut w.seen_prefixes, hash(&key[..i]));
+                    }
                 }
                 w.max_words = w.max_words.max(words);
                 w.names.push((hash(&key), i | if main { MAIN } else { 0 }));
@@ -207,6 +213,11 @@ impl World {
     pub fn maybe(&self, word: &str) -> bool {
         let h = hash(word);
         marked(&self.seen, h) || marked(&self.seen_heads, h)
+    }
+
+    /// Does a name of more words than `key` start with it? (false: surely not)
+    pub fn is_prefix(&self, key: &str) -> bool {
+        marked(&self.seen_prefixes, hash(key))
     }
 
     /// Is `word` the first word of a name of several words?
