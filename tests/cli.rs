@@ -329,17 +329,24 @@ fn a_place_the_gazetteer_lacks_is_kept_and_has_a_timeline() {
     isnad().args(["timeline", "--place", "Kafr Zeytoun", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("5  new"));
 }
 
+/// One bombing in Multan (a town only the GeoNames gazetteer knows), in Arabic
+/// then in English: 12 killed, then 19.
+fn multan_bombing(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let a = dir.join("a.md");
+    let b = dir.join("b.md");
+    std::fs::write(&a, "---\ndate: 2025-03-01\noutlet: A\n---\nقالت الشرطة الباكستانية إن 12 شخصا قتلوا في تفجير انتحاري استهدف سوقا في مدينة ملتان.\n")
+        .unwrap();
+    std::fs::write(&b, "---\ndate: 2025-03-02\noutlet: B\n---\nPolice said the death toll from the suicide bombing at a market in Multan rose to 19.\n")
+        .unwrap();
+    (a, b)
+}
+
 #[test]
 fn a_town_only_geonames_knows_has_a_timeline_in_both_scripts() {
     // Multan is not in rules/places.yaml: the world gazetteer names it, in either script
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
-    let a = tmp.path().join("a.md");
-    let b = tmp.path().join("b.md");
-    std::fs::write(&a, "---\ndate: 2025-03-01\noutlet: A\n---\nقالت الشرطة الباكستانية إن 12 شخصا قتلوا في تفجير انتحاري استهدف سوقا في مدينة ملتان.\n")
-        .unwrap();
-    std::fs::write(&b, "---\ndate: 2025-03-02\noutlet: B\n---\nPolice said the death toll from the suicide bombing at a market in Multan rose to 19.\n")
-        .unwrap();
+    let (a, b) = multan_bombing(tmp.path());
     isnad().args(["ingest", "--db"]).arg(&db).arg(&a).arg(&b).assert().code(predicates::ord::lt(2));
     for name in ["Multan", "ملتان"] {
         isnad()
@@ -357,13 +364,8 @@ fn a_town_only_geonames_knows_has_a_timeline_in_both_scripts() {
 fn events_tie_one_incident_across_articles_and_languages() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
-    let a = tmp.path().join("a.md");
-    let b = tmp.path().join("b.md");
+    let (a, b) = multan_bombing(tmp.path());
     let c = tmp.path().join("c.md");
-    std::fs::write(&a, "---\ndate: 2025-03-01\noutlet: A\n---\nقالت الشرطة الباكستانية إن 12 شخصا قتلوا في تفجير انتحاري استهدف سوقا في مدينة ملتان.\n")
-        .unwrap();
-    std::fs::write(&b, "---\ndate: 2025-03-02\noutlet: B\n---\nPolice said the death toll from the suicide bombing at a market in Multan rose to 19.\n")
-        .unwrap();
     std::fs::write(&c, "---\ndate: 2025-03-02\noutlet: C\n---\nThe army said 40 militants were killed in clashes in Waziristan.\n").unwrap();
     isnad().args(["ingest", "--db"]).arg(&db).arg(&a).arg(&b).arg(&c).assert().code(predicates::ord::lt(2));
     let out = isnad().args(["events", "--format", "json", "--db"]).arg(&db).output().unwrap();

@@ -285,20 +285,19 @@ fn timeline_cmd(store: &SledStore, rules: &Rules, a: TimelineArgs) -> Run {
 }
 
 fn write_timeline(rules: &Rules, t: &timeline::Timeline, format: TimelineFormat, out: &super::OutArg) -> Run {
-    let t = t.clone();
     let mut out = output(out)?;
     let written = match format {
         TimelineFormat::Json => writeln!(out, "{}", json!(t)),
         TimelineFormat::Svg => {
-            writeln!(out, "{}", report::timeline_svg(&report::chart::title(&t), &report::chart::points(&t, rules), (t.current.low, t.current.high)))
+            writeln!(out, "{}", report::timeline_svg(&report::chart::title(t), &report::chart::points(t, rules), (t.current.low, t.current.high)))
         }
         TimelineFormat::Html => {
-            let title = report::chart::title(&t);
-            let svg = report::timeline_svg(&title, &report::chart::points(&t, rules), (t.current.low, t.current.high));
-            write!(out, "{}", report::timeline_page(&title, &svg, &t))
+            let title = report::chart::title(t);
+            let svg = report::timeline_svg(&title, &report::chart::points(t, rules), (t.current.low, t.current.high));
+            write!(out, "{}", report::timeline_page(&title, &svg, t))
         }
-        TimelineFormat::Csv => timeline_csv(&mut out, &t),
-        TimelineFormat::Text => report::store::timeline(&mut out, &t),
+        TimelineFormat::Csv => timeline_csv(&mut out, t),
+        TimelineFormat::Text => report::store::timeline(&mut out, t),
     };
     match written.and_then(|_| out.flush()) {
         Ok(()) => Ok(EXIT_CLEAN),

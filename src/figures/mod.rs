@@ -44,7 +44,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     let readings = read::read_numbers(ctx);
     let mut out: Vec<Found> = Vec::with_capacity(readings.len());
     // the places the article names; the first is the default context
-    let mut named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
+    let named = if readings.is_empty() { Vec::new() } else { places::named(ctx, rules) };
     // a dateline («الرياض - واس») is where the story was filed: the place only
     // when the article names no other
     // so is a place inside a source's name ("the health ministry in Damascus",
@@ -56,8 +56,9 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         let k = mentions.partition_point(|m| m.0 <= at);
         mentions[..k].iter().rev().take(8).any(|m| m.1 > at)
     };
-    let filed = named.iter().find(|p| dateline(ctx, p.tok) || in_source(p)).cloned();
-    named.retain(|p| !dateline(ctx, p.tok) && !in_source(p));
+    let (aside, kept): (Vec<places::Named>, Vec<places::Named>) = named.into_iter().partition(|p| dateline(ctx, p.tok) || in_source(p));
+    let named = kept;
+    let filed = aside.into_iter().next();
     let first_place = named.iter().find(|p| !p.weak).or(filed.as_ref());
     let main_counted = main_place(&named);
     let main = main_counted.map(|m| m.0).or(first_place);

@@ -61,7 +61,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         let tok = ctx.seg.tok_at(start);
         covered.insert(tok);
         if !weak {
-            countries.insert(yaml_country(rules, p));
+            countries.insert(rules.country_of(&place.id));
         }
         out.push(Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak, site: place.kind == PlaceKind::Site });
     }
@@ -138,18 +138,6 @@ fn rank(kind: PlaceKind) -> u8 {
         PlaceKind::Region | PlaceKind::Governorate => 1,
         _ => 2,
     }
-}
-
-/// The country id of a hand-written place.
-fn yaml_country(rules: &Rules, mut p: u32) -> String {
-    for _ in 0..6 {
-        let place = &rules.places[p as usize];
-        match place.parent.as_deref().and_then(|par| rules.place_ix.get(par)) {
-            Some(&q) => p = q,
-            None => return place.id.clone(),
-        }
-    }
-    rules.places[p as usize].id.clone()
 }
 
 /// Could a place name start at `j`? A word no rule knows, capitalised in English.

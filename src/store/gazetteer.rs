@@ -7,7 +7,6 @@ use crate::text::fold;
 
 pub struct Gazetteer<'r> {
     rules: &'r Rules,
-    parent: HashMap<String, String>,
     children: HashMap<String, Vec<String>>,
     countries: HashSet<String>,
     /// Regions larger than a province.
@@ -16,29 +15,24 @@ pub struct Gazetteer<'r> {
 
 impl<'r> Gazetteer<'r> {
     pub fn new(rules: &'r Rules) -> Gazetteer<'r> {
-        let mut parent = HashMap::new();
         let mut children: HashMap<String, Vec<String>> = HashMap::new();
         let countries = rules.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| p.id.clone()).collect();
         for p in &rules.places {
             if let Some(par) = &p.parent {
-                parent.insert(p.id.clone(), par.clone());
                 children.entry(par.clone()).or_default().push(p.id.clone());
             }
         }
         let coarse = rules.places.iter().filter(|p| matches!(p.kind, PlaceKind::Region)).map(|p| p.id.clone()).collect();
-        Gazetteer { rules, parent, children, countries, coarse }
+        Gazetteer { rules, children, countries, coarse }
     }
 
-    /// A GeoNames place (not one of the hand-written ones): its index.
-    fn world(&self, id: &str) -> Option<u32> {
-        if self.parent.contains_key(id) || self.countries.contains(id) || id.starts_with("x:") {
-            return None;
+    /// Is `id` a country, hand-written or GeoNames?
+    fn is_country(&self, id: &str) -> bool {
+        if self.countries.contains(id) || self.rules.place_ix.contains_key(id) || id.starts_with("x:") {
+            return self.countries.contains(id);
         }
-        self.rules.world().get(id)
-    }
-
-    fn parent_of(&self, id: &str) -> Option<String> {
-        self.rules.parent_of(id)
+        let w = self.rules.world();
+        w.get(id).is_some_and(|i| w.places[i as usize].kind == PlaceKind::Country)
     }
 
     /// The place, its parent and its children: one event may be told at any of
@@ -47,13 +41,7 @@ impl<'r> Gazetteer<'r> {
     /// coarse to name one incident? (A governorate is not: «السويداء» names
     /// the province and the city alike.)
     pub fn is_coarse(&self, id: &str) -> bool {
-        self.countries.contains(id)
-            || self.coarse.contains(id)
-            || self.world(id).is_some_and(|i| self.rules.world().places[i as usize].kind == PlaceKind::Country)
-    }
-
-    fn is_country(&self, id: &str) -> bool {
-        self.countries.contains(id) || self.world(id).is_some_and(|i| self.rules.world().places[i as usize].kind == PlaceKind::Country)
+        self.coarse.contains(id) || self.is_country(id)
     }
 
     pub fn related(&self, id: &str) -> Vec<String> {
@@ -61,7 +49,7 @@ impl<'r> Gazetteer<'r> {
         if self.is_country(id) {
             return out;
         }
-        if let Some(p) = self.parent_of(id).filter(|p| !self.is_country(p)) {
+        if let Some(p) = self.rules.parent_of(id).filter(|p| !self.is_country(p)) {
             out.push(p);
         }
         if let Some(c) = self.children.get(id) {
