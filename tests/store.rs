@@ -207,6 +207,20 @@ fn a_second_process_gets_a_clear_error() {
 }
 
 #[test]
+fn a_snapshot_cut_off_while_written_does_not_lock_the_store_out() {
+    // what a kill during sled's snapshot leaves: a `.generating` file, half written
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    isnad(&db).arg("ingest").args(scenario("rising")).assert().code(predicate::in_iter([0, 1]));
+    let before = check_complete(&db);
+    assert!(before > 0);
+    std::fs::write(db.join("snap.FFFFFFFFFFFFFFF0.generating"), b"\x01\x02half a snapshot").unwrap();
+    assert_eq!(check_complete(&db), before);
+    assert!(!db.join("snap.FFFFFFFFFFFFFFF0.generating").exists());
+    isnad(&db).args(["conflicts"]).assert().code(predicate::in_iter([0, 1]));
+}
+
+#[test]
 fn a_newer_schema_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");

@@ -59,6 +59,34 @@ fn create(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// sled 0.34 writes a snapshot to `snap.<lsn>.generating`, then renames it;
+/// but on opening it reads the highest-named snapshot file, `.generating`
+/// included (spacejam/sled#1527), so a process killed while writing one
+/// leaves a store that will not open. A half-written file fails its own
+/// checksum: removing it lets sled replay its log from the snapshot before.
+/// Complete ones are left for sled to read. Returns whether one was removed.
+fn drop_broken_snapshots(path: &Path) -> bool {
+    let Ok(dir) = std::fs::read_dir(path) else { return false };
+    let mut dropped = false;
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with("snap.") && name.ends_with(".generating")) {
+            continue;
+        }
+        let whole = std::fs::read(entry.path()).is_ok_and(|b| {
+            b.len() > 12 && {
+                let (body, tail) = b.split_at(b.len() - 12);
+                crc32fast::hash(body).to_le_bytes() == tail[8..]
+            }
+        });
+        if !whole && std::fs::remove_file(entry.path()).is_ok() {
+            dropped = true;
+        }
+    }
+    dropped
+}
+
 impl SledStore {
     pub fn open(path: &Path, how: Open) -> Result<SledStore> {
         match std::fs::metadata(path) {
@@ -71,10 +99,14 @@ impl SledStore {
         }
         // a bounded cache keeps memory flat however much is ingested
         let config = sled::Config::new().path(path).cache_capacity(256 << 20).mode(sled::Mode::HighThroughput);
-        let mut tries = 0;
+        let (mut tries, mut repaired) = (0, false);
         let db = loop {
             match config.open() {
                 Ok(db) => break db,
+                Err(sled::Error::Corruption { at: None, .. }) if !repaired && drop_broken_snapshots(path) => {
+                    repaired = true;
+                    continue;
+                }
                 Err(e) => {
                     let msg = e.to_string();
                     if msg.contains("lock") || msg.contains("WouldBlock") || msg.contains("Resource temporarily unavailable") {
