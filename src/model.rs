@@ -309,6 +309,11 @@ pub struct Figure {
     pub as_of: Option<String>,
     /// A total over a period starting here («منذ 8 ديسمبر 2024», "since 2011").
     pub since: Option<String>,
+    /// A total over a campaign, a month or a war («منذ مطلع العام», "since the
+    /// truce began", «خلال حزيران»), not one incident's toll: it is told of the
+    /// widest place around it and joins no incident.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub total: bool,
     pub update: bool,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub previous: Option<u64>,

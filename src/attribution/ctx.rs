@@ -206,6 +206,7 @@ impl<'a> Ctx<'a> {
             | W::MaleNames.bit()
             | W::PlaceNameHeads.bit()
             | W::PlaceFrames.bit()
+            | W::FeatureNouns.bit()
             | W::NotPlaces.bit()
             | W::PlacePrepositions.bit()
             | W::DiseaseWords.bit()

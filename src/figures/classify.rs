@@ -157,6 +157,7 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
         event: None,
         as_of: None,
         since: None,
+        total: false,
         update: before.update,
         previous: None,
         superseded: false,
@@ -278,10 +279,12 @@ fn before(ctx: &Ctx, first: usize) -> Before {
     let sent_start = ctx.seg.tok_at(ctx.sentence_bounds(ctx.seg.tokens[first].start).0);
     let mut b = Before::default();
     let lo = first.saturating_sub(12).max(sent_start);
+    let mut comma = false;
     for j in (lo..first).rev() {
         if ctx.punct(j).is_some_and(|c| matches!(c, '.' | ':') || is_semicolon(c) || is_question(c)) {
             break;
         }
+        comma |= ctx.is_comma(j);
         if b.qualifier.is_none() {
             if let Some(h) = ctx.hits_at_tok(j).iter().find(|h| matches!(h.entry, Entry::NumQualifier(_))) {
                 if let Entry::NumQualifier(q) = h.entry {
@@ -296,8 +299,11 @@ fn before(ctx: &Ctx, first: usize) -> Before {
         if ctx.has_hit(j, |e| *e == Entry::Update) {
             b.update = true;
         }
-        if let Some((c, _, weak)) = frame_at(ctx, j, Position::Before) {
-            if b.frame.is_none() {
+        if let Some((c, e, weak)) = frame_at(ctx, j, Position::Before) {
+            // «منذ سقوط النظام، إلى جانب مئات آلاف اللاجئين»: a frame with a noun
+            // of its own, in a clause before, frames no later number
+            let own = comma && ctx.tok(e).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(e).is_empty() && !ctx.function_word(e);
+            if b.frame.is_none() && !own {
                 b.frame = Some((c, weak));
             }
         }

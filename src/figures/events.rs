@@ -34,9 +34,12 @@ pub fn group(figs: &mut [Found], rules: &Rules) {
         // a part of a total («بينهم 31 طفلاً») is of the total's event
         let total = f.subset.then(|| events.iter().rposition(|m| m.last().is_some_and(|&k| family(figs[k].figure.category) == family(f.category)))).flatten();
         let joined = total.or_else(|| {
+            // the latest figure of the event, or its total («212 مدنياً» before
+            // its parts)
             events.iter().rposition(|members| {
-                let latest = &figs[*members.last().unwrap_or(&0)].figure;
-                fits(latest, f, rules) && members.iter().all(|&k| one_order(&figs[k].figure, f))
+                let latest = members.last().map(|&k| &figs[k].figure);
+                let heads = members.iter().map(|&k| &figs[k].figure).filter(|g| !g.subset).take(4);
+                latest.into_iter().chain(heads).any(|g| fits(g, f, rules)) && members.iter().all(|&k| one_order(&figs[k].figure, f))
             })
         });
         let n = match joined {
@@ -60,11 +63,20 @@ fn one_order(a: &Figure, b: &Figure) -> bool {
 }
 
 fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
-    if family(a.category) != family(b.category) || a.since.is_some() != b.since.is_some() {
+    // a headline's toll told again in the lede («مقتل 212 مدنياً») is one count
+    let same_count = a.category == b.category && a.group == b.group && a.low.is_some() && a.low == b.low;
+    let (ca, cb) = (a.total, b.total);
+    if family(a.category) != family(b.category) || ca != cb && !same_count {
         return false;
     }
+    // totals since different dates are different counts
+    if let (true, Some(x), Some(y)) = (ca && cb, a.since.as_deref().and_then(parse_day), b.since.as_deref().and_then(parse_day)) {
+        if (x - y).num_days().abs() > 3 {
+            return false;
+        }
+    }
     // a total since a date has no one kind
-    if a.since.is_none() && !rules.check.kinds_agree(a.event_kind.as_deref(), b.event_kind.as_deref()) {
+    if !ca && !rules.check.kinds_agree(a.event_kind.as_deref(), b.event_kind.as_deref()) {
         return false;
     }
     if let (Some(x), Some(y)) = (day(a), day(b)) {
@@ -73,6 +85,8 @@ fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
         }
     }
     match (&a.place, &b.place) {
+        // a country's total and a district's are two counts
+        (Some(x), Some(y)) if ca && cb => x == y,
         // a place no gazetteer knows may lie in any province told beside it
         (Some(x), Some(y)) => {
             x == y || rules.inside(x, y) || rules.inside(y, x) || unlisted_near(x, y, rules) || unlisted_near(y, x, rules) || neighbours(a, b, rules)
@@ -82,7 +96,11 @@ fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
 }
 
 fn day(f: &Figure) -> Option<NaiveDate> {
-    f.as_of.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    f.as_of.as_deref().and_then(parse_day)
+}
+
+fn parse_day(d: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
 }
 
 /// `x` is a place no gazetteer knows («بلدة عيناثا») and `y` a place below a country.

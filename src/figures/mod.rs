@@ -56,14 +56,42 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         let k = mentions.partition_point(|m| m.0 <= at);
         mentions[..k].iter().rev().take(8).any(|m| m.1 > at)
     };
-    let (aside, kept): (Vec<places::Named>, Vec<places::Named>) = named.into_iter().partition(|p| dateline(ctx, p.tok) || in_source(p));
+    let (aside, kept): (Vec<places::Named>, Vec<places::Named>) =
+        named.into_iter().partition(|p| dateline(ctx, p.tok) || in_source(p) || destination(ctx, p.tok));
     let named = kept;
-    let filed = aside.into_iter().next();
+    let filed = aside.first().cloned();
     let first_place = named.iter().find(|p| !p.weak).or(filed.as_ref());
-    let main_counted = main_place(&named);
+    // where the incident was, as the headline and lede tell it
+    let lede_end = ctx.seg.paragraphs.get(2).or(ctx.seg.paragraphs.last()).map_or(0, |p| ctx.seg.tok_at(p.end));
+    let focus = lede_place(&named, lede_end);
+    // the place named most: believed when named twice, or in the lede
+    let main_counted = main_place(&named, lede_end);
     let main = main_counted.map(|m| m.0).or(first_place);
     // the place the article is about, told more than once
     let main_twice = main_counted.filter(|m| m.1 >= 2).map(|m| m.0);
+    // a total over months or a war is told of the widest place the article names
+    // around its main place («وزارة الصحة اللبنانية» in a story about one village)
+    let widest = main.and_then(|m| {
+        named
+            .iter()
+            .chain(&aside)
+            .filter(|p| {
+                // a place no gazetteer knows lies in the article's country
+                let country = p.rank == 0 && (m.id.starts_with("x:") || rules.country_of(&m.id) == p.id);
+                !p.site && (p.id == m.id || rules.inside(&m.id, &p.id) || country)
+            })
+            .min_by_key(|p| (p.rank, p.weak))
+    });
+    // named no wider than a province: the region it lies in, below the country
+    // (a war's toll told in a story about Nuseirat is the Gaza Strip's)
+    let top = widest.filter(|w| w.rank > 0 && !w.id.starts_with("x:")).and_then(|w| {
+        let mut cur = w.id.clone();
+        while let Some(p) = rules.parent_of(&cur).filter(|p| rules.parent_of(p).is_some()) {
+            cur = p;
+        }
+        (cur != w.id).then(|| places::Named { tok: w.tok, name: rules.place_name(&cur), id: cur, rank: 1, weak: false, site: false })
+    });
+    let widest = top.as_ref().or(widest);
     // claims sorted by start for "which claim holds this figure"
     let mut by_start: Vec<(usize, usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.start, c.end, i)).collect();
     by_start.sort_unstable();
@@ -86,25 +114,37 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
             (ctx.seg.tok_at(s).max(r.first.saturating_sub(WINDOW)), ctx.tok_end(e).min(r.end + WINDOW))
         };
         let when = when::as_of(ctx, sa, sb, r.first, article_date);
-        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative));
-        let since = when.since.or_else(|| cumulative.then_some(when.date).flatten());
-        let in_sentence = specific(&named, sa, sb, r.first);
+        // a total since a date, or over a month («خلال حزيران»), is no incident
+        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative) || over_a_period(ctx, j));
+        let since_event = (sa..sb).any(|j| since_an_event(ctx, j));
+        let since = when.since.or_else(|| (cumulative || since_event).then_some(when.date).flatten());
+        let total = cumulative || campaign(since, when.date);
+        // a total is told of the widest place its sentence names ("in Syria since
+        // December, most of them on the coast"); a toll of the most specific
+        let in_sentence = if total { widest_in(&named, sa, sb) } else { specific(&named, sa, sb, r.first) };
+        // a toll of another day («غارات في أيار الماضي») is not the lede's incident
+        let today = when.date.zip(article_date).is_none_or(|(d, a)| (d - a).num_days().abs() <= 3);
+        let focus = focus.filter(|_| today);
         let paragraph = paragraph_place(ctx, &named, pos);
         // an adjective («المرصد السوري») only when the article names no place
-        let mut place = in_sentence.or(paragraph).or(main).or_else(|| adjective(&named, sa, sb, r.first)).or(named.first());
+        // the lede's place when it lies in the main place, or beside it
+        let beside = |m: &places::Named, f: &places::Named| {
+            within(rules, m, f) || f.rank >= m.rank && rules.parent_of(&f.id).is_some_and(|p| rules.parent_of(&m.id) == Some(p))
+        };
+        let fallback = || if total { widest } else { focus.filter(|f| main.is_some_and(|m| beside(m, f))).or(main) };
+        let mut place = in_sentence.or(if total { None } else { paragraph }).or_else(fallback).or_else(|| adjective(&named, sa, sb, r.first)).or(named.first());
         // a country or a province names no incident: one day's toll told of
         // "Syria" in an article about Sweida is Sweida's (a total since a date
         // stays where it is told)
         let mut inferred = false;
-        if let Some(p) = place.filter(|p| p.rank < 2 && since.is_none()) {
-            // a place the gazetteers lack («بلدة عيناثا») has no known parent: it is
-            // taken to lie where the article is
-            let within = |q: &&places::Named| {
-                q.rank > p.rank && !q.site && (q.id.starts_with("x:") || if p.rank == 0 { rules.country_of(&q.id) == p.id } else { rules.inside(&q.id, &p.id) })
-            };
-            let para = paragraph.filter(within);
-            inferred = para.is_none() && main_twice.filter(within).is_some();
-            place = para.or(main_twice.filter(within)).or(place);
+        if let Some(p) = place.filter(|p| p.rank < 2 && !total) {
+            let inside = |q: &&places::Named| within(rules, p, q);
+            let para = paragraph.filter(inside);
+            // the lede's place when it lies in the place the article names most
+            let lede = focus.filter(inside).filter(|f| main_twice.is_none_or(|m| m.id == f.id || within(rules, m, f)));
+            let guess = lede.or(main_twice.filter(inside)).or(focus.filter(inside));
+            inferred = para.is_none() && guess.is_some();
+            place = para.or(guess).or(place);
         }
         let fig = &mut f.figure;
         fig.place = place.map(|p| p.id.clone());
@@ -119,6 +159,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         });
         fig.as_of = when.date.map(|d| d.to_string());
         fig.since = since.map(|d| d.to_string());
+        fig.total = total;
         out.push(f);
     }
     link_updates(ctx, &mut out);
@@ -140,6 +181,18 @@ fn nearest(ctx: &Ctx, a: usize, b: usize, at: usize, f: impl Fn(&Entry) -> bool)
     best.map(|x| x.1)
 }
 
+/// Is a toll since `since` as of `date` a total over a campaign, a month or a
+/// war, rather than one incident's running toll ("426 killed since the clashes
+/// erupted on July 13", told on the 17th)? A total with no start told has its
+/// as-of date for a start.
+pub(crate) fn campaign(since: Option<NaiveDate>, date: Option<NaiveDate>) -> bool {
+    match (since, date) {
+        (Some(s), Some(d)) => s == d || (d - s).num_days() > 30,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 /// The id of a place the gazetteer lacks, from its name in either script:
 /// `x:` and the folded, lower-cased name (what `timeline --place` looks up).
 pub fn unlisted_place_id(name: &str) -> String {
@@ -155,6 +208,7 @@ pub(crate) fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
         ctx.tok(j).is_some_and(|t| t.kind == crate::text::TokKind::Word)
             && ctx.hits_at_tok(j).is_empty()
             && !ctx.function_word(j)
+            && !ctx.is(j, W::NotPlaces)
             && ctx.word(j).chars().count() >= 2
     };
     for k in a..b {
@@ -163,6 +217,10 @@ pub(crate) fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
         }
         let english = ctx.lang() == crate::rules::Lang::En;
         let mut j = k + 1;
+        // «مخيم «زمزم»»: the name may be quoted
+        if ctx.punct(j).is_some_and(|c| crate::text::quote_family(c).is_some()) {
+            j += 1;
+        }
         if english {
             // "the village of X": a capitalised name after "of"
             if !ctx.word(j).eq_ignore_ascii_case("of") {
@@ -197,6 +255,46 @@ fn specific(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&p
     span.iter().filter(|p| !p.weak).max_by_key(|p| (!p.site, p.rank, std::cmp::Reverse(dist(p))))
 }
 
+/// Is `q` a place inside `p`, and smaller? A place the gazetteers lack («بلدة
+/// عيناثا») has no known parent: it is taken to lie where the article is.
+fn within(rules: &Rules, p: &places::Named, q: &places::Named) -> bool {
+    q.rank > p.rank && !q.site && (q.id.starts_with("x:") || if p.rank == 0 { rules.country_of(&q.id) == p.id } else { rules.inside(&q.id, &p.id) })
+}
+
+/// The most specific place of the headline and the lede (the first three
+/// paragraphs): where the incident the article reports happened.
+fn lede_place(named: &[places::Named], end: usize) -> Option<&places::Named> {
+    // the lede tells it more exactly than the headline
+    named.iter().take_while(|p| p.tok < end).filter(|p| !p.weak && !p.site && p.rank >= 2).max_by_key(|p| (p.rank, p.tok))
+}
+
+/// «خلال حزيران/يونيو», "during June": a toll over a month.
+fn over_a_period(ctx: &Ctx, j: usize) -> bool {
+    ctx.is(j, W::PeriodOpeners) && (j + 1..j + 3).any(|k| ctx.has_hit(k, |e| matches!(e, Entry::Month(_))))
+}
+
+/// The widest place named in `[a, b)`, the first of those.
+fn widest_in(named: &[places::Named], a: usize, b: usize) -> Option<&places::Named> {
+    let from = named.partition_point(|p| p.tok < a);
+    let to = named.partition_point(|p| p.tok < b);
+    named[from..to].iter().filter(|p| !p.weak).min_by_key(|p| (p.site, p.rank))
+}
+
+/// «منذ سريان الهدنة», "since the truce began": a total since an event (not
+/// «منذ ساعات», "hours ago", nor a date, which `when` reads).
+fn since_an_event(ctx: &Ctx, j: usize) -> bool {
+    if !ctx.is(j, W::Since) {
+        return false;
+    }
+    let k = j + 1;
+    if ctx.lang() == crate::rules::Lang::En {
+        return ctx.is(k, W::DefiniteArticles);
+    }
+    ctx.tok(k).is_some_and(|t| t.kind == crate::text::TokKind::Word)
+        && !ctx.is(k, W::YearNouns)
+        && !ctx.has_hit(k, |e| matches!(e, Entry::Number(_) | Entry::Measure(_) | Entry::Month(_) | Entry::Weekday(_) | Entry::RelDay(_)))
+}
+
 /// The nearest adjective of a place in `[a, b)` («الانتخابات التركية»).
 fn adjective(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&places::Named> {
     let from = named.partition_point(|p| p.tok < a);
@@ -206,7 +304,7 @@ fn adjective(named: &[places::Named], a: usize, b: usize, at: usize) -> Option<&
 
 /// The article's main place: the place below a country it names most often (a
 /// hospital or a port is where the wounded went or what was hit, not where).
-fn main_place(named: &[places::Named]) -> Option<(&places::Named, usize)> {
+fn main_place(named: &[places::Named], lede_end: usize) -> Option<(&places::Named, usize)> {
     // (id, rank, count, first index)
     let mut counts: Vec<(&str, u8, usize, usize)> = Vec::new();
     for (i, p) in named.iter().enumerate().filter(|(_, p)| !p.weak && p.rank > 0 && !p.site) {
@@ -215,9 +313,24 @@ fn main_place(named: &[places::Named]) -> Option<(&places::Named, usize)> {
             None => counts.push((&p.id, p.rank, 1, i)),
         }
     }
-    // the one named most often, a town over its province, then the first
-    let best = counts.iter().max_by_key(|c| (c.2, c.1, std::cmp::Reverse(c.3)))?;
+    // the one named most often, a town over its province, then the first; one
+    // named once only if in the lede
+    let best = counts.iter().filter(|c| c.2 >= 2 || named[c.3].tok < lede_end).max_by_key(|c| (c.2, c.1, std::cmp::Reverse(c.3)))?;
     named.get(best.3).map(|p| (p, best.2))
+}
+
+/// «نقل الجريحان إلى مستشفى في مدينة بنت جبيل», "fled to Deraa": where people
+/// were taken, not where they were hurt.
+fn destination(ctx: &Ctx, tok: usize) -> bool {
+    for d in (tok.saturating_sub(8)..tok).rev() {
+        if ctx.punct(d).is_some_and(|c| c != '-' && c != '\'') {
+            return false;
+        }
+        if ctx.is(d, W::DestinationPrepositions) {
+            return (d.saturating_sub(4)..d).any(|k| ctx.is(k, W::TransferWords));
+        }
+    }
+    false
 }
 
 /// «الرياض - واس»: a place opening a paragraph before a dash is where the

@@ -20,7 +20,8 @@ pub struct Named {
     pub tok: usize,
     pub id: String,
     pub name: String,
-    /// 0 a country, 1 a region or province, 2 anything smaller.
+    /// 0 a country, 1 a region or province, 2 a district, 3 a town, 4 a camp,
+    /// a site or a place no gazetteer knows.
     pub rank: u8,
     /// Only an adjective («التركية», "Turkish"): a sign of the country.
     pub weak: bool,
@@ -63,7 +64,14 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         if !weak {
             countries.insert(rules.country_of(&place.id));
         }
-        out.push(Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak, site: place.kind == PlaceKind::Site });
+        let mut named = yaml_place(rules, p, tok, weak);
+        // "the city of Nabatieh", «مدينة إدلب»: the town, not the province it names
+        if named.rank == 1 && frame(ctx, tok) == Frame::Settlement {
+            if let Some(town) = town_of(ctx, rules, tok, &named.id) {
+                named = Named { tok, ..town };
+            }
+        }
+        out.push(named);
     }
     let world = rules.world();
     let mut j = 0;
@@ -71,13 +79,22 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     let mut found: Vec<(usize, usize, Vec<NameOf>, Frame)> = Vec::new();
     while j < n {
         // «في بلدة X» with an X no gazetteer knows: a place of its own
-        if ctx.is(j, W::PlaceFrames) && !covered.contains(&(j + 1)) {
+        if ctx.is(j, W::PlaceFrames) && !covered.contains(&j) && !covered.contains(&(j + 1)) {
             let at = if ctx.lang() == Lang::En { j + 2 } else { j + 1 };
             if let Some(name) = super::framed_place(ctx, j, (j + 6).min(n)) {
                 // a name the world gazetteer knows is read below
                 if lookup(ctx, world, at).is_none() {
-                    out.push(Named { tok: at, id: super::unlisted_place_id(&name), name, rank: 2, weak: false, site: false });
+                    out.push(Named { tok: at, id: super::unlisted_place_id(&name), name, rank: UNLISTED, weak: false, site: false });
                 }
+            }
+        }
+        // «وادي الشاي», «ميناء رأس عيسى»: the noun is part of the name
+        if ctx.is(j, W::FeatureNouns) && !covered.contains(&j) && !covered.contains(&(j + 1)) {
+            if let Some(end) = feature_name(ctx, j, n).filter(|_| lookup(ctx, world, j + 1).is_none()) {
+                let name = ctx.text[ctx.seg.tokens[j].start..ctx.seg.tokens[end].end].to_string();
+                out.push(Named { tok: j, id: super::unlisted_place_id(&name), name, rank: UNLISTED, weak: false, site: false });
+                j = end + 1;
+                continue;
             }
         }
         let single = candidate(ctx, j);
@@ -129,14 +146,119 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         out.push(Named { tok: j, id, name, rank: rank(kind), weak: false, site: kind == PlaceKind::Site });
     }
     out.sort_by_key(|x| x.tok);
+    // «في قضاء العمادية», "in the Bint Jbeil district": the district, wider than
+    // a village told beside it
+    for p in out.iter_mut().filter(|p| p.rank == 3) {
+        let district = match ctx.lang() {
+            Lang::Ar => p.tok > 0 && ctx.is(p.tok - 1, W::DistrictNouns),
+            Lang::En => (p.tok + 1..p.tok + 4).take_while(|&k| ctx.capitalised(k) || ctx.is(k, W::DistrictNouns)).any(|k| ctx.is(k, W::DistrictNouns)),
+        };
+        if district {
+            p.rank = 2;
+        }
+    }
+    learned(ctx, &mut out);
     out
 }
+
+/// The rank of a place no gazetteer knows: it was framed as a village, a camp
+/// or a valley, smaller than the towns told beside it.
+const UNLISTED: u8 = 4;
 
 fn rank(kind: PlaceKind) -> u8 {
     match kind {
         PlaceKind::Country => 0,
         PlaceKind::Region | PlaceKind::Governorate => 1,
-        _ => 2,
+        PlaceKind::District => 2,
+        PlaceKind::City | PlaceKind::Town => 3,
+        PlaceKind::Camp | PlaceKind::Site => 4,
+    }
+}
+
+/// A hand-written place. A port or a hospital in a town stands for its town
+/// (where the incident was), kept last among the places told beside it; one
+/// with no town above it (a port on an open coast) is a place of its own.
+fn yaml_place(rules: &Rules, p: u32, tok: usize, weak: bool) -> Named {
+    let place = &rules.places[p as usize];
+    if place.kind == PlaceKind::Site {
+        let town = place.parent.as_deref().and_then(|q| rules.place_ix.get(q)).map(|&q| &rules.places[q as usize]);
+        return match town.filter(|t| rank(t.kind) == 3) {
+            Some(t) => Named { tok, id: t.id.clone(), name: t.name.clone(), rank: 3, weak, site: true },
+            None => Named { tok, id: place.id.clone(), name: place.name.clone(), rank: UNLISTED, weak, site: false },
+        };
+    }
+    Named { tok, id: place.id.clone(), name: place.name.clone(), rank: rank(place.kind), weak, site: false }
+}
+
+/// The town of the name at `tok` that lies in the province `province`.
+fn town_of(ctx: &Ctx, rules: &Rules, tok: usize, province: &str) -> Option<Named> {
+    // a hand-written city under it, named as it is (Nabatieh, Marib)
+    let prov = &rules.places[*rules.place_ix.get(province)? as usize];
+    if let Some(c) = rules.places.iter().find(|q| q.parent.as_deref() == Some(province) && q.kind == PlaceKind::City && prov.names.contains(&q.name)) {
+        return Some(Named { tok, id: c.id.clone(), name: c.name.clone(), rank: 3, weak: false, site: false });
+    }
+    let world = rules.world();
+    let (_, names, _) = lookup(ctx, world, tok)?;
+    let best = names
+        .iter()
+        .filter(|x| matches!(world.places[x.place as usize].kind, PlaceKind::City | PlaceKind::Town))
+        .filter(|x| rules.inside(world.id(x.place), province))
+        .max_by_key(|x| world.places[x.place as usize].population)?;
+    let (id, name) = match rules.same_as.get(world.id(best.place)) {
+        Some(&y) => (rules.places[y as usize].id.clone(), rules.places[y as usize].name.clone()),
+        None => (world.id(best.place).to_string(), world.name(best.place).to_string()),
+    };
+    Some(Named { tok, id, name, rank: 3, weak: false, site: false })
+}
+
+/// The last token of a name after a feature noun at `j`: one word, or two
+/// after a name head («رأس عيسى»); the article is allowed («وادي الشاي»).
+fn feature_name(ctx: &Ctx, j: usize, n: usize) -> Option<usize> {
+    let plain = |i: usize| {
+        i < n
+            && ctx.tok(i).is_some_and(|t| t.kind == TokKind::Word)
+            && ctx.hits_at_tok(i).is_empty()
+            && !ctx.function_word(i)
+            && ctx.word(i).chars().count() >= 2
+    };
+    if ctx.lang() != Lang::Ar || !plain(j + 1) {
+        return None;
+    }
+    Some(if ctx.is(j + 1, W::PlaceNameHeads) && plain(j + 2) { j + 2 } else { j + 1 })
+}
+
+/// A place no gazetteer knows, once framed («في بلدة عيناثا»), is the same
+/// place wherever the article names it again («رئيس بلدية عيناثا»).
+fn learned(ctx: &Ctx, out: &mut Vec<Named>) {
+    // (first word, further words, the place); a few per article at most
+    let names: Vec<(&str, Vec<&str>, Named)> = out
+        .iter()
+        .filter(|p| p.id.starts_with("x:"))
+        .take(16)
+        .filter_map(|p| {
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            let first = ctx.word(p.tok);
+            (words.len() <= 3).then(|| (first, (1..words.len()).map(|k| ctx.word(p.tok + k)).collect(), p.clone()))
+        })
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let taken: FxHashSet<usize> = out.iter().map(|p| p.tok).collect();
+    let mut more = Vec::new();
+    for j in 0..ctx.seg.tokens.len() {
+        if taken.contains(&j) || ctx.seg.tokens[j].kind != TokKind::Word {
+            continue;
+        }
+        let w = ctx.word(j);
+        let hit = names.iter().find(|(first, rest, _)| *first == w && rest.iter().enumerate().all(|(k, r)| ctx.word(j + 1 + k) == *r));
+        if let Some((_, _, p)) = hit {
+            more.push(Named { tok: j, ..p.clone() });
+        }
+    }
+    if !more.is_empty() {
+        out.extend(more);
+        out.sort_by_key(|x| x.tok);
     }
 }
 

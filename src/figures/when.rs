@@ -55,9 +55,16 @@ fn explicit(ctx: &Ctx, a: usize, b: usize, at: usize, article: Option<NaiveDate>
             let t = ctx.tok(j)?;
             (t.kind == TokKind::Number).then(|| ctx.word(j).parse().ok()).flatten()
         };
-        let day = i.checked_sub(1).and_then(num).filter(|d| (1..=31).contains(d));
-        // «سبتمبر/أيلول 2024»: the year may follow a slash pair
+        let mut day = i.checked_sub(1).and_then(num).filter(|d| (1..=31).contains(d));
         let mut y = after;
+        // "July 13", "December 8, 2024": the day after the month
+        if day.is_none() && ctx.tok(after).is_some_and(|t| ctx.word(after).len() <= 2 && t.kind == TokKind::Number) {
+            day = num(after).filter(|d| (1..=31).contains(d));
+            if day.is_some() {
+                y = if ctx.is_comma(after + 1) { after + 2 } else { after + 1 };
+            }
+        }
+        // «سبتمبر/أيلول 2024»: the year may follow a slash pair
         if ctx.is_punct(y, '/') && ctx.has_hit(y + 1, |e| matches!(e, Entry::Month(_))) {
             y = ctx.best_hit(y + 1, |e| matches!(e, Entry::Month(_))).map_or(y + 2, |h2| ctx.tok_end(h2.end));
         }
@@ -87,7 +94,8 @@ pub fn as_of(ctx: &Ctx, a: usize, b: usize, at: usize, article: Option<NaiveDate
     // «منذ 8 ديسمبر 2024», "since December 8, 2024": a period start
     for i in a..b {
         if ctx.is(i, W::Since) {
-            if let Some((d, _)) = explicit(ctx, i + 1, (i + 5).min(b), b, article) {
+            // "since the clashes erupted on July 13"
+            if let Some((d, _)) = explicit(ctx, i + 1, (i + 8).min(b), b, article) {
                 out.since = Some(d);
             } else {
                 // «منذ 2011», «منذ عام 2011», "since 2011"

@@ -65,12 +65,18 @@ word_classes! {
     count_partitives => CountPartitives,
     /// a part of a day before a weekday: «مساء الثلاثاء», «يوم الجمعة»
     day_parts => DayParts,
+    /// after a transfer word, the place after it is where people were taken, not where they were hurt: «نقل الجريحان إلى مستشفى في مدينة بنت جبيل», "fled to Deraa"
+    destination_prepositions => DestinationPrepositions,
     /// a definite article: a role after it refers back ("the official")
     definite_articles => DefiniteArticles,
     /// words that start or sit inside a source noun phrase but carry no name: "the", "two", "senior"
     determiners => Determiners,
     /// a disease whose cases are counted: «إصابة 41 حالة بالكوليرا», "41 cholera cases"
     disease_words => DiseaseWords,
+    /// a district noun: the town named beside it stands for its district («قضاء العمادية», "the Bint Jbeil district")
+    district_nouns => DistrictNouns,
+    /// a landform or facility noun that is part of the name after it: «وادي الشاي», «ميناء رأس عيسى»
+    feature_nouns => FeatureNouns,
     /// given names that make a person female (for "she", «قالت»)
     female_names => FemaleNames,
     /// short phrases between a cue and "that": "said on Tuesday that", "told by phone that"
@@ -121,6 +127,8 @@ word_classes! {
     particles => Particles,
     /// a particle between subject and verb: «الوزارة قد أعلنت»
     perfect_particles => PerfectParticles,
+    /// before a month or a span, makes a toll a total over that time: «خلال حزيران», "during June"
+    period_openers => PeriodOpeners,
     /// a settlement noun before a place name: «في بلدة سروج», "in the village of X"; an unknown name after it is kept as a place
     place_frames => PlaceFrames,
     /// the first word of a two-word place name: «تل شور», «عين عيسى», «كفر نبودة»
@@ -170,6 +178,8 @@ word_classes! {
     subset_prepositions => SubsetPrepositions,
     /// small words inside a Title Case name in quotes: "Operation Peace of the Valley"
     title_case_joiners => TitleCaseJoiners,
+    /// a word of people taken or fleeing somewhere: «نقل», «فروا», "taken", "fled"
+    transfer_words => TransferWords,
     /// "rose from 31 to 32": the word before the earlier value
     update_from => UpdateFrom,
     /// "rose from 31 to 32": the word before the later value

@@ -211,6 +211,15 @@ impl Rules {
         cur
     }
 
+    /// The name of a place of either gazetteer, by id.
+    pub fn place_name(&self, id: &str) -> String {
+        if let Some(&i) = self.place_ix.get(id) {
+            return self.places[i as usize].name.clone();
+        }
+        let w = self.world();
+        w.get(id).map_or_else(|| id.to_string(), |i| w.name(i).to_string())
+    }
+
     /// Is place `a` inside place `b` (below it, and `b` no whole country)?
     pub fn inside(&self, a: &str, b: &str) -> bool {
         let mut cur = a.to_string();
@@ -284,7 +293,7 @@ impl Rules {
         }
         if errs.is_empty() {
             let file = self.texts.iter().find(|(p, _)| p.ends_with("check.yaml")).expect("every rule file is listed");
-            for k in &self.check.broad_event_kinds {
+            for k in self.check.broad_event_kinds.iter().chain(self.check.kindred_event_kinds.iter().flatten()) {
                 if ![Lang::Ar, Lang::En].iter().any(|&l| self.lang(l).figures.event_kinds.iter().any(|e| &e.kind == k)) {
                     let (line, col) = validate::locate(&file.1, k, 0);
                     errs.push(RuleError { file: file.0.clone(), line, col, message: format!("unknown event kind \"{k}\" (not a kind in */figures.yaml)") });

@@ -491,13 +491,21 @@ pub struct CheckFile {
     /// agree with any other kind.
     #[serde(default)]
     pub broad_event_kinds: Vec<String>,
+    /// Kinds one incident is told as, each group among its own: a drone strike
+    /// is «قصف» in one outlet and an air strike in the next.
+    #[serde(default)]
+    pub kindred_event_kinds: Vec<Vec<String>>,
 }
 
 impl CheckFile {
     /// Can one incident be told as kind `a` and as kind `b`?
     pub fn kinds_agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
         match (a, b) {
-            (Some(a), Some(b)) => a == b || self.broad_event_kinds.iter().any(|k| k == a || k == b),
+            (Some(a), Some(b)) => {
+                a == b
+                    || self.broad_event_kinds.iter().any(|k| k == a || k == b)
+                    || self.kindred_event_kinds.iter().any(|g| g.iter().any(|k| k == a) && g.iter().any(|k| k == b))
+            }
             _ => true,
         }
     }

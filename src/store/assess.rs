@@ -216,6 +216,7 @@ pub(crate) mod tests {
             event: None,
             as_of: None,
             since: None,
+            total: false,
             update: false,
             previous: None,
             superseded: false,
@@ -249,6 +250,7 @@ pub(crate) mod tests {
             cumulative_window_days: 1500,
             about_tolerance_percent: 10,
             broad_event_kinds: Vec::new(),
+            kindred_event_kinds: Vec::new(),
         }
     }
 
