@@ -410,3 +410,42 @@ fn choose(world: &World, names: &[NameOf], countries: &FxHashSet<String>) -> Opt
     }
     Some(best)
 }
+
+#[cfg(test)]
+mod tests {
+    /// The place of each figure, in order.
+    fn places(lang: &str, t: &str) -> Vec<Option<String>> {
+        crate::testing::audit_str(lang, t).figures.iter().map(|f| f.place.clone()).collect()
+    }
+
+    #[test]
+    fn a_valley_or_a_port_no_gazetteer_knows_is_a_place_with_its_noun() {
+        assert_eq!(places("ar", "قتل 11 شخصا بهجوم على نقطة عسكرية في وادي الشاي جنوب غربي كركوك."), [Some("x:وادي-الشاي".to_string())]);
+    }
+
+    #[test]
+    fn a_framed_unknown_village_is_the_same_place_where_named_again() {
+        let t = "قتيل وجريحان بغارة على عيناثا جنوبي لبنان\n\nقتل شخص بغارة على سيارة في بلدة عيناثا بقضاء بنت جبيل جنوبي لبنان.";
+        assert_eq!(places("ar", t), [Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string())]);
+    }
+
+    #[test]
+    fn the_city_of_a_province_s_name_is_the_town() {
+        assert_eq!(places("en", "A drone strike near the southern city of Nabatieh killed two people."), [Some("lb-nabatieh-city".to_string())]);
+    }
+
+    #[test]
+    fn where_the_wounded_were_taken_is_not_where_they_were_hurt() {
+        let t = "قتل شخص بغارة على سيارة في بلدة عيناثا جنوبي لبنان.\n\nونقل الجريحان إلى مستشفى صلاح غندور في مدينة بنت جبيل.";
+        assert_eq!(places("ar", t), [Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string())]);
+    }
+
+    #[test]
+    fn a_war_total_keeps_the_widest_place() {
+        let t = "قتل شخص بغارة على سيارة في بلدة عيناثا جنوبي لبنان.\n\nوأحصت الوزارة منذ بدء سريان وقف إطلاق النار سقوط 270 قتيلا.";
+        let a = crate::testing::audit_str("ar", t);
+        let f = &a.figures[1];
+        assert_eq!((f.place.as_deref(), f.total), (Some("lb"), true));
+        assert_ne!(a.figures[0].event, f.event, "a war's total is no incident's toll");
+    }
+}

@@ -257,6 +257,14 @@ mod tests {
     }
 
     #[test]
+    fn a_casualty_word_with_a_noun_of_its_own_frames_no_later_number() {
+        // «سقوط» ("fall") is a casualty frame in «سقوط قتيلين», not in «سقوط النظام»
+        let f = figs("ar", "وعاد نحو مليون نازح منذ سقوط النظام السابق، إلى جانب مئات آلاف اللاجئين من دول الجوار.");
+        assert!(f.iter().all(|x| x.0 == "displaced"), "{f:?}");
+        assert_eq!(figs("ar", "أسفر القصف عن سقوط قتيلين.")[0].0, "killed");
+    }
+
+    #[test]
     fn a_share_of_the_victims_is_no_count() {
         for (lang, t) in [("ar", "وقال إن قرابة ثلث الضحايا من الأطفال."), ("ar", "وقالت المنظمة إن نصف القتلى من النساء.")]
         {
