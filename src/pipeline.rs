@@ -2,6 +2,7 @@
 //! of the text; at the end every span is mapped back to UTF-8 byte offsets into
 //! the file as read.
 
+use crate::text::floor_char;
 use std::collections::HashMap;
 
 use crate::attribution::{self, Ctx, Extraction};
@@ -46,14 +47,6 @@ pub fn audit(article: &Article, rules: &Rules, choice: LangChoice) -> Audit {
         s = e;
     }
     merge(parts)
-}
-
-/// The largest char boundary at or before `i`.
-fn floor_char(t: &str, mut i: usize) -> usize {
-    while !t.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Where a part that starts at `s` ends: the first paragraph break after
@@ -175,7 +168,7 @@ fn audit_part(article: &Article, rules: &Rules, lang: Lang, range: (usize, usize
 fn own_outlet(sources: &[Source], outlet: Option<&str>, rules: &Rules) -> Vec<String> {
     let Some(outlet) = outlet.map(|o| text::fold(o.trim()).to_lowercase()).filter(|o| !o.is_empty()) else { return Vec::new() };
     let same = |n: &str| text::fold(n).to_lowercase() == outlet;
-    let reg = rules.registry.iter().find(|r| same(&r.name) || r.name_ar.as_deref().is_some_and(same) || r.aliases.iter().any(|a| same(a)));
+    let reg = rules.registry_named(&outlet);
     sources.iter().filter(|s| same(&s.name) || reg.is_some_and(|r| s.canonical.as_deref() == Some(r.id.as_str()))).map(|s| s.id.clone()).collect()
 }
 

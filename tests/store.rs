@@ -117,6 +117,13 @@ fn campaign_total_is_not_matched_to_an_incident() {
 }
 
 #[test]
+fn tolls_of_no_place_match_by_the_words_that_tell_the_incident() {
+    // a paraphrase is the same incident; another incident is new; a lower toll of
+    // an incident known only by its description is never a conflict
+    assert_eq!(one_each(statuses("described")), ["new", "consistent", "new", "stale"]);
+}
+
+#[test]
 fn arabic_and_english_articles_match_through_the_gazetteer() {
     assert_eq!(one_each(statuses("crosslang")), ["new", "consistent"]);
 }

@@ -199,19 +199,7 @@ impl<'a> Ctx<'a> {
     /// A particle or other function word (any word class but a name's), or a
     /// particle of the frames.
     pub fn function_word(&self, i: usize) -> bool {
-        // classes of content words: names, and nouns the figures read
-        let names = W::GivenNames.bit()
-            | W::NameIntroducers.bit()
-            | W::FemaleNames.bit()
-            | W::MaleNames.bit()
-            | W::PlaceNameHeads.bit()
-            | W::PlaceFrames.bit()
-            | W::FeatureNouns.bit()
-            | W::NotPlaces.bit()
-            | W::PlacePrepositions.bit()
-            | W::DiseaseWords.bit()
-            | W::SingularCounts.bit();
-        self.classes_of(i) & !names != 0
+        self.classes_of(i) & !crate::rules::CONTENT_CLASSES != 0
             || self.has_hit(i, |e| matches!(e, Entry::NpStop | Entry::Complementiser | Entry::Addressee | Entry::Formula | Entry::ClauseBreak))
     }
 

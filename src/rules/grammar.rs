@@ -201,3 +201,19 @@ impl W {
 
 // one bit per class in a u128, with all bits set reserved
 const _: () = assert!(W::COUNT < 128, "too many word classes for a u128 class set");
+
+/// Classes of content words: names, and nouns the figures read. A word of any
+/// other class is a function word.
+pub const CONTENT_CLASSES: u128 = W::GivenNames.bit()
+    | W::NameIntroducers.bit()
+    | W::FemaleNames.bit()
+    | W::MaleNames.bit()
+    | W::PlaceNameHeads.bit()
+    | W::PlaceFrames.bit()
+    | W::FeatureNouns.bit()
+    | W::NotPlaces.bit()
+    | W::PlacePrepositions.bit()
+    | W::DiseaseWords.bit()
+    | W::SingularCounts.bit()
+    | W::DistrictNouns.bit()
+    | W::TransferWords.bit();

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use grammar::{GrammarFile, W};
+pub use grammar::{GrammarFile, CONTENT_CLASSES, W};
 pub use matcher::{Entry, Hit, Matcher};
 pub use morphology::{Morphology, MorphologyFile};
 pub use schema::*;
@@ -159,6 +159,9 @@ pub struct Rules {
     pub same_as: FxHashMap<String, u32>,
     /// Place id → index into `places`.
     pub place_ix: FxHashMap<String, u32>,
+    /// Folded, lower-cased registry names (English, Arabic, aliases) → index
+    /// into `registry`, built on first use.
+    registry_names: std::sync::OnceLock<FxHashMap<String, u32>>,
 }
 
 impl Rules {
@@ -209,6 +212,20 @@ impl Rules {
             }
         }
         cur
+    }
+
+    /// The registry entry a name names, the name folded and lower-cased.
+    pub fn registry_named(&self, folded: &str) -> Option<&RegistryEntry> {
+        let names = self.registry_names.get_or_init(|| {
+            let mut m = FxHashMap::default();
+            for (i, r) in self.registry.iter().enumerate() {
+                for n in std::iter::once(&r.name).chain(r.name_ar.as_ref()).chain(&r.aliases) {
+                    m.entry(crate::text::fold(n).to_lowercase()).or_insert(i as u32);
+                }
+            }
+            m
+        });
+        names.get(folded).map(|&i| &self.registry[i as usize])
     }
 
     /// The name of a place of either gazetteer, by id.
@@ -332,6 +349,7 @@ impl Rules {
                     place_ix,
                     world_text,
                     world: Default::default(),
+                    registry_names: Default::default(),
                     same_as,
                     registry: reg.sources,
                     places: places.places,

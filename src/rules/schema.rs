@@ -498,6 +498,23 @@ pub struct CheckFile {
 }
 
 impl CheckFile {
+    /// The kinds an incident told as `kind` may be told as elsewhere: itself,
+    /// its kindred, the broad ones (every kind, for a broad one or none).
+    pub fn kinds_like(&self, kind: Option<&str>) -> Vec<Option<String>> {
+        let mut out: Vec<Option<String>> = vec![kind.map(String::from)];
+        let all = kind.is_none_or(|k| self.broad_event_kinds.iter().any(|b| b == k));
+        if all {
+            return out;
+        }
+        for g in self.kindred_event_kinds.iter().filter(|g| g.iter().any(|x| Some(x.as_str()) == kind)) {
+            out.extend(g.iter().map(|x| Some(x.clone())));
+        }
+        out.extend(self.broad_event_kinds.iter().map(|x| Some(x.clone())));
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Can one incident be told as kind `a` and as kind `b`?
     pub fn kinds_agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
         match (a, b) {

@@ -238,6 +238,7 @@ pub(crate) mod tests {
             status: Status::New,
             against: Vec::new(),
             event: None,
+            words: Vec::new(),
         }
     }
 

@@ -80,6 +80,7 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
             status: Status::New,
             against: Vec::new(),
             event: None,
+            words: if coarse(resolver.rules(), f.place.as_deref()) { description(resolver.rules(), audit.doc.lang, &art.text, f.start) } else { Vec::new() },
         })
         .collect();
     add_counts(&mut sources, &claims, &figures, &outlet, 1);
@@ -98,6 +99,51 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
         seq,
     };
     (stored, sources)
+}
+
+/// Told of no place, or of a whole country: too coarse to name an incident, so
+/// the words around the figure have to.
+fn coarse(rules: &Rules, place: Option<&str>) -> bool {
+    place.is_none_or(|p| !p.starts_with("x:") && rules.parent_of(p).is_none())
+}
+
+/// How many bytes either side of a figure its description is read from, within
+/// its sentence.
+const DESCRIPTION_REACH: usize = 240;
+
+/// The content words of the sentence around byte `at`: folded, without the
+/// article, function words and numbers, at most 16.
+fn description(rules: &Rules, lang: crate::rules::Lang, text: &str, at: usize) -> Vec<String> {
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n' | '؛' | ';');
+    let floor = crate::text::floor_char;
+    let at = floor(text, at);
+    let lo = floor(text, at.saturating_sub(DESCRIPTION_REACH));
+    let hi = floor(text, at + DESCRIPTION_REACH);
+    let start = text[lo..at].char_indices().rfind(|&(_, c)| stop(c)).map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let end = text[at..hi].find(stop).map_or(hi, |i| at + i);
+    let lr = rules.lang(lang);
+    let mut out: Vec<String> = Vec::new();
+    let folded = crate::text::fold(&text[start..end]).to_lowercase();
+    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+        let bare = lr.morph.strip(w);
+        if bare.chars().nth(2).is_none() || bare.chars().any(|c| c.is_numeric()) || lr.classes(w) & !crate::rules::CONTENT_CLASSES != 0 {
+            continue;
+        }
+        if !out.iter().any(|o| o == bare) && out.len() < 16 {
+            out.push(bare.to_string());
+        }
+    }
+    out
+}
+
+/// Two descriptions tell one incident: at least three words alike, and half of
+/// the shorter one.
+fn described_alike(a: &[String], b: &[String], similarity: f64) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // spellings of one word: one first letter, lengths close («العراقي», «العراقى»)
+    let close = |w: &str, v: &str| w.chars().next() == v.chars().next() && w.len().abs_diff(v.len()) <= 4 && strsim::jaro_winkler(w, v) >= similarity;
+    let alike = short.iter().filter(|w| long.iter().any(|v| v == *w || close(w, v))).count();
+    alike >= 3 && 2 * alike >= short.len()
 }
 
 /// Add (`sign` 1) or take away (`sign` -1) an article's claims and figures from
@@ -153,20 +199,36 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
 /// One figure against the store: its status, what it was read against, and the
 /// event of the stored figure it agrees or disagrees with.
 fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure, visible: Visible) -> Result<(Status, Vec<super::Against>, Option<String>)> {
-    // only casualty counts with a place and a date can be matched
-    let (Some(day), Some(place)) = (f.day, f.figure.place.clone()) else { return Ok((Status::New, Vec::new(), None)) };
-    if !f.figure.category.is_casualty() || f.figure.text.is_empty() {
+    // only casualty counts with a date, and a place or a description, can be matched
+    let Some(day) = f.day else { return Ok((Status::New, Vec::new(), None)) };
+    if !f.figure.category.is_casualty() || f.figure.text.is_empty() || f.figure.place.is_none() && f.words.is_empty() {
         return Ok((Status::New, Vec::new(), None));
     }
     let w = if f.cumulative() { rules.check.cumulative_window_days } else { rules.check.event_window_days };
     let mut cands = Vec::new();
     let mut key = f.event_key();
-    for p in gaz.related(&place) {
-        key.place = p;
-        // the latest figures of the event are what a new one is read against
-        cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
+    if let Some(place) = &f.figure.place {
+        for p in gaz.related(place) {
+            key.place = p;
+            // the latest figures of the event are what a new one is read against
+            cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
+        }
     }
-    let (status, against) = assess(f, &cands, &rules.check, gaz.is_coarse(&place));
+    // told of no place or a whole country: figures so told, of a kind that
+    // agrees, whose sentences tell the same incident
+    if !f.words.is_empty() {
+        let kinds = rules.check.kinds_like(f.figure.event_kind.as_deref());
+        for kind in kinds.iter().map(|k| k.as_deref()).chain(f.figure.event_kind.is_some().then_some(None)) {
+            let key = StoredFigure::described_key(kind, f.figure.category);
+            for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
+                let known = cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx);
+                if !known && visible(&c.article) && described_alike(&f.words, &c.words, rules.check.word_similarity) {
+                    cands.push(c);
+                }
+            }
+        }
+    }
+    let (status, against) = assess(f, &cands, &rules.check, f.figure.place.as_deref().is_none_or(|p| gaz.is_coarse(p)));
     let joined = against.iter().find_map(|a| cands.iter().rev().find(|c| c.article == a.article && c.figure.low == a.low).and_then(|c| c.event.clone()));
     Ok((status, against, joined))
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use sled::transaction::{TransactionError, Transactional};
 
-use super::keys::{day_bytes, event_prefix, figure_key, SCHEMA_VERSION};
+use super::keys::{day_bytes, event_prefix, figure_keys, SCHEMA_VERSION};
 use super::{ArticleText, EventKey, Result, Store, StoreError, StoredArticle, StoredFigure, StoredSource};
 
 /// How to open a store.
@@ -195,7 +195,7 @@ impl Store for SledStore {
         // each figure's index entry carries the figure, so a check reads no article
         let mut fig_values: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
         for f in &a.figures {
-            if let Some(k) = figure_key(f) {
+            for k in figure_keys(f) {
                 let mut slim = f.clone();
                 slim.against.clear();
                 fig_values.push((k, to_json(&slim)?));
@@ -207,7 +207,7 @@ impl Store for SledStore {
             // (one of an older schema has none: `reset_index` cleared them)
             if let Some(old) = arts.get(a.id.as_bytes())?.and_then(|v| serde_json::from_slice::<StoredArticle>(&v).ok()) {
                 for f in &old.figures {
-                    if let Some(k) = figure_key(f) {
+                    for k in figure_keys(f) {
                         ev.remove(k)?;
                     }
                 }

@@ -28,14 +28,22 @@ pub fn day_bytes(day: i32) -> [u8; 4] {
     ((day as i64 + (1 << 31)) as u32).to_be_bytes()
 }
 
-/// The index key of a figure; `None` for a figure with no date.
-pub fn figure_key(f: &StoredFigure) -> Option<Vec<u8>> {
-    let day = f.day?;
-    let mut k = event_prefix(&f.event_key());
-    k.extend_from_slice(&day_bytes(day));
-    k.extend_from_slice(f.article.as_bytes());
-    k.extend_from_slice(&f.idx.to_be_bytes());
-    Some(k)
+/// The index keys of a figure: its event's, and for one told of no place or of
+/// a whole country, its kind's as well (where `check` finds it by description);
+/// none for a figure with no date.
+pub fn figure_keys(f: &StoredFigure) -> Vec<Vec<u8>> {
+    let Some(day) = f.day else { return Vec::new() };
+    let described = (!f.words.is_empty()).then(|| StoredFigure::described_key(f.figure.event_kind.as_deref(), f.figure.category));
+    std::iter::once(f.event_key())
+        .chain(described)
+        .map(|key| {
+            let mut k = event_prefix(&key);
+            k.extend_from_slice(&day_bytes(day));
+            k.extend_from_slice(f.article.as_bytes());
+            k.extend_from_slice(&f.idx.to_be_bytes());
+            k
+        })
+        .collect()
 }
 
 /// The content hash that names an article: the same text is the same article.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::RwLock;
 
-use super::keys::{day_bytes, event_prefix, figure_key};
+use super::keys::{day_bytes, event_prefix, figure_keys};
 use super::{ArticleText, EventKey, Result, Store, StoreError, StoredArticle, StoredFigure, StoredSource};
 
 #[derive(Default)]
@@ -72,13 +72,13 @@ impl Store for MemStore {
         let mut srcs = self.sources.write().map_err(poisoned)?;
         if let Some(old) = arts.get(&a.id) {
             for f in &old.figures {
-                if let Some(k) = figure_key(f) {
+                for k in figure_keys(f) {
                     ev.remove(&k);
                 }
             }
         }
         for f in &a.figures {
-            if let Some(k) = figure_key(f) {
+            for k in figure_keys(f) {
                 let mut slim = f.clone();
                 slim.against.clear();
                 ev.insert(k, slim);

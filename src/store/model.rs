@@ -31,6 +31,10 @@ pub struct StoredFigure {
     /// with, else a new one named after this article (`<article>-e1`).
     #[serde(default)]
     pub event: Option<String>,
+    /// For a figure told of no place or of a whole country: the content words
+    /// of its sentence, folded, that `check` compares to find its event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 impl StoredFigure {
@@ -49,6 +53,12 @@ impl StoredFigure {
     }
 
     /// The index group of the figure: place, category and group.
+    /// Where figures of no place, or of a whole country, are also indexed: by
+    /// kind of event, read by description.
+    pub fn described_key(kind: Option<&str>, category: Category) -> EventKey {
+        EventKey { place: format!("~{}", kind.unwrap_or("-")), category, group: "-".into() }
+    }
+
     pub fn event_key(&self) -> EventKey {
         EventKey {
             place: self.figure.place.clone().unwrap_or_else(|| "-".into()),
