@@ -160,9 +160,11 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         fig.as_of = when.date.map(|d| d.to_string());
         fig.since = since.map(|d| d.to_string());
         fig.total = total;
+        fig.superseded |= told_before(ctx, sa, r.first, r.end);
         out.push(f);
     }
     link_updates(ctx, &mut out);
+    coordinated_parts(ctx, &mut out);
     events::group(&mut out, rules);
     out
 }
@@ -273,6 +275,14 @@ fn over_a_period(ctx: &Ctx, j: usize) -> bool {
     ctx.is(j, W::PeriodOpeners) && (j + 1..j + 3).any(|k| ctx.has_hit(k, |e| matches!(e, Entry::Month(_))))
 }
 
+/// «الحصيلة الأولية 10 قتلى», "an initial toll of 8", «صرح قبلها بسقوط ثمانية
+/// قتلى»: a count told before the one the article reports, which later ones
+/// replace. `a`: where the figure's sentence starts.
+fn told_before(ctx: &Ctx, a: usize, first: usize, end: usize) -> bool {
+    let near = (first.saturating_sub(8).max(a)..first).chain(end..end + 3);
+    near.into_iter().any(|j| ctx.is(j, W::EarlierCounts))
+}
+
 /// The widest place named in `[a, b)`, the first of those.
 fn widest_in(named: &[places::Named], a: usize, b: usize) -> Option<&places::Named> {
     let from = named.partition_point(|p| p.tok < a);
@@ -351,6 +361,28 @@ fn paragraph_place<'n>(ctx: &Ctx, named: &'n [places::Named], pos: usize) -> Opt
     let n = span.iter().take_while(|x| x.tok < b).count();
     // the most specific, then the first
     span[..n].iter().filter(|x| !x.weak).max_by_key(|x| (!x.site, x.rank, std::cmp::Reverse(x.tok)))
+}
+
+/// «بينهم 7 مدنيين و3 شرطيين»: a count joined to a part of a total is a part
+/// too. (Counts of two groups side by side, «71 مسلحا و7 عسكريين», are each
+/// their group's toll: `check` reads a toll only against its own group's.)
+fn coordinated_parts(ctx: &Ctx, figs: &mut [Found]) {
+    for i in 1..figs.len() {
+        let (a, b) = (&figs[i - 1].figure, &figs[i].figure);
+        if a.category != b.category || b.group.is_none() || !a.category.is_casualty() {
+            continue;
+        }
+        let after = ctx.tok_end(figs[i - 1].span.1);
+        let first = ctx.seg.tok_at(figs[i].span.0);
+        let glued = first == after && ctx.lang() == crate::rules::Lang::Ar && ctx.word(first).starts_with('و');
+        let joined = first == after + 1 && ctx.is(after, W::CountCoordinators);
+        if !(glued || joined) {
+            continue;
+        }
+        if a.subset {
+            figs[i].figure.subset = true;
+        }
+    }
 }
 
 /// «ارتفعت الحصيلة من 31 إلى 32 قتيلاً», "rose from 31 to 32": the later value

@@ -61,6 +61,9 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         let place = &rules.places[p as usize];
         let tok = ctx.seg.tok_at(start);
         covered.insert(tok);
+        if quoted(ctx, tok, ctx.tok_end(end)) {
+            continue;
+        }
         if !weak {
             countries.insert(rules.country_of(&place.id));
         }
@@ -124,7 +127,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
             }
         }
     }
-    for (j, _, names, framed) in found {
+    for (j, len, names, framed) in found {
         let Some(best) = choose(world, &names, &countries) else { continue };
         let home = countries.contains(world.id(world.country(best.place)));
         let ok = match framed {
@@ -132,7 +135,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
             Frame::Preposition => home || world.places[best.place as usize].population >= FRAMED,
             Frame::None => believable(ctx, j, world, &best) && (home || world.places[best.place as usize].population >= FAMOUS),
         };
-        if !ok || ctx.is(j, W::NotPlaces) && framed != Frame::Settlement {
+        if !ok || ctx.is(j, W::NotPlaces) && framed != Frame::Settlement || framed != Frame::Settlement && quoted(ctx, j, j + len) {
             continue;
         }
         let wp = &world.places[best.place as usize];
@@ -159,6 +162,13 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     }
     learned(ctx, &mut out);
     out
+}
+
+/// «حصلت "الرياض" على نسخة»: a name in quotes of its own is a newspaper's or a
+/// group's, not a place (after a frame, «مخيم «زمزم»», it is one).
+fn quoted(ctx: &Ctx, first: usize, end: usize) -> bool {
+    let quote = |j: usize| ctx.punct(j).is_some_and(|c| crate::text::quote_family(c).is_some());
+    first > 0 && quote(first - 1) && quote(end) && !(first > 1 && ctx.is(first - 2, W::PlaceFrames))
 }
 
 /// The rank of a place no gazetteer knows: it was framed as a village, a camp
@@ -438,6 +448,13 @@ mod tests {
     fn where_the_wounded_were_taken_is_not_where_they_were_hurt() {
         let t = "قتل شخص بغارة على سيارة في بلدة عيناثا جنوبي لبنان.\n\nونقل الجريحان إلى مستشفى صلاح غندور في مدينة بنت جبيل.";
         assert_eq!(places("ar", t), [Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string())]);
+    }
+
+    #[test]
+    fn a_city_name_in_quotes_of_its_own_is_a_newspaper() {
+        // «الرياض» is also a Saudi daily
+        assert_eq!(places("ar", "وعلمت \"الرياض\" أن 3 أشخاص توفوا في الحادث."), [None]);
+        assert_eq!(places("ar", "توفي 3 أشخاص في حادث مروري في الرياض."), [Some("sa-riyadh".to_string())]);
     }
 
     #[test]

@@ -265,6 +265,32 @@ mod tests {
     }
 
     #[test]
+    fn an_active_wounding_verb_gives_wounded() {
+        assert_eq!(figs("ar", "فتح مسلح النار في القاعة فقتل شخصين وأصاب سبعة آخرين.")[1].0, "wounded");
+        assert_eq!(figs("ar", "قتل المسلحون 8 جنود وأصابوا 11 غيرهم.")[1].0, "wounded");
+    }
+
+    #[test]
+    fn an_initial_toll_is_replaced_by_later_ones() {
+        for t in ["وقال المسؤول إن حصيلة القتلى الأولية هي 10 ضحايا.", "وكانت حصيلة سابقة تفيد بمقتل ثمانية أشخاص."]
+        {
+            let a = crate::testing::audit_str("ar", t);
+            assert!(a.figures[0].superseded, "{t}");
+        }
+        assert!(crate::testing::audit_str("en", "An initial toll of eight dead was given by the police.").figures[0].superseded);
+        assert!(!crate::testing::audit_str("ar", "قتل ثمانية أشخاص في الهجوم.").figures[0].superseded);
+    }
+
+    #[test]
+    fn a_count_joined_to_a_part_is_a_part() {
+        let f = figs("ar", "أوقع الهجوم 10 جرحى، بينهم 7 مدنيين و3 شرطيين.");
+        assert_eq!(f.iter().map(|x| x.4).collect::<Vec<_>>(), [false, true, true]);
+        // two groups' tolls side by side are each a toll
+        let f = figs("ar", "أسفرت المواجهات عن مقتل 71 مسلحا و7 عسكريين.");
+        assert_eq!(f.iter().map(|x| x.4).collect::<Vec<_>>(), [false, false]);
+    }
+
+    #[test]
     fn a_share_of_the_victims_is_no_count() {
         for (lang, t) in [("ar", "وقال إن قرابة ثلث الضحايا من الأطفال."), ("ar", "وقالت المنظمة إن نصف القتلى من النساء.")]
         {

@@ -67,6 +67,8 @@ word_classes! {
     day_parts => DayParts,
     /// after a transfer word, the place after it is where people were taken, not where they were hurt: «نقل الجريحان إلى مستشفى في مدينة بنت جبيل», "fled to Deraa"
     destination_prepositions => DestinationPrepositions,
+    /// next to a toll, makes it an earlier count that a later one replaced: «الحصيلة الأولية», «حصيلة سابقة», "an initial toll"
+    earlier_counts => EarlierCounts,
     /// a definite article: a role after it refers back ("the official")
     definite_articles => DefiniteArticles,
     /// words that start or sit inside a source noun phrase but carry no name: "the", "two", "senior"

@@ -310,7 +310,7 @@ impl Rules {
         }
         if errs.is_empty() {
             let file = self.texts.iter().find(|(p, _)| p.ends_with("check.yaml")).expect("every rule file is listed");
-            for k in self.check.broad_event_kinds.iter().chain(self.check.kindred_event_kinds.iter().flatten()) {
+            for k in self.check.broad_event_kinds.iter().chain(self.check.kindred_event_kinds.iter().flatten()).chain(&self.check.routine_event_kinds) {
                 if ![Lang::Ar, Lang::En].iter().any(|&l| self.lang(l).figures.event_kinds.iter().any(|e| &e.kind == k)) {
                     let (line, col) = validate::locate(&file.1, k, 0);
                     errs.push(RuleError { file: file.0.clone(), line, col, message: format!("unknown event kind \"{k}\" (not a kind in */figures.yaml)") });

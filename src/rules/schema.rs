@@ -495,6 +495,11 @@ pub struct CheckFile {
     /// is «قصف» in one outlet and an air strike in the next.
     #[serde(default)]
     pub kindred_event_kinds: Vec<Vec<String>>,
+    /// Kinds of event that happen many times a day in one town (road accidents):
+    /// their tolls are matched but never read as conflicts, since two of them
+    /// are rarely one incident.
+    #[serde(default)]
+    pub routine_event_kinds: Vec<String>,
 }
 
 impl CheckFile {

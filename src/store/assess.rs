@@ -100,6 +100,11 @@ pub fn against(c: &StoredFigure) -> Against {
 /// disagreeing is a conflict? The same specific place (a country is no
 /// incident), both with an originating source, the same order of magnitude (a
 /// national total and one attack's toll are two things).
+/// A toll of a kind of event that happens many times a day in one town.
+fn routine(f: &StoredFigure, w: &CheckFile) -> bool {
+    f.figure.event_kind.as_deref().is_some_and(|k| w.routine_event_kinds.iter().any(|r| r == k))
+}
+
 fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
     // one incident needs one kind of event (a bombing, clashes); a total since a
     // date needs none
@@ -125,11 +130,12 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     let window = if f.cumulative() { w.cumulative_window_days } else { w.event_window_days };
     let cands: Vec<&StoredFigure> = cands
         .iter()
-        .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague && !c.figure.subset)
+        .filter(|c| c.article != f.article && c.cumulative() == f.cumulative() && !c.figure.vague && !c.figure.subset && !c.figure.superseded)
         .filter(|c| c.day.is_some_and(|d| (d - day).abs() <= window))
         .filter(|c| w.kinds_agree(c.figure.event_kind.as_deref(), f.figure.event_kind.as_deref()))
         .collect();
-    if cands.is_empty() || f.figure.vague || f.figure.subset {
+    // a part, a vague count or one an update replaced is read against nothing
+    if cands.is_empty() || f.figure.vague || f.figure.subset || f.figure.superseded {
         return (Status::New, Vec::new());
     }
     let refs = |v: &[&StoredFigure]| v.iter().rev().take(6).map(|c| against(c)).collect::<Vec<_>>();
@@ -153,7 +159,7 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     let conflicts: Vec<&StoredFigure> = live
         .iter()
         .copied()
-        .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse))
+        .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse) && !routine(f, w))
         .filter(|c| !(f.figure.update && higher(f, c, w) || c.figure.update && higher(c, f, w) && c.day > f.day))
         .filter(|c| {
             c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
@@ -252,6 +258,7 @@ pub(crate) mod tests {
             about_tolerance_percent: 10,
             broad_event_kinds: Vec::new(),
             kindred_event_kinds: Vec::new(),
+            routine_event_kinds: Vec::new(),
         }
     }
 
@@ -282,6 +289,23 @@ pub(crate) mod tests {
         for (i, (old, new, want)) in table.into_iter().enumerate() {
             assert_eq!(status(new, &old), want, "row {i}");
         }
+    }
+
+    #[test]
+    fn routine_kinds_and_replaced_counts_never_conflict() {
+        let old = [stored("a", Some("snhr"), 10, Some(426), Some(426))];
+        let new = || stored("b", Some("sohr"), 10, Some(1100), Some(1100));
+        // two road accidents in one town on one day are rarely one
+        let mut w = windows();
+        w.routine_event_kinds = vec!["bombing".into()];
+        assert_ne!(assess(&new(), &old, &w, false).0, Status::Conflict);
+        // an initial toll a later one replaced is read against nothing
+        let mut f = new();
+        f.figure.superseded = true;
+        assert_eq!(status(f, &old), Status::New);
+        let mut first = old[0].clone();
+        first.figure.superseded = true;
+        assert_eq!(status(new(), &[first]), Status::New);
     }
 
     #[test]
