@@ -13,6 +13,9 @@ pub(super) fn interval(r: &Reading, bound: Option<Bound>) -> (Option<u64>, Optio
         return (Some(vl), vh, true, None);
     }
     let n = r.value.round().max(0.0) as u64;
+    if let Some(u) = r.upper {
+        return (Some(n), Some(u.round().max(0.0) as u64), false, bound);
+    }
     let (low, high) = match bound {
         Some(Bound::AtLeast) => (Some(n), None),
         Some(Bound::MoreThan) => (Some(n + 1), None),

@@ -18,6 +18,8 @@ pub(crate) struct Reading {
     /// A dual noun («قتيلين») or a singular one that counts one («سقوط قتيل») is
     /// its own number and noun.
     pub dual: Option<Entry>,
+    /// «ما بين 20 و25», "between 20 and 25": the top of the range.
+    pub upper: Option<f64>,
 }
 
 fn number_hit(ctx: &Ctx, j: usize) -> Option<(f64, NumberRole, usize)> {
@@ -76,7 +78,7 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
                         end = e;
                     }
                 }
-                out.push(Reading { first: j, end, value: low as f64, vague: Some((low, high)), dual: None });
+                out.push(Reading { first: j, end, value: low as f64, vague: Some((low, high)), dual: None, upper: None });
                 j = end;
                 continue;
             }
@@ -112,7 +114,7 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
                 n.push(val, role, english);
                 end = e;
             }
-            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None });
+            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None, upper: None });
             j = end;
             continue;
         }
@@ -149,7 +151,7 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             }
             let end = ctx.tok_end(last).max(j + 1);
             // a lone "one"/«واحد» is rarely a count; keep it only before a counted noun
-            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None });
+            out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None, upper: None });
             j = end;
             continue;
         }
@@ -158,18 +160,38 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             let prev_is_number = out.last().is_some_and(|r| r.end == j && r.dual.is_none());
             if !prev_is_number {
                 let end = ctx.tok_end(h.end).max(j + 1);
-                out.push(Reading { first: j, end, value: 2.0, vague: None, dual: Some(h.entry) });
+                out.push(Reading { first: j, end, value: 2.0, vague: None, upper: None, dual: Some(h.entry) });
                 j = end;
                 continue;
             }
         }
         // «سقوط قتيل وجريحين», «قتل شخص»: a singular noun counts one
         if let Some(e) = singular_count(ctx, j, &out) {
-            out.push(Reading { first: j, end: j + 1, value: 1.0, vague: None, dual: Some(e) });
+            out.push(Reading { first: j, end: j + 1, value: 1.0, vague: None, upper: None, dual: Some(e) });
         }
         j += 1;
     }
+    ranges(ctx, &mut out);
     out
+}
+
+/// «ما بين 20 و25 شخصا», "between 20 and 25 people": one count, a range.
+fn ranges(ctx: &Ctx, out: &mut Vec<Reading>) {
+    // one pass, no removal from the middle: a list of thousands stays linear
+    let mut merged: Vec<Reading> = Vec::with_capacity(out.len());
+    for b in out.drain(..) {
+        if let Some(a) = merged.last_mut() {
+            let opened = a.first > 0 && ctx.is(a.first - 1, W::RangeOpeners);
+            let joined = b.first == a.end + 1 && ctx.is(a.end, W::CountCoordinators) || b.first == a.end && ctx.word(b.first).starts_with('و');
+            if opened && joined && a.upper.is_none() && a.vague.is_none() && b.vague.is_none() && a.dual.is_none() && b.value > a.value {
+                a.end = b.end;
+                a.upper = Some(b.value);
+                continue;
+            }
+        }
+        merged.push(b);
+    }
+    *out = merged;
 }
 
 /// A singular count noun at `j`, indefinite, right after a casualty frame or
@@ -288,6 +310,12 @@ mod tests {
         // two groups' tolls side by side are each a toll
         let f = figs("ar", "أسفرت المواجهات عن مقتل 71 مسلحا و7 عسكريين.");
         assert_eq!(f.iter().map(|x| x.4).collect::<Vec<_>>(), [false, false]);
+    }
+
+    #[test]
+    fn between_two_numbers_is_one_range() {
+        assert_eq!(figs("ar", "وأصيب ما بين 20 و25 شخصا في الانفجار."), vec![("wounded", Some(20), Some(25), None, false)]);
+        assert_eq!(figs("en", "Between 20 and 25 people were wounded."), vec![("wounded", Some(20), Some(25), None, false)]);
     }
 
     #[test]

@@ -153,6 +153,8 @@ word_classes! {
     quote_nouns => QuoteNouns,
     /// what follows a quoted name that is the subject: «وأكد "الصباغ" أن», «قال "المرصد" لـ…»
     quoted_subject_followers => QuotedSubjectFollowers,
+    /// before two numbers joined by «و»/"and": one count between them («ما بين 20 و25 شخصا», "between 20 and 25 people")
+    range_openers => RangeOpeners,
     /// words that open an apposition or a relative clause after a subject: "X, who …, said"
     relative_openers => RelativeOpeners,
     /// a relative pronoun is its own mention, not an entity
