@@ -265,9 +265,19 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     }
     // «من المدنيين», "of them civilians": the group after the noun
     if n.group.is_none() && ctx.is(n.end, W::CountGroupLinks) {
-        if let Some((Counted::Group(g), _)) = counted_at(ctx, n.end + 1) {
-            n.group = g;
+        match counted_at(ctx, n.end + 1) {
+            Some((Counted::Group(g), _)) => n.group = g,
+            // «عشرة أشخاص من القتلى»: people of a set named before
+            Some((Counted::Noun(c, _), _)) if ctx.definite(n.end + 1) && c.is_casualty() => {
+                n.subset = true;
+                n.category = n.category.or(Some(c));
+            }
+            _ => {}
         }
+    }
+    // «20 جريحا ما زالوا في حالة حرجة», "five in critical condition": some of them
+    if (n.end..n.end + 6).take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.is(j, W::ConditionWords)) {
+        n.subset = true;
     }
     n
 }

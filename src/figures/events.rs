@@ -23,7 +23,9 @@ fn family(c: Category) -> u8 {
 }
 
 /// Give each casualty figure its event label.
-pub fn group(figs: &mut [Found], rules: &Rules) {
+/// `fresh[i]`: figure `i` is told of a second incident («غارة أخرى», "another
+/// strike"): it starts an event of its own.
+pub fn group(figs: &mut [Found], fresh: &[bool], rules: &Rules) {
     // each event's figures, in text order
     let mut events: Vec<Vec<usize>> = Vec::new();
     for i in 0..figs.len() {
@@ -33,7 +35,11 @@ pub fn group(figs: &mut [Found], rules: &Rules) {
         let f = &figs[i].figure;
         // a part of a total («بينهم 31 طفلاً») is of the total's event
         let total = f.subset.then(|| events.iter().rposition(|m| m.last().is_some_and(|&k| family(figs[k].figure.category) == family(f.category)))).flatten();
+        let fresh = fresh.get(i).copied().unwrap_or(false);
         let joined = total.or_else(|| {
+            if fresh {
+                return None;
+            }
             // the latest figure of the event, or its total («212 مدنياً» before
             // its parts)
             events.iter().rposition(|members| {

@@ -165,7 +165,8 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     }
     link_updates(ctx, &mut out);
     coordinated_parts(ctx, &mut out);
-    events::group(&mut out, rules);
+    let fresh: Vec<bool> = out.iter().map(|f| another_incident(ctx, f.span.0)).collect();
+    events::group(&mut out, &fresh, rules);
     out
 }
 
@@ -361,6 +362,16 @@ fn paragraph_place<'n>(ctx: &Ctx, named: &'n [places::Named], pos: usize) -> Opt
     let n = span.iter().take_while(|x| x.tok < b).count();
     // the most specific, then the first
     span[..n].iter().filter(|x| !x.weak).max_by_key(|x| (!x.site, x.rank, std::cmp::Reverse(x.tok)))
+}
+
+/// «غارة أخرى دمرت مدفع هاون وقتل 2 من طاقمه», "another strike killed two":
+/// the figure's clause tells a second incident.
+fn another_incident(ctx: &Ctx, pos: usize) -> bool {
+    let at = ctx.seg.tok_at(pos);
+    let (s, _) = ctx.sentence_bounds(pos);
+    let from = ctx.seg.tok_at(s).max(at.saturating_sub(12));
+    let kind = |k: usize| ctx.has_hit(k, |e| matches!(e, Entry::EventKind(_)));
+    (from..at).any(|k| kind(k) && (ctx.is(k + 1, W::AnotherWords) || k > 0 && ctx.is(k - 1, W::AnotherWords)))
 }
 
 /// «بينهم 7 مدنيين و3 شرطيين»: a count joined to a part of a total is a part

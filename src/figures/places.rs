@@ -458,6 +458,12 @@ mod tests {
     }
 
     #[test]
+    fn another_strike_is_another_incident() {
+        let a = crate::testing::audit_str("ar", "ودمرت غارة جوية دبابة في مأرب وقتل 8 مسلحين كانوا على متنها. ودمرت غارة أخرى مدفع هاون وقتل 2 من طاقمه.");
+        assert_ne!(a.figures[0].event, a.figures[1].event);
+    }
+
+    #[test]
     fn a_war_total_keeps_the_widest_place() {
         let t = "قتل شخص بغارة على سيارة في بلدة عيناثا جنوبي لبنان.\n\nوأحصت الوزارة منذ بدء سريان وقف إطلاق النار سقوط 270 قتيلا.";
         let a = crate::testing::audit_str("ar", t);

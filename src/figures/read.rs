@@ -123,6 +123,12 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             j += 1;
             continue;
         }
+        // «في المائة» is "percent", not a hundred
+        let in_measure = j > 0 && ctx.hits_at_tok(j - 1).iter().any(|h| matches!(h.entry, Entry::Measure(_)) && ctx.tok_end(h.end) > j);
+        if in_measure {
+            j += 1;
+            continue;
+        }
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
             let Some((val, role, _)) = number_hit(ctx, j) else {
                 j += 1;
@@ -310,6 +316,19 @@ mod tests {
         // two groups' tolls side by side are each a toll
         let f = figs("ar", "أسفرت المواجهات عن مقتل 71 مسلحا و7 عسكريين.");
         assert_eq!(f.iter().map(|x| x.4).collect::<Vec<_>>(), [false, false]);
+    }
+
+    #[test]
+    fn percent_in_words_is_no_hundred() {
+        assert!(figs("ar", "وقالت إن نحو 70 في المائة من ضحايا الغارات من المدنيين.").is_empty());
+    }
+
+    #[test]
+    fn some_of_a_set_is_a_part() {
+        // «من القتلى» after the noun, and a condition of some of the wounded
+        assert!(figs("ar", "وقال إن عشرة أشخاص من القتلى سقطوا في شارع الثورة.")[0].4);
+        assert!(figs("ar", "وأوضح أن نحو 20 جريحا ما زالوا في حالة حرجة.")[0].4);
+        assert_eq!(figs("ar", "قال المصدر إن 14 من المسلحين سلموا أنفسهم للقوات.")[0].0, "detained");
     }
 
     #[test]

@@ -39,6 +39,8 @@ word_classes! {
     addressee_markers => AddresseeMarkers,
     /// the word that opens an anonymity clause after its noun: "officials who asked not to be named"
     anonymity_relatives => AnonymityRelatives,
+    /// beside a kind of event, makes it a second incident: «غارة أخرى», "another strike"
+    another_words => AnotherWords,
     /// between a document noun and its author: "a report by the Guardian"
     author_links => AuthorLinks,
     /// auxiliaries and adverbs that may stand between a subject and its verb
@@ -51,6 +53,8 @@ word_classes! {
     clause_opener_prefixes => ClauseOpenerPrefixes,
     /// after a comma, a new clause (with the reporting verb after it): «، كما زعمت»
     clause_openers => ClauseOpeners,
+    /// after a count of the wounded, makes it some of them: «ما زالوا في حالة حرجة», "in critical condition"
+    condition_words => ConditionWords,
     /// words that alone are no subject: "and said"
     connectives => Connectives,
     /// a second cue of the same subject comes after these: "confirmed that X and said Y"
