@@ -95,6 +95,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     // claims sorted by start for "which claim holds this figure"
     let mut by_start: Vec<(usize, usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.start, c.end, i)).collect();
     by_start.sort_unstable();
+    let mut pluperfect: Vec<bool> = Vec::new();
     for r in readings {
         // the total a part may belong to: a casualty figure in the same sentence
         let total =
@@ -161,8 +162,11 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         fig.since = since.map(|d| d.to_string());
         fig.total = total;
         fig.superseded |= told_before(ctx, sa, r.first, r.end);
+        pluperfect.push(pluperfect_at(ctx, sa, r.first));
         out.push(f);
     }
+    // «وكانت المعلومات قد أشارت إلى جرح 7» beside a toll of 10: the earlier count
+    replaced_by_later(&mut out, &pluperfect);
     link_updates(ctx, &mut out);
     coordinated_parts(ctx, &mut out);
     let fresh: Vec<bool> = out.iter().map(|f| another_incident(ctx, f.span.0)).collect();
@@ -282,6 +286,33 @@ fn over_a_period(ctx: &Ctx, j: usize) -> bool {
 fn told_before(ctx: &Ctx, a: usize, first: usize, end: usize) -> bool {
     let near = (first.saturating_sub(8).max(a)..first).chain(end..end + 3);
     near.into_iter().any(|j| ctx.is(j, W::EarlierCounts))
+}
+
+/// A copula, then «قد», then the figure: «وكان قائد الشرطة قد صرح بسقوط ثمانية
+/// قتلى», a count told in the past perfect.
+fn pluperfect_at(ctx: &Ctx, a: usize, first: usize) -> bool {
+    let copula = |j: usize| ctx.is(j, W::Copulas) || ctx.word(j).strip_prefix('و').is_some_and(|rest| ctx.lr.is(rest, W::Copulas));
+    let from = first.saturating_sub(15).max(a);
+    (from..first).find(|&j| copula(j)).is_some_and(|c| (c + 1..first).any(|j| ctx.is(j, W::PerfectParticles)))
+}
+
+/// A count told in the past perfect is an earlier one when the article gives a
+/// higher count of the same kind: the later one replaced it. (Alone, it is a
+/// republished figure, which `check` may find stale.)
+fn replaced_by_later(figs: &mut [Found], pluperfect: &[bool]) {
+    // the highest count of each category the article gives in the present
+    let mut top: Vec<(crate::model::Category, u64)> = Vec::new();
+    for (f, _) in figs.iter().zip(pluperfect).filter(|(f, p)| !**p && !f.figure.subset && !f.figure.vague) {
+        let v = f.figure.low.unwrap_or(0);
+        match top.iter_mut().find(|t| t.0 == f.figure.category) {
+            Some(t) => t.1 = t.1.max(v),
+            None => top.push((f.figure.category, v)),
+        }
+    }
+    for (f, _) in figs.iter_mut().zip(pluperfect).filter(|(_, p)| **p) {
+        let later = top.iter().any(|t| t.0 == f.figure.category && t.1 > f.figure.high.unwrap_or(u64::MAX));
+        f.figure.superseded |= later;
+    }
 }
 
 /// The widest place named in `[a, b)`, the first of those.

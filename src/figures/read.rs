@@ -107,12 +107,23 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             let mut n = WordNumber::from_digits(v);
             let mut end = last + 1;
             // «40 ألف», "2.3 million", «3 آلاف»
+            let mut scale = 0.0;
             while let Some((val, role, e)) = number_hit(ctx, end) {
                 if !matches!(role, NumberRole::Scale | NumberRole::DualScale) {
                     break;
                 }
                 n.push(val, role, english);
+                scale = val;
                 end = e;
+            }
+            // «240 ألفا و381 شخصا»: the rest of the number after the scale
+            if scale > 0.0 && !english {
+                let (k, glued) = if ctx.word(end) == "و" { (end + 1, false) } else { (end, true) };
+                let rest = ctx.tok(k).filter(|t| t.kind == TokKind::Number && (!glued || ctx.text[..t.start].ends_with('و')));
+                if let Some(v) = rest.and_then(|_| parse_digits(ctx.word(k), false)).filter(|&v| v < scale) {
+                    n = WordNumber::from_digits(n.value() + v);
+                    end = k + 1;
+                }
             }
             out.push(Reading { first: j, end, value: n.value(), vague: None, dual: None, upper: None });
             j = end;
@@ -316,6 +327,21 @@ mod tests {
         // two groups' tolls side by side are each a toll
         let f = figs("ar", "أسفرت المواجهات عن مقتل 71 مسلحا و7 عسكريين.");
         assert_eq!(f.iter().map(|x| x.4).collect::<Vec<_>>(), [false, false]);
+    }
+
+    #[test]
+    fn thousands_and_the_rest_are_one_number() {
+        assert_eq!(figs("ar", "وقتل 240 ألفا و381 شخصا منذ بدء النزاع.")[0].1, Some(240_381));
+        // a second count after the first noun stays a count of its own
+        assert_eq!(figs("ar", "قتل 40 ألف شخص و300 جريح.").len(), 2);
+    }
+
+    #[test]
+    fn a_past_perfect_count_below_the_article_s_is_replaced() {
+        let a = crate::testing::audit_str("ar", "أوقع الانفجار 10 جرحى. وكانت مصادر قد تحدثت عن جرح 7 أشخاص.");
+        assert!(!a.figures[0].superseded && a.figures[1].superseded);
+        // alone, it is a republished count, not a replaced one
+        assert!(!crate::testing::audit_str("ar", "وكان التفجير قد أسفر عن مقتل 12 شخصا.").figures[0].superseded);
     }
 
     #[test]
