@@ -99,7 +99,9 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
     let set = set_before(ctx, first);
     let marked = marked || set.is_some();
     let inherited = set.or(inherited);
-    let subset = noun.subset || marked && (noun.group.is_some() || noun.category.is_some() || set.is_some());
+    // «أحد القادة», "one of the leaders": one of a set, not a toll
+    let one_of = r.value == 1.0 && r.vague.is_none() && r.dual.is_none() && r.end == r.first + 1 && ctx.definite(r.end) && toks[first].kind != TokKind::Number;
+    let subset = noun.subset || one_of || marked && (noun.group.is_some() || noun.category.is_some() || set.is_some());
     // "several of the wounded": a vague part of a set counts nobody
     if noun.subset && r.vague.is_some() {
         return None;
@@ -276,7 +278,8 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
         }
     }
     // «20 جريحا ما زالوا في حالة حرجة», "five in critical condition": some of them
-    if (n.end..n.end + 6).take_while(|&j| ctx.punct(j).is_none()).any(|j| ctx.is(j, W::ConditionWords)) {
+    let quote = |c: char| crate::text::quote_family(c).is_some();
+    if (n.end..n.end + 9).take_while(|&j| ctx.punct(j).is_none_or(quote)).any(|j| ctx.is(j, W::ConditionWords)) {
         n.subset = true;
     }
     n
@@ -315,6 +318,10 @@ fn before(ctx: &Ctx, first: usize) -> Before {
             let own = comma && ctx.tok(e).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(e).is_empty() && !ctx.function_word(e);
             if b.frame.is_none() && !own {
                 b.frame = Some((c, weak));
+                // «مقتل وإصابة 40»: a longer frame ending here is the frame
+                if let Some((c2, _, w2)) = j.checked_sub(1).and_then(|p| frame_at(ctx, p, Position::Before)).filter(|x| x.1 > j) {
+                    b.frame = Some((c2, w2));
+                }
             }
         }
     }

@@ -345,6 +345,15 @@ mod tests {
     }
 
     #[test]
+    fn killed_and_wounded_together_and_sides_as_groups() {
+        assert_eq!(figs("ar", "أسفر الهجوم عن مقتل وإصابة أكثر من 40 شخصا.")[0].0, "casualties");
+        let a = crate::testing::audit_str("ar", "قتل 17 من ميليشيا الحوثي، بينما قتل 9 من مسلحي المقاومة.");
+        assert!(a.figures.iter().all(|f| f.group.as_deref() == Some("militants")), "{:?}", a.figures);
+        // «أحد القادة», one of the leaders: one of a set
+        assert!(figs("ar", "وأسفر الانفجار عن مقتل القيادي البارز، أحد القادة الميدانيين.")[0].4);
+    }
+
+    #[test]
     fn percent_in_words_is_no_hundred() {
         assert!(figs("ar", "وقالت إن نحو 70 في المائة من ضحايا الغارات من المدنيين.").is_empty());
     }

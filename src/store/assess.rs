@@ -100,6 +100,12 @@ pub fn against(c: &StoredFigure) -> Against {
 /// disagreeing is a conflict? The same specific place (a country is no
 /// incident), both with an originating source, the same order of magnitude (a
 /// national total and one attack's toll are two things).
+/// `a`'s article came out on an earlier day than `b`'s.
+fn published_before(a: &StoredFigure, b: &StoredFigure) -> bool {
+    let day = |f: &StoredFigure| f.date.as_deref().and_then(crate::figures::when::parse_date);
+    matches!((day(a), day(b)), (Some(x), Some(y)) if x < y)
+}
+
 /// A toll of a kind of event that happens many times a day in one town.
 fn routine(f: &StoredFigure, w: &CheckFile) -> bool {
     f.figure.event_kind.as_deref().is_some_and(|k| w.routine_event_kinds.iter().any(|r| r == k))
@@ -161,6 +167,9 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
         .copied()
         .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse) && !routine(f, w))
         .filter(|c| !(f.figure.update && higher(f, c, w) || c.figure.update && higher(c, f, w) && c.day > f.day))
+        // a higher toll in an article published later is the toll risen, whatever
+        // day it is told of («the bombing of July 20 killed 32», on August 1)
+        .filter(|c| !(published_before(c, f) && higher(f, c, w) || published_before(f, c) && higher(c, f, w)))
         .filter(|c| {
             c.day.is_some_and(|d| (d - day).abs() <= w.conflict_window_days && (d == day || (d < day && lower(f, c, w)) || (d > day && higher(f, c, w))))
         })
@@ -306,6 +315,18 @@ pub(crate) mod tests {
         let mut first = old[0].clone();
         first.figure.superseded = true;
         assert_eq!(status(new(), &[first]), Status::New);
+    }
+
+    #[test]
+    fn a_higher_toll_published_later_is_an_update_whatever_day_it_is_told_of() {
+        let mut old = stored("a", Some("un"), 10, Some(30), Some(30));
+        old.date = Some("2015-07-20".into());
+        let mut new = stored("b", Some("ministry"), 10, Some(32), Some(32));
+        new.date = Some("2015-08-01".into());
+        assert_eq!(status(new.clone(), &[old.clone()]), Status::Update);
+        // published the same day, the two disagree
+        new.date = old.date.clone();
+        assert_eq!(status(new, &[old]), Status::Conflict);
     }
 
     #[test]
