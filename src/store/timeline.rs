@@ -65,14 +65,16 @@ pub enum Groups<'a> {
 /// The current best range: each source's latest figure that is not stale.
 pub fn current(figs: &[StoredFigure]) -> Range {
     let mut latest: HashMap<&str, &StoredFigure> = HashMap::new();
-    for f in figs.iter().filter(|f| f.status != Status::Stale) {
+    // a stale figure, a part of a toll or one a later count replaced is no toll
+    let credible = |f: &&StoredFigure| f.status != Status::Stale && !f.figure.subset && !f.figure.superseded;
+    for f in figs.iter().filter(credible) {
         let k = f.source.as_deref().or(f.outlet.as_deref()).unwrap_or(f.article.as_str());
         latest.insert(k, f);
     }
     // a source's figure that a later, higher one has passed (9 dead on the first
     // day, 27 since) is no longer the toll
     let passed = |f: &StoredFigure| {
-        figs.iter().any(|g| g.status != Status::Stale && g.day > f.day && g.figure.low.zip(f.figure.high.or(f.figure.low)).is_some_and(|(gl, fh)| gl > fh))
+        figs.iter().filter(credible).any(|g| g.day > f.day && g.figure.low.zip(f.figure.high.or(f.figure.low)).is_some_and(|(gl, fh)| gl > fh))
     };
     let live: Vec<&&StoredFigure> = latest.values().filter(|f| !passed(f)).collect();
     Range { low: live.iter().filter_map(|f| f.figure.low).min(), high: live.iter().map(|f| f.figure.high.or(f.figure.low)).max().flatten() }
@@ -161,7 +163,11 @@ mod tests {
         let other = stored("c", Some("y"), 2, Some(25), Some(30));
         let mut stale = stored("d", Some("z"), 9, Some(3), Some(3));
         stale.status = Status::Stale;
-        let r = current(&[old, newer, other, stale]);
+        let mut part = stored("e", Some("w"), 9, Some(4), Some(4));
+        part.figure.subset = true;
+        let mut initial = stored("f", Some("v"), 9, Some(6), Some(6));
+        initial.figure.superseded = true;
+        let r = current(&[old, newer, other, stale, part, initial]);
         assert_eq!((r.low, r.high), (Some(20), Some(30)));
     }
 
