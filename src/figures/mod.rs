@@ -291,7 +291,10 @@ fn told_before(ctx: &Ctx, a: usize, first: usize, end: usize) -> bool {
 /// A copula, then «قد», then the figure: «وكان قائد الشرطة قد صرح بسقوط ثمانية
 /// قتلى», a count told in the past perfect.
 fn pluperfect_at(ctx: &Ctx, a: usize, first: usize) -> bool {
-    let copula = |j: usize| ctx.is(j, W::Copulas) || ctx.word(j).strip_prefix('و').is_some_and(|rest| ctx.lr.is(rest, W::Copulas));
+    let copula = |j: usize| {
+        let w = ctx.word(j);
+        ctx.is(j, W::Copulas) || ctx.lr.is(&w[ctx.lr.morph.noun_conj_len(w)..], W::Copulas)
+    };
     let from = first.saturating_sub(15).max(a);
     (from..first).find(|&j| copula(j)).is_some_and(|c| (c + 1..first).any(|j| ctx.is(j, W::PerfectParticles)))
 }
@@ -416,7 +419,7 @@ fn coordinated_parts(ctx: &Ctx, figs: &mut [Found]) {
         }
         let after = ctx.tok_end(figs[i - 1].span.1);
         let first = ctx.seg.tok_at(figs[i].span.0);
-        let glued = first == after && ctx.lang() == crate::rules::Lang::Ar && ctx.word(first).starts_with('و');
+        let glued = first == after && ctx.lr.morph.starts_with_noun_conj(ctx.word(first));
         let joined = first == after + 1 && ctx.is(after, W::CountCoordinators);
         if !(glued || joined) {
             continue;

@@ -118,8 +118,12 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             }
             // «240 ألفا و381 شخصا»: the rest of the number after the scale
             if scale > 0.0 && !english {
-                let (k, glued) = if ctx.word(end) == "و" { (end + 1, false) } else { (end, true) };
-                let rest = ctx.tok(k).filter(|t| t.kind == TokKind::Number && (!glued || ctx.text[..t.start].ends_with('و')));
+                let m = &ctx.lr.morph;
+                let (k, glued) = if ctx.is(end, W::CountCoordinators) { (end + 1, false) } else { (end, true) };
+                let rest = ctx.tok(k).filter(|t| {
+                    t.kind == TokKind::Number
+                        && (!glued || ctx.text[..t.start].chars().next_back().is_some_and(|c| m.starts_with_noun_conj(c.encode_utf8(&mut [0; 4]))))
+                });
                 if let Some(v) = rest.and_then(|_| parse_digits(ctx.word(k), false)).filter(|&v| v < scale) {
                     n = WordNumber::from_digits(n.value() + v);
                     end = k + 1;
@@ -199,7 +203,8 @@ fn ranges(ctx: &Ctx, out: &mut Vec<Reading>) {
     for b in out.drain(..) {
         if let Some(a) = merged.last_mut() {
             let opened = a.first > 0 && ctx.is(a.first - 1, W::RangeOpeners);
-            let joined = b.first == a.end + 1 && ctx.is(a.end, W::CountCoordinators) || b.first == a.end && ctx.word(b.first).starts_with('و');
+            let joined =
+                b.first == a.end + 1 && ctx.is(a.end, W::CountCoordinators) || b.first == a.end && ctx.lr.morph.starts_with_noun_conj(ctx.word(b.first));
             if opened && joined && a.upper.is_none() && a.vague.is_none() && b.vague.is_none() && a.dual.is_none() && b.value > a.value {
                 a.end = b.end;
                 a.upper = Some(b.value);

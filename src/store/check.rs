@@ -114,7 +114,7 @@ const DESCRIPTION_REACH: usize = 240;
 /// The content words of the sentence around byte `at`: folded, without the
 /// article, function words and numbers, at most 16.
 fn description(rules: &Rules, lang: crate::rules::Lang, text: &str, at: usize) -> Vec<String> {
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | '؟' | '\n' | '؛' | ';');
+    let stop = |c: char| c == '\n' || crate::text::is_terminal(c) || crate::text::is_semicolon(c);
     let floor = crate::text::floor_char;
     let at = floor(text, at);
     let lo = floor(text, at.saturating_sub(DESCRIPTION_REACH));
