@@ -42,11 +42,16 @@ pub fn group(figs: &mut [Found], fresh: &[bool], rules: &Rules) {
             }
             // the latest figure of the event, or its total («212 مدنياً» before
             // its parts)
-            events.iter().rposition(|members| {
-                let latest = members.last().map(|&k| &figs[k].figure);
-                let heads = members.iter().map(|&k| &figs[k].figure).filter(|g| !g.subset).take(4);
-                latest.into_iter().chain(heads).any(|g| fits(g, f, rules)) && members.iter().all(|&k| one_order(&figs[k].figure, f))
-            })
+            // the latest events only: a list of ten thousand tolls stays linear
+            let recent = events.len().saturating_sub(16);
+            events[recent..]
+                .iter()
+                .rposition(|members| {
+                    let latest = members.last().map(|&k| &figs[k].figure);
+                    let heads = members.iter().map(|&k| &figs[k].figure).filter(|g| !g.subset).take(4);
+                    latest.into_iter().chain(heads).any(|g| fits(g, f, rules)) && members.iter().rev().take(32).all(|&k| one_order(&figs[k].figure, f))
+                })
+                .map(|e| e + recent)
         });
         let n = match joined {
             Some(e) => e,

@@ -86,8 +86,11 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     // (a war's toll told in a story about Nuseirat is the Gaza Strip's)
     let top = widest.filter(|w| w.rank > 0 && !w.id.starts_with("x:")).and_then(|w| {
         let mut cur = w.id.clone();
-        while let Some(p) = rules.parent_of(&cur).filter(|p| rules.parent_of(p).is_some()) {
-            cur = p;
+        for _ in 0..6 {
+            match rules.parent_of(&cur).filter(|p| rules.parent_of(p).is_some()) {
+                Some(p) => cur = p,
+                None => break,
+            }
         }
         (cur != w.id).then(|| places::Named { tok: w.tok, name: rules.place_name(&cur), id: cur, rank: 1, weak: false, site: false })
     });
@@ -117,8 +120,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         let when = when::as_of(ctx, sa, sb, r.first, article_date);
         // a total since a date, or over a month («خلال حزيران»), is no incident
         let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative) || over_a_period(ctx, j));
-        let since_event = (sa..sb).any(|j| since_an_event(ctx, j));
-        let since = when.since.or_else(|| (cumulative || since_event).then_some(when.date).flatten());
+        let since = when.since.or_else(|| cumulative.then_some(when.date).flatten());
         let total = cumulative || campaign(since, when.date);
         // a total is told of the widest place its sentence names ("in Syria since
         // December, most of them on the coast"); a toll of the most specific
@@ -169,7 +171,14 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
     replaced_by_later(&mut out, &pluperfect);
     link_updates(ctx, &mut out);
     coordinated_parts(ctx, &mut out);
-    let fresh: Vec<bool> = out.iter().map(|f| another_incident(ctx, f.span.0)).collect();
+    // the first figure after «غارة أخرى» starts the incident; the rest of its
+    // sentence tells the same one
+    let mut fresh: Vec<bool> = out.iter().map(|f| another_incident(ctx, f.span.0)).collect();
+    for i in (1..fresh.len()).rev() {
+        if fresh[i] && fresh[i - 1] && ctx.seg.sentence_of(out[i].span.0) == ctx.seg.sentence_of(out[i - 1].span.0) {
+            fresh[i] = false;
+        }
+    }
     events::group(&mut out, &fresh, rules);
     out
 }
@@ -284,7 +293,9 @@ fn over_a_period(ctx: &Ctx, j: usize) -> bool {
 /// قتلى»: a count told before the one the article reports, which later ones
 /// replace. `a`: where the figure's sentence starts.
 fn told_before(ctx: &Ctx, a: usize, first: usize, end: usize) -> bool {
-    let near = (first.saturating_sub(8).max(a)..first).chain(end..end + 3);
+    // close by, in the figure's sentence («الإسعافات الأولية» further on is first aid)
+    let sentence_end = ctx.seg.tok_at(ctx.sentence_bounds(ctx.seg.tokens[first].start).1);
+    let near = (first.saturating_sub(4).max(a)..first).chain(end..(end + 2).min(sentence_end));
     near.into_iter().any(|j| ctx.is(j, W::EarlierCounts))
 }
 
@@ -304,16 +315,16 @@ fn pluperfect_at(ctx: &Ctx, a: usize, first: usize) -> bool {
 /// republished figure, which `check` may find stale.)
 fn replaced_by_later(figs: &mut [Found], pluperfect: &[bool]) {
     // the highest count of each category the article gives in the present
-    let mut top: Vec<(crate::model::Category, u64)> = Vec::new();
+    let mut top: Vec<(crate::model::Category, Option<String>, u64)> = Vec::new();
     for (f, _) in figs.iter().zip(pluperfect).filter(|(f, p)| !**p && !f.figure.subset && !f.figure.vague) {
         let v = f.figure.low.unwrap_or(0);
-        match top.iter_mut().find(|t| t.0 == f.figure.category) {
-            Some(t) => t.1 = t.1.max(v),
-            None => top.push((f.figure.category, v)),
+        match top.iter_mut().find(|t| t.0 == f.figure.category && t.1 == f.figure.group) {
+            Some(t) => t.2 = t.2.max(v),
+            None => top.push((f.figure.category, f.figure.group.clone(), v)),
         }
     }
     for (f, _) in figs.iter_mut().zip(pluperfect).filter(|(_, p)| **p) {
-        let later = top.iter().any(|t| t.0 == f.figure.category && t.1 > f.figure.high.unwrap_or(u64::MAX));
+        let later = top.iter().any(|t| t.0 == f.figure.category && t.1 == f.figure.group && t.2 > f.figure.high.unwrap_or(u64::MAX));
         f.figure.superseded |= later;
     }
 }
@@ -323,21 +334,6 @@ fn widest_in(named: &[places::Named], a: usize, b: usize) -> Option<&places::Nam
     let from = named.partition_point(|p| p.tok < a);
     let to = named.partition_point(|p| p.tok < b);
     named[from..to].iter().filter(|p| !p.weak).min_by_key(|p| (p.site, p.rank))
-}
-
-/// «منذ سريان الهدنة», "since the truce began": a total since an event (not
-/// «منذ ساعات», "hours ago", nor a date, which `when` reads).
-fn since_an_event(ctx: &Ctx, j: usize) -> bool {
-    if !ctx.is(j, W::Since) {
-        return false;
-    }
-    let k = j + 1;
-    if ctx.lang() == crate::rules::Lang::En {
-        return ctx.is(k, W::DefiniteArticles);
-    }
-    ctx.tok(k).is_some_and(|t| t.kind == crate::text::TokKind::Word)
-        && !ctx.is(k, W::YearNouns)
-        && !ctx.has_hit(k, |e| matches!(e, Entry::Number(_) | Entry::Measure(_) | Entry::Month(_) | Entry::Weekday(_) | Entry::RelDay(_)))
 }
 
 /// The nearest adjective of a place in `[a, b)` («الانتخابات التركية»).

@@ -459,8 +459,13 @@ mod tests {
 
     #[test]
     fn another_strike_is_another_incident() {
-        let a = crate::testing::audit_str("ar", "ودمرت غارة جوية دبابة في مأرب وقتل 8 مسلحين كانوا على متنها. ودمرت غارة أخرى مدفع هاون وقتل 2 من طاقمه.");
+        let a = crate::testing::audit_str(
+            "ar",
+            "ودمرت غارة جوية دبابة في مأرب وقتل 8 مسلحين كانوا على متنها. ودمرت غارة أخرى مدفع هاون وقتل 2 من طاقمه وأصيب 3 آخرون.",
+        );
         assert_ne!(a.figures[0].event, a.figures[1].event);
+        // the other strike's wounded are of the other strike
+        assert_eq!(a.figures[1].event, a.figures[2].event);
     }
 
     #[test]

@@ -368,6 +368,9 @@ mod tests {
         // «من القتلى» after the noun, and a condition of some of the wounded
         assert!(figs("ar", "وقال إن عشرة أشخاص من القتلى سقطوا في شارع الثورة.")[0].4);
         assert!(figs("ar", "وأوضح أن نحو 20 جريحا ما زالوا في حالة حرجة.")[0].4);
+        // the whole toll before «بينهم … حرجة» stays a toll
+        let f = figs("ar", "وأصيب 12 شخصا بينهم 3 في حالة حرجة.");
+        assert_eq!((f[0].1, f[0].4), (Some(12), false));
         assert_eq!(figs("ar", "قال المصدر إن 14 من المسلحين سلموا أنفسهم للقوات.")[0].0, "detained");
     }
 

@@ -503,8 +503,9 @@ pub struct CheckFile {
 }
 
 impl CheckFile {
-    /// The kinds an incident told as `kind` may be told as elsewhere: itself,
-    /// its kindred, the broad ones (every kind, for a broad one or none).
+    /// The kinds under which `check` looks for an incident told as `kind`:
+    /// itself, its kindred and the broad ones; for a broad kind or none, itself
+    /// only (figures of no kind are looked up as well).
     pub fn kinds_like(&self, kind: Option<&str>) -> Vec<Option<String>> {
         let mut out: Vec<Option<String>> = vec![kind.map(String::from)];
         let all = kind.is_none_or(|k| self.broad_event_kinds.iter().any(|b| b == k));

@@ -222,7 +222,12 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
             let key = StoredFigure::described_key(kind, f.figure.category);
             for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
                 let known = cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx);
-                if !known && visible(&c.article) && described_alike(&f.words, &c.words, rules.check.word_similarity) {
+                // one group's toll (or a toll of no group), in one country when both name one
+                let country = |x: &StoredFigure| x.figure.place.as_deref().map(|p| rules.country_of(p));
+                let apart = matches!((country(f), country(&c)), (Some(a), Some(b)) if a != b);
+                let groups = c.figure.group == f.figure.group || c.figure.group.is_none() || f.figure.group.is_none();
+                let alike = groups && described_alike(&f.words, &c.words, rules.check.word_similarity);
+                if !known && visible(&c.article) && alike && (!apart || described_alike(&f.words, &c.words, 0.99) && f.words.len().min(c.words.len()) >= 6) {
                     cands.push(c);
                 }
             }

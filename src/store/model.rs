@@ -42,9 +42,12 @@ impl StoredFigure {
         self.figure.category
     }
 
-    /// A running total over a period («منذ 2011», "since 2011").
+    /// A total over a campaign, a month or a war («منذ 2011», «خلال حزيران»), not
+    /// one incident's running toll ("since the clashes erupted on July 13"). A
+    /// figure stored before `total` was read counts by its dates.
     pub fn cumulative(&self) -> bool {
-        self.figure.since.is_some()
+        let day = |d: &Option<String>| d.as_deref().and_then(crate::figures::when::parse_date);
+        self.figure.total || crate::figures::campaign(day(&self.figure.since), day(&self.figure.as_of))
     }
 
     /// The date the figure counts to, as YYYY-MM-DD.
