@@ -186,6 +186,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// A comma at token `i` («،» or ",").
+    /// Is token `i` a quotation mark of any kind?
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.punct(i).is_some_and(|c| crate::text::quote_family(c).is_some())
+    }
+
     pub fn is_comma(&self, i: usize) -> bool {
         self.punct(i).is_some_and(crate::text::is_comma)
     }

@@ -279,10 +279,11 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
     }
     // «20 جريحا ما زالوا في حالة حرجة», "five in critical condition": some of them
     // (up to the next number or «بينهم»: «أصيب 12 بينهم 3 في حالة حرجة» is a whole toll)
-    let quote = |c: char| crate::text::quote_family(c).is_some();
     // a number word that is also a weekday («الاثنين») is the day
     let number = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Number(_))) && !ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_)));
-    let open = |j: usize| ctx.punct(j).is_none_or(quote) && ctx.tok(j).is_some_and(|t| t.kind != TokKind::Number) && !number(j) && !ctx.is(j, W::SubsetMarkers);
+    let open = |j: usize| {
+        (ctx.punct(j).is_none() || ctx.is_quote(j)) && ctx.tok(j).is_some_and(|t| t.kind != TokKind::Number) && !number(j) && !ctx.is(j, W::SubsetMarkers)
+    };
     if (n.end..n.end + 9).take_while(|&j| open(j)).any(|j| ctx.is(j, W::ConditionWords)) {
         n.subset = true;
     }

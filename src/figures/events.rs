@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 
+use super::when::parse_date;
 use super::Found;
 use crate::model::{Category, Figure};
 use crate::rules::Rules;
@@ -81,7 +82,7 @@ fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
         return false;
     }
     // totals since different dates are different counts
-    if let (true, Some(x), Some(y)) = (ca && cb, a.since.as_deref().and_then(parse_day), b.since.as_deref().and_then(parse_day)) {
+    if let (true, Some(x), Some(y)) = (ca && cb, a.since.as_deref().and_then(parse_date), b.since.as_deref().and_then(parse_date)) {
         if (x - y).num_days().abs() > 3 {
             return false;
         }
@@ -107,11 +108,7 @@ fn fits(a: &Figure, b: &Figure, rules: &Rules) -> bool {
 }
 
 fn day(f: &Figure) -> Option<NaiveDate> {
-    f.as_of.as_deref().and_then(parse_day)
-}
-
-fn parse_day(d: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
+    f.as_of.as_deref().and_then(parse_date)
 }
 
 /// `x` is a place no gazetteer knows («بلدة عيناثا») and `y` a place below a country.

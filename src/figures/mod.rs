@@ -234,7 +234,7 @@ pub(crate) fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
         let english = ctx.lang() == crate::rules::Lang::En;
         let mut j = k + 1;
         // «مخيم «زمزم»»: the name may be quoted
-        if ctx.punct(j).is_some_and(|c| crate::text::quote_family(c).is_some()) {
+        if ctx.is_quote(j) {
             j += 1;
         }
         if english {

@@ -167,8 +167,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
 /// «حصلت "الرياض" على نسخة»: a name in quotes of its own is a newspaper's or a
 /// group's, not a place (after a frame, «مخيم «زمزم»», it is one).
 fn quoted(ctx: &Ctx, first: usize, end: usize) -> bool {
-    let quote = |j: usize| ctx.punct(j).is_some_and(|c| crate::text::quote_family(c).is_some());
-    first > 0 && quote(first - 1) && quote(end) && !(first > 1 && ctx.is(first - 2, W::PlaceFrames))
+    first > 0 && ctx.is_quote(first - 1) && ctx.is_quote(end) && !(first > 1 && ctx.is(first - 2, W::PlaceFrames))
 }
 
 /// The rank of a place no gazetteer knows: it was framed as a village, a camp

@@ -96,10 +96,6 @@ pub fn against(c: &StoredFigure) -> Against {
     }
 }
 
-/// Can `c` and `f` be two readings of one incident's toll, so that their
-/// disagreeing is a conflict? The same specific place (a country is no
-/// incident), both with an originating source, the same order of magnitude (a
-/// national total and one attack's toll are two things).
 /// `a`'s article came out on an earlier day than `b`'s.
 fn published_before(a: &StoredFigure, b: &StoredFigure) -> bool {
     let day = |f: &StoredFigure| f.date.as_deref().and_then(crate::figures::when::parse_date);
@@ -111,6 +107,10 @@ fn routine(f: &StoredFigure, w: &CheckFile) -> bool {
     f.figure.event_kind.as_deref().is_some_and(|k| w.routine_event_kinds.iter().any(|r| r == k))
 }
 
+/// Can `c` and `f` be two readings of one incident's toll, so that their
+/// disagreeing is a conflict? The same specific place (a country is no
+/// incident), both with an originating source, the same order of magnitude (a
+/// national total and one attack's toll are two things).
 fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
     // one incident needs one kind of event (a bombing, clashes); a total since a
     // date needs none

@@ -33,7 +33,7 @@ const CANDIDATES: usize = 12;
 pub type Visible<'a> = &'a dyn Fn(&str) -> bool;
 
 /// Turn an audit into the stored form, resolving sources and dates.
-pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, seq: u64) -> (StoredArticle, Vec<StoredSource>) {
+pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, gaz: &Gazetteer, seq: u64) -> (StoredArticle, Vec<StoredSource>) {
     let id = article_id(&art.text);
     let mut keys: HashMap<&str, String> = HashMap::new();
     let mut sources: Vec<StoredSource> = Vec::new();
@@ -80,7 +80,12 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
             status: Status::New,
             against: Vec::new(),
             event: None,
-            words: if coarse(resolver.rules(), f.place.as_deref()) { description(resolver.rules(), audit.doc.lang, &art.text, f.start) } else { Vec::new() },
+            // told of no place or of a whole country, the words around it name the incident
+            words: if f.place.as_deref().is_none_or(|p| gaz.is_country(p)) {
+                description(resolver.rules(), audit.doc.lang, &art.text, f.start)
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     add_counts(&mut sources, &claims, &figures, &outlet, 1);
@@ -99,12 +104,6 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, se
         seq,
     };
     (stored, sources)
-}
-
-/// Told of no place, or of a whole country: too coarse to name an incident, so
-/// the words around the figure have to.
-fn coarse(rules: &Rules, place: Option<&str>) -> bool {
-    place.is_none_or(|p| !p.starts_with("x:") && rules.parent_of(p).is_none())
 }
 
 /// How many bytes either side of a figure its description is read from, within
@@ -222,12 +221,14 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
             let key = StoredFigure::described_key(kind, f.figure.category);
             for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
                 let known = cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx);
-                // one group's toll (or a toll of no group), in one country when both name one
+                // one group's toll (or a toll of no group); told of two countries, only
+                // near-identical words of a full sentence
                 let country = |x: &StoredFigure| x.figure.place.as_deref().map(|p| rules.country_of(p));
                 let apart = matches!((country(f), country(&c)), (Some(a), Some(b)) if a != b);
                 let groups = c.figure.group == f.figure.group || c.figure.group.is_none() || f.figure.group.is_none();
-                let alike = groups && described_alike(&f.words, &c.words, rules.check.word_similarity);
-                if !known && visible(&c.article) && alike && (!apart || described_alike(&f.words, &c.words, 0.99) && f.words.len().min(c.words.len()) >= 6) {
+                let similarity = if apart { rules.check.word_similarity.max(0.99) } else { rules.check.word_similarity };
+                let alike = described_alike(&f.words, &c.words, similarity) && (!apart || f.words.len().min(c.words.len()) >= 6);
+                if !known && visible(&c.article) && groups && alike {
                     cands.push(c);
                 }
             }
@@ -242,7 +243,7 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
 /// check of each figure against what the store holds.
 pub fn check(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, resolver: &mut SourceResolver, art: &Article, audit: &Audit) -> Result<Checked> {
     let seq = store.next_seq()?;
-    let (mut stored, sources) = to_stored(art, audit, resolver, seq);
+    let (mut stored, sources) = to_stored(art, audit, resolver, gaz, seq);
     // an article already stored was checked when it came in, against what came
     // before it; checking it again gives that record, not a comparison with later news
     if let Some(prev) = store.article(&stored.id)? {

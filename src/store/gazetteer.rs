@@ -27,7 +27,7 @@ impl<'r> Gazetteer<'r> {
     }
 
     /// Is `id` a country, hand-written or GeoNames?
-    fn is_country(&self, id: &str) -> bool {
+    pub fn is_country(&self, id: &str) -> bool {
         if self.countries.contains(id) || self.rules.place_ix.contains_key(id) || id.starts_with("x:") {
             return self.countries.contains(id);
         }
@@ -35,8 +35,6 @@ impl<'r> Gazetteer<'r> {
         w.get(id).is_some_and(|i| w.places[i as usize].kind == PlaceKind::Country)
     }
 
-    /// The place, its parent and its children: one event may be told at any of
-    /// them. A whole country is too wide to stand for one event either way.
     /// Is `id` a whole country or a region spanning several provinces, too
     /// coarse to name one incident? (A governorate is not: «السويداء» names
     /// the province and the city alike.)
@@ -44,6 +42,8 @@ impl<'r> Gazetteer<'r> {
         self.coarse.contains(id) || self.is_country(id)
     }
 
+    /// The place, its parent and its children: one event may be told at any of
+    /// them. A whole country is too wide to stand for one event either way.
     pub fn related(&self, id: &str) -> Vec<String> {
         let mut out = vec![id.to_string()];
         if self.is_country(id) {

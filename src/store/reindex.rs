@@ -46,7 +46,7 @@ pub fn reindex(store: &dyn Store, rules: &Rules, progress: &mut dyn FnMut(usize,
     };
     pool::ordered(texts.into_iter(), pool::default_workers(), work, |(art, au, seq)| {
         let mut step = || -> Result<()> {
-            let (mut stored, sources) = to_stored(&art, &au, &mut resolver, seq);
+            let (mut stored, sources) = to_stored(&art, &au, &mut resolver, &gaz, seq);
             let me = rank.get(&stored.id).copied().unwrap_or(usize::MAX);
             // the articles before this one in date order, and nothing after it
             let before = |id: &str| rank.get(id).is_some_and(|&r| r < me);
