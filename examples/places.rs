@@ -13,7 +13,7 @@ fn main() {
     let norm = isnad::text::Normalised::new(&text);
     let hits = rules.matcher(lang).find(&norm.text);
     let seg = isnad::text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
-    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry);
+    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_world(rules.world());
     for p in isnad::figures::places::named(&ctx, &rules) {
         println!("{:>5} {:<14} rank={} weak={} {:?} {}", p.tok, p.id, p.rank, p.weak, ctx.word(p.tok), p.name);
     }

@@ -124,6 +124,11 @@ fn tolls_of_no_place_match_by_the_words_that_tell_the_incident() {
 }
 
 #[test]
+fn a_toll_told_of_a_province_finds_the_toll_of_a_town_only_geonames_knows() {
+    assert_eq!(one_each(statuses("inside")), ["new", "consistent"]);
+}
+
+#[test]
 fn arabic_and_english_articles_match_through_the_gazetteer() {
     assert_eq!(one_each(statuses("crosslang")), ["new", "consistent"]);
 }

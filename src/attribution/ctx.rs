@@ -19,6 +19,8 @@ pub struct Ctx<'a> {
     pub by_tok: Vec<(u32, u32)>,
     /// Word classes of each token, looked up on first use (`UNKNOWN` before).
     classes: Vec<Cell<u128>>,
+    /// The world gazetteer, for places the hand-written one leaves to GeoNames.
+    pub world: Option<&'a crate::rules::world::World>,
 }
 
 /// A token's classes not looked up yet.
@@ -47,7 +49,42 @@ impl<'a> Ctx<'a> {
         let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
         let by_tok = index_hits(seg, hits);
         let classes = vec![Cell::new(UNKNOWN); seg.tokens.len()];
-        Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes }
+        Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes, world: None }
+    }
+
+    /// The same, with the world gazetteer at hand for [`Ctx::is_place`].
+    pub fn with_world(self, world: &'a crate::rules::world::World) -> Ctx<'a> {
+        Ctx { world: Some(world), ..self }
+    }
+
+    /// A place at token `i` that may end a source's name («مكتب حاكم اسطنبول»):
+    /// one the hand-written gazetteer gave the matcher, or a well-known GeoNames
+    /// place by its main name.
+    pub fn is_place(&self, i: usize) -> bool {
+        self.has_hit(i, |e| matches!(e, Entry::Place(_))) || self.world_place(i) == Some(false)
+    }
+
+    /// A well-known GeoNames place at token `i`, and whether a proclitic
+    /// preposition is glued to it («بجنيف»).
+    pub fn world_place(&self, i: usize) -> Option<bool> {
+        let w = self.world?;
+        if self.tok(i).is_none_or(|t| t.kind != TokKind::Word) || !self.hits_at_tok(i).is_empty() || self.function_word(i) || self.is(i, W::NotPlaces) {
+            return None;
+        }
+        let known = |key: &str| w.lookup(key).iter().any(|x| x.main && w.well_known(x.place));
+        match self.lang() {
+            Lang::En => (self.capitalised(i) && known(&self.word(i).to_lowercase())).then_some(false),
+            Lang::Ar => {
+                let m = &self.lr.morph;
+                let word = self.word(i);
+                if known(m.strip(word)) {
+                    return Some(false);
+                }
+                let c = word.chars().next()?;
+                let rest = &word[c.len_utf8()..];
+                (m.prepositions().contains(&c) && rest.chars().count() >= 3 && known(m.strip(rest))).then_some(true)
+            }
+        }
     }
 
     pub fn lang(&self) -> Lang {

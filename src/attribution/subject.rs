@@ -114,11 +114,16 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// whose name ends in a word `same` accepts, becomes an entity.
     pub(crate) fn full_name_before(&mut self, tok: usize, same: &dyn Fn(&str) -> bool) {
         let ctx = self.ctx;
+        // titles are rare: find them first, and compare only the words after one
+        let from = tok.saturating_sub(306);
+        let titles: Vec<usize> = (from..tok).filter(|&m| ctx.has_hit(m, |e| matches!(e, Entry::Title(_)))).collect();
         let full = (tok.saturating_sub(300)..tok).rev().find_map(|i| {
+            // the first title of the six words before
+            let k = titles.partition_point(|&m| m < i.saturating_sub(6));
+            let m = *titles.get(k).filter(|&&m| m < i)?;
             if !same(&super::np::key_word(ctx, i)) {
                 return None;
             }
-            let m = (i.saturating_sub(6)..i).find(|&m| ctx.has_hit(m, |e| matches!(e, Entry::Title(_))))?;
             // the phrase may run on past the name («حظر رئيس الوزراء X العبادي سفر …»)
             self.g.np_after(ctx, m, 10).filter(|np| np.human && np.named && np.end_tok > i).map(|mut np| {
                 np.end = ctx.seg.tokens[i].end;

@@ -31,7 +31,7 @@ pub struct Named {
 
 /// A place without a frame must be at least this big to be believed, and this
 /// big when the article names none of its country; after a preposition, this big.
-const WELL_KNOWN: u64 = 100_000;
+const WELL_KNOWN: u64 = crate::rules::world::WELL_KNOWN;
 const FAMOUS: u64 = 1_000_000;
 const FRAMED: u64 = 50_000;
 

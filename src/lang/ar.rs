@@ -304,7 +304,7 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     }
     // «مكتب المنظمة بجنيف»: a place the body sits in
     let organised = b.np.head.is_some() || b.np.title.is_some() || b.np.registry.is_some();
-    if organised && src.is_none() && hits.iter().any(|h| h.prep.is_some() && matches!(h.entry, Entry::Place(_))) {
+    if organised && src.is_none() && (hits.iter().any(|h| h.prep.is_some() && matches!(h.entry, Entry::Place(_))) || ctx.world_place(j) == Some(true)) {
         b.np.end = t.end;
         b.j += 1;
         return Link::Taken;
@@ -351,10 +351,10 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
     let vague_head = |e: &Entry| matches!(e, Entry::Head(h) if { let h = &ctx.lr.sources.heads[*h as usize]; h.anonymous && !h.human });
     let next_ok = ctx.hits_at_tok(j + 1).iter().any(|h| is_source_entry(&h.entry) && !vague_head(&h.entry))
         || ctx.definite(j + 1)
-        || ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)))
+        || ctx.is_place(j + 1)
         || (plain(j + 1) && (ctx.definite(j + 2) || (plain(j + 2) && ctx.definite(j + 3))));
     // a known place may follow a longer title: «ممثلة منظمة الصحة العالمية في السودان»
-    let place_next = ctx.has_hit(j + 1, |e| matches!(e, Entry::Place(_)));
+    let place_next = ctx.is_place(j + 1);
     if open && next_ok && (b.words < 4 || place_next && b.words < 7) {
         b.np.end = t.end;
         b.j += 1;
@@ -394,7 +394,7 @@ fn unlisted_word(ctx: &Ctx, first: bool, b: &mut Build) -> bool {
     if !first && (ctx.function_word(j) || ctx.hits_at_tok(j).iter().any(|h| matches!(h.entry, Entry::CueNoun(_)) && h.end > h.core_end)) {
         return false;
     }
-    let place = ctx.has_hit(j, |e| matches!(e, Entry::Place(_)));
+    let place = ctx.is_place(j);
     let given = ctx.is(j, W::GivenNames) || b.introduced;
     // «جيش تحرير الشعب», «مكتب حاكم اسطنبول»: an indefinite noun in a genitive chain
     let chain = !definite && genitive_chain(ctx, j + 1);

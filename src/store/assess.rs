@@ -254,6 +254,7 @@ pub(crate) mod tests {
             against: Vec::new(),
             event: None,
             words: Vec::new(),
+            within: None,
         }
     }
 

@@ -86,6 +86,7 @@ pub fn to_stored(art: &Article, audit: &Audit, resolver: &mut SourceResolver, ga
             } else {
                 Vec::new()
             },
+            within: f.place.as_deref().and_then(|p| resolver.rules().parent_of(p)).filter(|p| !gaz.is_country(p)),
         })
         .collect();
     add_counts(&mut sources, &claims, &figures, &outlet, 1);
@@ -210,7 +211,12 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
         for p in gaz.related(place) {
             key.place = p;
             // the latest figures of the event are what a new one is read against
-            cands.extend(store.latest_between(&key, day - w, day + w, CANDIDATES)?.into_iter().filter(|c| visible(&c.article)));
+            for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
+                // a town of the hand-written gazetteer is found under its name and inside its province
+                if visible(&c.article) && !cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx) {
+                    cands.push(c);
+                }
+            }
         }
     }
     // told of no place or a whole country: figures so told, of a kind that

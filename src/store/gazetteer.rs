@@ -55,6 +55,8 @@ impl<'r> Gazetteer<'r> {
         if let Some(c) = self.children.get(id) {
             out.extend(c.iter().cloned());
         }
+        // every place inside it, as indexed (`StoredFigure::within`)
+        out.push(format!("<{id}"));
         out
     }
 }

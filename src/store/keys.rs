@@ -34,8 +34,10 @@ pub fn day_bytes(day: i32) -> [u8; 4] {
 pub fn figure_keys(f: &StoredFigure) -> Vec<Vec<u8>> {
     let Some(day) = f.day else { return Vec::new() };
     let described = (!f.words.is_empty()).then(|| StoredFigure::described_key(f.figure.event_kind.as_deref(), f.figure.category));
+    let within = f.within.as_deref().map(|p| StoredFigure::within_key(p, f.figure.category, &f.event_key().group));
     std::iter::once(f.event_key())
         .chain(described)
+        .chain(within)
         .map(|key| {
             let mut k = event_prefix(&key);
             k.extend_from_slice(&day_bytes(day));

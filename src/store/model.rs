@@ -35,6 +35,11 @@ pub struct StoredFigure {
     /// of its sentence, folded, that `check` compares to find its event.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
+    /// The province or district the figure's place lies in (no country): the
+    /// figure is also indexed under it, so a toll told of the province finds
+    /// the tolls of its towns, GeoNames' as well as hand-written ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 impl StoredFigure {
@@ -53,6 +58,11 @@ impl StoredFigure {
     /// The date the figure counts to, as YYYY-MM-DD.
     pub fn as_of(&self) -> Option<String> {
         self.day.map(|d| super::keys::date_of_day(d).to_string())
+    }
+
+    /// Where the figures told of a place inside `place` are also indexed.
+    pub fn within_key(place: &str, category: Category, group: &str) -> EventKey {
+        EventKey { place: format!("<{place}"), category, group: group.to_string() }
     }
 
     /// The index group of the figure: place, category and group.

@@ -190,7 +190,7 @@ pub(super) fn subject_before(x: &Extractor, vt: usize) -> Option<Np> {
 /// Does an indefinite noun's genitive chain go on from `k` to a definite or
 /// known noun within three words («مركز عمليات طوارئ الصحة»)?
 pub(super) fn genitive_chain(ctx: &Ctx, k: usize) -> bool {
-    let known = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Place(_) | Entry::Registry(_) | Entry::Head(_)));
+    let known = |i: usize| ctx.has_hit(i, |e| matches!(e, Entry::Registry(_) | Entry::Head(_))) || ctx.is_place(i);
     for i in k..(k + 3).min(ctx.seg.tokens.len()) {
         if ctx.seg.tokens[i].kind != TokKind::Word || ctx.function_word(i) {
             return false;
