@@ -327,7 +327,7 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
     }
     for &(form, glued) in &forms[..n] {
         // «للمدينة»: a frame or a common word under its clitics
-        if ctx.lr.is(form, W::PlaceFrames) || ctx.lr.is(form, W::NotPlaces) {
+        if ctx.lr.classes(form) & (W::PlaceFrames.bit() | W::NotPlaces.bit()) != 0 {
             return None;
         }
         if world.is_head(form) {

@@ -64,6 +64,10 @@ pub const FILES: &[(&str, &str)] = &[
 /// The world gazetteer, relative to a rules folder, and its built-in copy.
 pub const WORLD_FILE: (&str, &str) = ("gazetteer.tsv", include_str!("../../rules/gazetteer.tsv"));
 
+/// The built-in gazetteer as `build.rs` read it (empty if it did not parse).
+const WORLD_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world.bin"));
+const BUILTIN_AR_MORPHOLOGY: &str = include_str!("../../rules/ar/morphology.yaml");
+
 /// A problem in a rule file, with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
@@ -124,8 +128,10 @@ impl LangRules {
         if let Some(&m) = self.words.get(w) {
             return m;
         }
-        // entries are lower case; Arabic has no case, so only Latin letters are looked at
-        let upper = w.bytes().any(|b| b.is_ascii_uppercase()) || (!w.is_ascii() && w.chars().any(|c| ('\u{C0}'..'\u{250}').contains(&c) && c.is_uppercase()));
+        // entries are lower case; Arabic has no case, so only Latin letters are
+        // looked at (U+00C0–U+024F start with the bytes C3–C9)
+        let upper = w.bytes().any(|b| b.is_ascii_uppercase())
+            || (w.bytes().any(|b| (0xC3..=0xC9).contains(&b)) && w.chars().any(|c| ('\u{C0}'..'\u{250}').contains(&c) && c.is_uppercase()));
         if upper {
             return self.words.get(&w.to_lowercase()).copied().unwrap_or(0);
         }
@@ -252,10 +258,19 @@ impl Rules {
 
     /// The world gazetteer, read on first use.
     pub fn world(&self) -> &world::World {
-        self.world.get_or_init(|| match world::World::parse(&self.world_text.0, self.world_text.1.clone(), &self.lang(Lang::Ar).morph) {
-            Ok(w) => w,
-            // unreachable for checked rules, as for the languages
-            Err(e) => panic!("the world gazetteer does not load:\n{}", RuleErrors(e)),
+        self.world.get_or_init(|| {
+            // the built-in gazetteer, read at compile time (build.rs) with the built-in morphology
+            let morph = self.texts.iter().find(|(p, _)| p.ends_with("ar/morphology.yaml")).map(|(_, t)| t.as_str());
+            if *self.world_text.1 == *WORLD_FILE.1 && morph == Some(BUILTIN_AR_MORPHOLOGY) {
+                if let Some(w) = world::World::from_bytes(self.world_text.1.clone(), WORLD_INDEX) {
+                    return w;
+                }
+            }
+            match world::World::parse(&self.world_text.0, self.world_text.1.clone(), &self.lang(Lang::Ar).morph) {
+                Ok(w) => w,
+                // unreachable for checked rules, as for the languages
+                Err(e) => panic!("the world gazetteer does not load:\n{}", RuleErrors(e)),
+            }
         })
     }
 
@@ -421,5 +436,22 @@ impl Rules {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_world_index_built_at_compile_time_is_the_parsed_gazetteer() {
+        let rules = Rules::builtin().expect("rules");
+        let text = std::borrow::Cow::Borrowed(WORLD_FILE.1);
+        let parsed = world::World::parse(Path::new("rules/gazetteer.tsv"), text.clone(), &rules.lang(Lang::Ar).morph).expect("parses");
+        let built = world::World::from_bytes(text.clone(), WORLD_INDEX).expect("build.rs wrote the index");
+        assert!(parsed == built, "build.rs and World::parse disagree");
+        // bytes of another text are refused, not misread
+        assert!(world::World::from_bytes(std::borrow::Cow::Borrowed("#\n"), WORLD_INDEX).is_none());
+        assert!(world::World::from_bytes(text, &WORLD_INDEX[..WORLD_INDEX.len() / 2]).is_none());
     }
 }

@@ -9,7 +9,7 @@
 use super::{Morphology, PlaceKind, RuleError};
 use crate::text::fold;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WorldPlace {
     id: (u32, u32),
     name: (u32, u32),
@@ -30,7 +30,7 @@ pub struct NameOf {
 /// Names are kept as 64-bit hashes of their lookup keys, sorted: no string is
 /// allocated per name, so the 267,000 names load in milliseconds. Two keys
 /// sharing a hash would only add a wrong reading to a lookup.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct World {
     text: std::borrow::Cow<'static, str>,
     pub places: Vec<WorldPlace>,
@@ -179,11 +179,19 @@ impl World {
         if let Some(d) = w.by_id.windows(2).find(|p| p[0].0 == p[1].0) {
             errs.push(err(0, 0, format!("duplicate place id \"{}\"", w.id(d[1].1))));
         }
+        // a town's neighbours in the file mostly share its parent
+        let mut last: Option<(&str, u32)> = None;
         for (i, line, (off, len)) in parents {
             let p = &text[off as usize..(off + len) as usize];
-            let key = if p.contains('.') { p.to_string() } else { p.to_lowercase() };
-            match w.get(&key) {
-                Some(j) => w.places[i as usize].parent = Some(j),
+            let found = match last {
+                Some((q, j)) if q == p => Some(j),
+                _ => w.get(&if p.contains('.') { p.to_string() } else { p.to_lowercase() }),
+            };
+            match found {
+                Some(j) => {
+                    w.places[i as usize].parent = Some(j);
+                    last = Some((p, j));
+                }
                 None => errs.push(err(line, 1, format!("unknown parent place \"{p}\""))),
             }
         }
@@ -211,6 +219,82 @@ impl World {
         } else {
             Err(errs)
         }
+    }
+
+    /// The gazetteer as bytes: `build.rs` reads the built-in TSV at compile time
+    /// and the binary loads this in milliseconds ([`World::from_bytes`]).
+    #[doc(hidden)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(16 << 20);
+        b.extend_from_slice(MAGIC);
+        let n = |b: &mut Vec<u8>, x: usize| b.extend_from_slice(&(x as u64).to_le_bytes());
+        n(&mut b, self.text.len());
+        n(&mut b, self.max_words);
+        n(&mut b, self.places.len());
+        for p in &self.places {
+            for x in [p.id.0, p.id.1, p.name.0, p.name.1, p.parent.unwrap_or(u32::MAX), kind_code(p.kind)] {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+            b.extend_from_slice(&p.population.to_le_bytes());
+        }
+        for pairs in [&self.names, &self.by_id] {
+            n(&mut b, pairs.len());
+            for (h, i) in pairs.iter() {
+                b.extend_from_slice(&h.to_le_bytes());
+                b.extend_from_slice(&i.to_le_bytes());
+            }
+        }
+        n(&mut b, self.buckets.len());
+        for x in &self.buckets {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+        for v in [&self.heads, &self.seen, &self.seen_heads, &self.seen_prefixes] {
+            n(&mut b, v.len());
+            for x in v.iter() {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        n(&mut b, self.lower_ids.len());
+        for (i, id) in &self.lower_ids {
+            b.extend_from_slice(&i.to_le_bytes());
+            n(&mut b, id.len());
+            b.extend_from_slice(id.as_bytes());
+        }
+        b
+    }
+
+    /// The gazetteer [`World::to_bytes`] wrote from `text`; `None` when the bytes
+    /// are not of this text (then it is parsed).
+    pub fn from_bytes(text: std::borrow::Cow<'static, str>, b: &[u8]) -> Option<World> {
+        let mut r = Reader { b: b.strip_prefix(MAGIC)? };
+        if r.n()? != text.len() {
+            return None;
+        }
+        let max_words = r.n()?;
+        let places = (0..r.n()?)
+            .map(|_| {
+                let [a, b, c, d, parent, kind] = [r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?];
+                let kind = match kind {
+                    0 => PlaceKind::Country,
+                    1 => PlaceKind::Governorate,
+                    _ => PlaceKind::City,
+                };
+                Some(WorldPlace { id: (a, b), name: (c, d), kind, parent: (parent != u32::MAX).then_some(parent), population: r.u64()? })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut pairs = || (0..r.n()?).map(|_| Some((r.u64()?, r.u32()?))).collect::<Option<Vec<_>>>();
+        let (names, by_id) = (pairs()?, pairs()?);
+        let buckets = (0..r.n()?).map(|_| r.u32()).collect::<Option<Vec<_>>>()?;
+        let mut words = || (0..r.n()?).map(|_| r.u64()).collect::<Option<Vec<_>>>();
+        let (heads, seen, seen_heads, seen_prefixes) = (words()?, words()?, words()?, words()?);
+        let lower_ids = (0..r.n()?)
+            .map(|_| {
+                let i = r.u32()?;
+                let len = r.n()?;
+                Some((i, String::from_utf8(r.take(len)?.to_vec()).ok()?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes })
     }
 
     /// The places a lookup key names (see [`key_of`]).
@@ -278,6 +362,37 @@ impl World {
             }
         }
         i
+    }
+}
+
+const MAGIC: &[u8] = b"isnad world 1\n";
+
+fn kind_code(k: PlaceKind) -> u32 {
+    match k {
+        PlaceKind::Country => 0,
+        PlaceKind::Governorate => 1,
+        _ => 2,
+    }
+}
+
+struct Reader<'b> {
+    b: &'b [u8],
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let (x, rest) = self.b.split_at_checked(n)?;
+        self.b = rest;
+        Some(x)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn n(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
     }
 }
 
