@@ -309,8 +309,7 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
         let mut glued = false;
         for _ in 0..2 {
             let Some(c) = rest.chars().next() else { break };
-            let mut buf = [0u8; 4];
-            let locative = ctx.lr.is(c.encode_utf8(&mut buf), W::PlacePrepositions);
+            let locative = ctx.lr.glued_place.contains(&c);
             let conj = m.is_proclitic_letter(c) && !m.prepositions().contains(&c);
             if !(locative || conj) || glued || rest.chars().count() <= 4 {
                 break;

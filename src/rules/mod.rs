@@ -10,7 +10,7 @@ pub mod schema;
 mod validate;
 pub mod world;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rustc_hash::FxHashMap;
 use std::fmt;
@@ -119,6 +119,8 @@ pub struct LangRules {
     /// One-letter addressee markers, which are written glued to the next word
     /// («لوكالة»).
     pub glued_addressee: Vec<char>,
+    /// One-letter place prepositions, glued to the name («بكابول»).
+    pub glued_place: Vec<char>,
     pub abbreviations: HashSet<String>,
 }
 

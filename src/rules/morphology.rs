@@ -2,7 +2,7 @@
 //! of a rule string, which enclitics after it, and the one rule that strips
 //! proclitics from a word for keys and names.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
@@ -93,7 +93,7 @@ impl Morphology {
         let fusions: Vec<String> = f.fusions.iter().map(|x| fold(x)).collect();
         let mut mids: Vec<char> = prep.clone();
         mids.extend(verbal.iter().filter(|v| !prep.contains(v)));
-        let mut prefixes = HashSet::new();
+        let mut prefixes = HashSet::default();
         let mut article_runs = Vec::new();
         let conj_opts: Vec<String> = std::iter::once(String::new()).chain(conj.iter().map(|c| c.to_string())).collect();
         let mid_opts: Vec<Option<char>> = std::iter::once(None).chain(mids.iter().map(|c| Some(*c))).collect();

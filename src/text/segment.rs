@@ -2,7 +2,7 @@
 //! in [`super::quotes`] between paragraphs and sentences, because a terminator
 //! inside a quotation does not end a sentence.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::quotes::{pair_quotes, Quote};
 use super::script::{is_letter, is_terminal, is_word_char};
@@ -270,7 +270,7 @@ mod tests {
     use super::*;
 
     fn seg(t: &str) -> Segments {
-        segment(t, &HashSet::new(), &HashSet::new())
+        segment(t, &HashSet::default(), &HashSet::default())
     }
 
     fn inner<'a>(t: &'a str, q: &Quote) -> &'a str {
@@ -325,10 +325,10 @@ mod tests {
 
     #[test]
     fn sentences_skip_quotes_and_abbreviations() {
-        let mut ab = HashSet::new();
+        let mut ab = HashSet::default();
         ab.insert("dr.".to_string());
         let t = "Dr. Reyes said: \"We are tired. We need help.\" Then he left. The toll is 1.5 million.";
-        let s = segment(t, &ab, &HashSet::new());
+        let s = segment(t, &ab, &HashSet::default());
         let texts: Vec<&str> = s.sentences.iter().map(|x| &t[x.start..x.end]).collect();
         assert_eq!(texts, vec!["Dr. Reyes said: \"We are tired. We need help.\"", "Then he left.", "The toll is 1.5 million."]);
     }
