@@ -222,6 +222,20 @@ fn step(ctx: &Ctx, ti: usize, b: &mut Build) -> bool {
     unlisted_word(ctx, first, b)
 }
 
+/// «وكالة أنباء النظام «سانا»»: a registry name quoted after a body's noun is
+/// the body's own name.
+fn absorb_quoted(ctx: &Ctx, np: &mut crate::attribution::np::Np, q: &crate::text::Quote) {
+    // «مصدر مطلع في «قسد»»: a person's body is where they belong, not who they are
+    if np.human || np.anonymous {
+        return;
+    }
+    let from = ctx.hits.partition_point(|h| h.start < q.inner_start);
+    let named = ctx.hits[from..].iter().take_while(|h| h.start < q.inner_end);
+    if let Some(h) = named.filter(|h| h.end <= q.inner_end && matches!(h.entry, Entry::Registry(_))).max_by_key(|h| h.end - h.start) {
+        absorb(ctx, np, h.entry, false);
+    }
+}
+
 /// A quoted name after a head or type noun («منظمة "فرق صانعي السلام"») or an
 /// acronym in brackets («(أوتشا)») belongs to the name.
 fn punct_in_name(ctx: &Ctx, ti: usize, c: char, b: &mut Build) -> bool {
@@ -232,6 +246,7 @@ fn punct_in_name(ctx: &Ctx, ti: usize, c: char, b: &mut Build) -> bool {
             let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
             if (1..=6).contains(&n) {
                 push_key(&mut b.np, &fold(&ctx.text[q.inner_start..q.inner_end]).to_lowercase());
+                absorb_quoted(ctx, &mut b.np, q);
                 b.np.end = q.outer_end;
                 b.j = ctx.tok_end(q.outer_end);
                 b.words += n;
@@ -366,6 +381,7 @@ fn place_link(ctx: &Ctx, b: &mut Build) -> Link {
         if let Some(q) = ctx.tok(j + 1).and_then(|t| ctx.seg.quote_opening(t.start)).map(|i| &ctx.seg.quotes[i]) {
             let inner = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
             if (1..=3).contains(&inner) && q.close.is_some() {
+                absorb_quoted(ctx, &mut b.np, q);
                 b.np.end = q.outer_end;
                 b.j = ctx.tok_end(q.outer_end);
                 b.words += inner + 1;
@@ -544,6 +560,16 @@ mod tests {
         let c = said("ar", text);
         assert_eq!(c.len(), 1, "{c:#?}");
         (c[0].source.clone(), c[0].text.clone())
+    }
+
+    #[test]
+    fn a_registry_name_quoted_after_a_body_s_noun_is_the_body() {
+        // «سانا» after «وكالة أنباء النظام» is SANA, as «وكالة الأنباء السورية» is
+        for t in ["وقالت وكالة أنباء النظام «سانا» إن 37 شخصا أصيبوا.", "وقالت وكالة الأنباء السورية إن 40 شخصا أصيبوا."]
+        {
+            let a = crate::testing::audit_str("ar", t);
+            assert_eq!(a.sources[0].canonical.as_deref(), Some("sana"), "{t}: {:?}", a.sources);
+        }
     }
 
     #[test]
