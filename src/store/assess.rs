@@ -319,6 +319,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn with_the_built_in_windows_only_one_day_s_tolls_conflict() {
+        let w = crate::Rules::builtin().expect("rules").check;
+        let old = [stored("a", Some("snhr"), 10, Some(14), Some(14))];
+        // another source's lower toll the next day: most often the next incident
+        assert_ne!(assess(&stored("b", Some("sohr"), 11, Some(9), Some(9)), &old, &w, false).0, Status::Conflict);
+        assert_eq!(assess(&stored("b", Some("sohr"), 10, Some(9), Some(9)), &old, &w, false).0, Status::Conflict);
+    }
+
+    #[test]
     fn a_higher_toll_published_later_is_an_update_whatever_day_it_is_told_of() {
         let mut old = stored("a", Some("un"), 10, Some(30), Some(30));
         old.date = Some("2015-07-20".into());
