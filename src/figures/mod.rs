@@ -249,7 +249,8 @@ pub(crate) fn framed_place(ctx: &Ctx, a: usize, b: usize) -> Option<String> {
             }
             continue;
         }
-        if j >= b || !plain(j) || ctx.definite(j) {
+        // «مديرية الأمن» is an office; «بلدة الخيام» a town
+        if j >= b || !plain(j) || ctx.definite(j) && !ctx.is(k, W::SettlementFrames) {
             continue;
         }
         let two = ctx.is(j, W::PlaceNameHeads) && j + 1 < b && plain(j + 1) && !ctx.definite(j + 1);

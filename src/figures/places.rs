@@ -242,7 +242,8 @@ fn learned(ctx: &Ctx, out: &mut Vec<Named>) {
     // (first word, further words, the place); a few per article at most
     let names: Vec<(&str, Vec<&str>, Named)> = out
         .iter()
-        .filter(|p| p.id.starts_with("x:"))
+        // «النظام» framed once is no place everywhere else
+        .filter(|p| p.id.starts_with("x:") && !ctx.definite(p.tok))
         .take(16)
         .filter_map(|p| {
             let words: Vec<&str> = p.name.split_whitespace().collect();
@@ -435,6 +436,22 @@ mod tests {
     fn a_framed_unknown_village_is_the_same_place_where_named_again() {
         let t = "قتيل وجريحان بغارة على عيناثا جنوبي لبنان\n\nقتل شخص بغارة على سيارة في بلدة عيناثا بقضاء بنت جبيل جنوبي لبنان.";
         assert_eq!(places("ar", t), [Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string()), Some("x:عيناثا".to_string())]);
+    }
+
+    #[test]
+    fn a_settlement_s_name_may_carry_the_article_an_office_s_may_not() {
+        let t = "سيطرت المقاومة على بلدتي الوهط وصبر شمال مدينة عدن، وقتل في المعارك ثمانية أشخاص.";
+        assert_eq!(places("ar", t), [Some("x:الوهط".to_string())]);
+        // «مديرية الأمن» is an office, and a framed definite word is no place elsewhere
+        let t = "قال مدير مديرية الأمن إن 4 أشخاص قتلوا في بلدة النظام. وقالت قوات النظام إن 6 مسلحين قتلوا.";
+        let rules = crate::Rules::builtin().expect("rules");
+        let lr = rules.lang(crate::Lang::Ar);
+        let norm = crate::text::Normalised::new(t);
+        let hits = rules.matcher(crate::Lang::Ar).find(&norm.text);
+        let seg = crate::text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
+        let ctx = crate::attribution::Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_world(rules.world());
+        let ids: Vec<String> = super::named(&ctx, &rules).into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["x:النظام"]);
     }
 
     #[test]

@@ -137,6 +137,8 @@ word_classes! {
     period_openers => PeriodOpeners,
     /// a settlement noun before a place name: «في بلدة سروج», "in the village of X"; an unknown name after it is kept as a place
     place_frames => PlaceFrames,
+    /// a settlement frame after which the name may carry the article: «بلدة الخيام», «مخيم اليرموك» (not «مديرية الأمن»)
+    settlement_frames => SettlementFrames,
     /// the first word of a two-word place name: «تل شور», «عين عيسى», «كفر نبودة»
     place_name_heads => PlaceNameHeads,
     /// a word before a gazetteer name that makes it a place: «في», «قرب», "in", "near"
