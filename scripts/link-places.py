@@ -8,9 +8,11 @@
    admin1 names: Iraq's regions are bare codes) to the GeoNames region that holds
    its linked towns, when they all lie in one region.
 3. With --prune, drops each town entry that GeoNames already holds whole: linked,
-   every name a GeoNames name of the linked place, no adjectives, no entry below
-   it, its parent the one GeoNames gives, and its id used nowhere else in the
-   repository (tests, gold files, rules, code).
+   every name a GeoNames main name of the linked place, a million people or more
+   (GeoNames towns smaller than that need a frame or their country named, where
+   a hand-written one is always believed), no adjectives, no entry below it, its
+   parent the one GeoNames gives, and its id used nowhere else in the repository
+   (tests, gold files, rules, code).
 
 Entries that already have a link are left alone.
 
@@ -144,6 +146,7 @@ for k, e in enumerate(out[1:], 1):
     out[k] = re.sub(r"(?m)^(    kind: \S+\n)", lambda m: m.group(1) + f'    geonames: "{regions[0]}"\n', e, count=1)
 
 # 3. drop what GeoNames holds whole
+FAMOUS = 1_000_000
 if "--prune" in sys.argv:
     top = os.path.join(here, "..")
     used = ""
@@ -168,6 +171,9 @@ if "--prune" in sys.argv:
             field(e, "kind") == "city"
             and g in world
             and world[g][0] == "city"
+            # a town GeoNames names is believed without a frame only this big
+            # (FAMOUS in src/figures/places.rs); a hand-written one always
+            and world[g][2] >= FAMOUS
             and "adjectives:" not in e
             and i not in parents
             and all(g in by_name.get(fold(n), set()) for n in names_of(e))

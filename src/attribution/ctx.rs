@@ -77,12 +77,18 @@ impl<'a> Ctx<'a> {
             Lang::Ar => {
                 let m = &self.lr.morph;
                 let word = self.word(i);
-                if known(m.strip(word)) {
+                // «بالرياض»: the article's run may hold a preposition
+                let stem = m.strip(word);
+                if stem.len() != word.len() && known(stem) {
+                    return Some(m.clitics(&word[..word.len() - stem.len()]).prep.is_some());
+                }
+                if known(word) {
                     return Some(false);
                 }
+                // «بجنيف»; not «ل» or «ك» («لصور» is "to Tyre" or a name, «كمينا» no town)
                 let c = word.chars().next()?;
                 let rest = &word[c.len_utf8()..];
-                (m.prepositions().contains(&c) && rest.chars().count() >= 3 && known(m.strip(rest))).then_some(true)
+                (self.lr.glued_place.contains(&c) && rest.chars().count() >= 3 && known(m.strip(rest))).then_some(true)
             }
         }
     }

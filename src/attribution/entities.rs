@@ -70,7 +70,15 @@ impl Entities {
             return Some(e);
         }
         let found = self.find(np);
-        self.merge_or_push(np, found)
+        self.merge_or_push(np, found, true)
+    }
+
+    /// Add the body named inside a person's mention («شرطة كابول» in «نائب
+    /// رئيس شرطة كابول»): a mention of the body, but its edges are the person's
+    /// phrase's, so it does not rename a body already known («الشرطة»).
+    pub fn add_body(&mut self, np: &Np) -> Option<usize> {
+        let found = self.find(np);
+        self.merge_or_push(np, found, false)
     }
 
     /// The entity an anaphor refers to, if any yet.
@@ -132,7 +140,7 @@ impl Entities {
         }
     }
 
-    fn merge_or_push(&mut self, np: &Np, found: Option<usize>) -> Option<usize> {
+    fn merge_or_push(&mut self, np: &Np, found: Option<usize>, rename: bool) -> Option<usize> {
         let span = (np.start, np.end);
         match found {
             Some(i) => {
@@ -141,7 +149,7 @@ impl Entities {
                 if e.mentions.last() != Some(&span) {
                     e.mentions.push(span);
                 }
-                if !np.anaphor && np.end - np.start > e.name.1 - e.name.0 && np.registry.is_none() == e.registry.is_none() {
+                if rename && !np.anaphor && np.end - np.start > e.name.1 - e.name.0 && np.registry.is_none() == e.registry.is_none() {
                     e.name = span;
                     e.key = np.key.clone();
                 }

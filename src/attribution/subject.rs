@@ -94,7 +94,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     pub(crate) fn add_entity(&mut self, np: &Np) -> Option<usize> {
         if let Some(body) = np.body {
             let b = body.np(self.ctx);
-            self.ents.add(&b);
+            self.ents.add_body(&b);
         }
         // "Guler said" after "Turkish Defence Minister Yasar Guler" in narration
         if np.human && np.named && np.title.is_none() && !np.key.contains(' ') && np.key.chars().count() >= 3 && self.ents.antecedent(np).is_none() {

@@ -212,7 +212,9 @@ fn step(ctx: &Ctx, ti: usize, b: &mut Build) -> bool {
             push_key(&mut b.np, &key_word(ctx, k));
         }
         b.np.end = h.end;
-        if let Some(body) = b.np.body.as_mut().filter(|_| !b.np.named) {
+        // «نائب رئيس شرطة كابول سيد غول»: the honorific after the body starts the name
+        let title = matches!(h.entry, Entry::Title(_));
+        if let Some(body) = b.np.body.as_mut().filter(|_| !b.np.named && !title) {
             body.end = body.end.max(h.end);
         }
         b.words += end_tok - b.j;
