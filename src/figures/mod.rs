@@ -297,9 +297,15 @@ fn told_before(ctx: &Ctx, a: usize, first: usize, end: usize) -> bool {
     // close by, in the figure's sentence («الإسعافات الأولية» further on is first aid)
     let sentence_end = ctx.seg.tok_at(ctx.sentence_bounds(ctx.seg.tokens[first].start).1);
     let near = (first.saturating_sub(4).max(a)..first).chain(end..(end + 2).min(sentence_end));
-    // «أعلن في حصيلة سابقة أن …», "said in an earlier statement that …": the
-    // report the count is told from was an earlier one
-    let earlier_report = |j: usize| j > a && ctx.is(j, W::EarlierCounts) && ctx.has_hit(j - 1, |e| matches!(e, Entry::CueNoun(_)));
+    // «أعلن في حصيلة سابقة أن …»: the report the count is told in was an earlier
+    // one («في», a cue noun, the word), with no other count before this one
+    let earlier_report = |j: usize| {
+        j > a + 1
+            && ctx.is(j, W::EarlierCounts)
+            && ctx.has_hit(j - 1, |e| matches!(e, Entry::CueNoun(_)))
+            && ctx.is(j - 2, W::ChannelPrepositions)
+            && (j + 1..first).all(|k| ctx.seg.tokens[k].kind != crate::text::TokKind::Number && !ctx.has_hit(k, |e| matches!(e, Entry::Number(_))))
+    };
     near.into_iter().any(|j| ctx.is(j, W::EarlierCounts)) || (first.saturating_sub(30).max(a)..first).any(earlier_report)
 }
 

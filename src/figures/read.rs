@@ -327,6 +327,9 @@ mod tests {
         }
         assert!(crate::testing::audit_str("en", "An initial toll of eight dead was given by the police.").figures[0].superseded);
         assert!(!crate::testing::audit_str("ar", "قتل ثمانية أشخاص في الهجوم.").figures[0].superseded);
+        // the count the initial one rose to is not an initial count
+        let a = crate::testing::audit_str("ar", "وكانت حصيلة أولية أشارت إلى 30 قتيلا قبل أن ترتفع إلى 40 قتيلا مساء أمس.");
+        assert_eq!(a.figures.iter().map(|f| (f.low, f.superseded)).collect::<Vec<_>>(), [(Some(30), true), (Some(40), false)]);
     }
 
     #[test]

@@ -228,6 +228,8 @@ impl World {
         let mut b = Vec::with_capacity(16 << 20);
         b.extend_from_slice(MAGIC);
         let n = |b: &mut Vec<u8>, x: usize| b.extend_from_slice(&(x as u64).to_le_bytes());
+        // the hashes are FxHash's, which differ with the width of usize
+        b.extend_from_slice(&hash(MAGIC_KEY).to_le_bytes());
         n(&mut b, self.text.len());
         n(&mut b, self.max_words);
         n(&mut b, self.places.len());
@@ -264,10 +266,10 @@ impl World {
     }
 
     /// The gazetteer [`World::to_bytes`] wrote from `text`; `None` when the bytes
-    /// are not of this text (then it is parsed).
+    /// are not of this text or this machine's hashes (then it is parsed).
     pub fn from_bytes(text: std::borrow::Cow<'static, str>, b: &[u8]) -> Option<World> {
         let mut r = Reader { b: b.strip_prefix(MAGIC)? };
-        if r.n()? != text.len() {
+        if r.u64()? != hash(MAGIC_KEY) || r.n()? != text.len() {
             return None;
         }
         let max_words = r.n()?;
@@ -277,7 +279,8 @@ impl World {
                 let kind = match kind {
                     0 => PlaceKind::Country,
                     1 => PlaceKind::Governorate,
-                    _ => PlaceKind::City,
+                    2 => PlaceKind::City,
+                    _ => return None,
                 };
                 Some(WorldPlace { id: (a, b), name: (c, d), kind, parent: (parent != u32::MAX).then_some(parent), population: r.u64()? })
             })
@@ -294,7 +297,27 @@ impl World {
                 Some((i, String::from_utf8(r.take(len)?.to_vec()).ok()?))
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes })
+        let w = World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes };
+        w.whole(r.b.is_empty()).then_some(w)
+    }
+
+    /// Every index in range and every span on the text's characters: what
+    /// `from_bytes` read can be used without a check.
+    fn whole(&self, all_read: bool) -> bool {
+        let n = self.places.len();
+        let span = |(a, l): (u32, u32)| self.text.get(a as usize..(a as usize).saturating_add(l as usize)).is_some();
+        let bits = |v: &[u64]| v.is_empty() || v.len() == (1 << SEEN_BITS) / 64;
+        all_read
+            && self.places.iter().all(|p| span(p.id) && span(p.name) && p.parent.is_none_or(|q| (q as usize) < n))
+            && self.names.iter().all(|&(_, x)| ((x & !MAIN) as usize) < n)
+            && self.by_id.iter().all(|&(_, x)| (x as usize) < n)
+            && self.lower_ids.iter().all(|&(x, _)| (x as usize) < n)
+            && self.buckets.len() == (1 << BUCKET_BITS) + 1
+            && self.buckets.windows(2).all(|w| w[0] <= w[1])
+            && self.buckets.last().is_some_and(|&l| l as usize == self.names.len())
+            && bits(&self.seen)
+            && bits(&self.seen_heads)
+            && bits(&self.seen_prefixes)
     }
 
     /// The places a lookup key names (see [`key_of`]).
@@ -366,7 +389,9 @@ impl World {
 }
 
 const MAGIC: &[u8] = b"isnad world 1\n";
+const MAGIC_KEY: &str = "isnad world";
 
+/// The gazetteer holds countries, regions (read as governorates) and towns.
 fn kind_code(k: PlaceKind) -> u32 {
     match k {
         PlaceKind::Country => 0,

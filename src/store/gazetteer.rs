@@ -55,9 +55,21 @@ impl<'r> Gazetteer<'r> {
         if let Some(c) = self.children.get(id) {
             out.extend(c.iter().cloned());
         }
-        // every place inside it, as indexed (`StoredFigure::within`)
-        out.push(format!("<{id}"));
+        // every place inside it, as indexed (`StoredFigure::within`); a town
+        // rarely has places inside it
+        if self.is_area(id) {
+            out.push(format!("<{id}"));
+        }
         out
+    }
+
+    /// A province, district or region: a place others lie in.
+    fn is_area(&self, id: &str) -> bool {
+        if let Some(&i) = self.rules.place_ix.get(id) {
+            return matches!(self.rules.places[i as usize].kind, PlaceKind::Region | PlaceKind::Governorate | PlaceKind::District);
+        }
+        let w = self.rules.world();
+        !id.starts_with("x:") && w.get(id).is_some_and(|i| w.places[i as usize].kind == PlaceKind::Governorate)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Key encodings. Numbers are big-endian so that prefix scans run in order:
 //! - `articles`: article id (content hash) → the article;
-//! - `by_event`: place \0 category \0 group \0 day(4) article idx(4) → the figure;
+//! - `by_event`: place \0 category \0 group \0 day(4) article idx(4) → the figure,
+//!   where place is also `~kind` (told of no place: by description) and
+//!   `<province` (told of a place inside the province);
 //! - `sources`: source key → the cross-article source record;
 //! - `meta`: `schema` → version.
 
@@ -9,8 +11,10 @@ use chrono::NaiveDate;
 use super::model::{EventKey, StoredFigure};
 
 /// The version of what the store writes. Older stores are read by `reindex`,
-/// which rewrites them. 3: each figure carries its event.
-pub const SCHEMA_VERSION: u32 = 3;
+/// which rewrites them. 3: each figure carries its event. 4: towns GeoNames
+/// holds are GeoNames ids, and each figure is also indexed under the province
+/// around its place (`within`).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The index prefix of one event key.
 pub fn event_prefix(k: &EventKey) -> Vec<u8> {
@@ -28,8 +32,9 @@ pub fn day_bytes(day: i32) -> [u8; 4] {
     ((day as i64 + (1 << 31)) as u32).to_be_bytes()
 }
 
-/// The index keys of a figure: its event's, and for one told of no place or of
-/// a whole country, its kind's as well (where `check` finds it by description);
+/// The index keys of a figure: its event's; for one told of no place or of a
+/// whole country, its kind's as well (where `check` finds it by description);
+/// for one told of a place inside a province, the province's (`<province`);
 /// none for a figure with no date.
 pub fn figure_keys(f: &StoredFigure) -> Vec<Vec<u8>> {
     let Some(day) = f.day else { return Vec::new() };
