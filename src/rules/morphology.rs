@@ -79,6 +79,8 @@ pub struct Morphology {
     pub prefixes: HashSet<String>,
     /// The runs that end in the article, longest first, for stripping.
     article_runs: Vec<String>,
+    /// The first letters of those runs: most words start with none of them.
+    run_starts: Vec<char>,
     pub min_stem: usize,
 }
 
@@ -118,7 +120,11 @@ impl Morphology {
         prefixes.remove("");
         article_runs.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         article_runs.dedup();
+        let mut run_starts: Vec<char> = article_runs.iter().filter_map(|r| r.chars().next()).collect();
+        run_starts.sort_unstable();
+        run_starts.dedup();
         Morphology {
+            run_starts,
             article,
             conj,
             noun_conj: f.noun_conjunction.as_deref().and_then(|c| fold(c).chars().next()),
@@ -164,7 +170,8 @@ impl Morphology {
     /// when enough of it remains; English possessives cut too. The one rule for
     /// keys and cross-article names.
     pub fn strip<'w>(&self, w: &'w str) -> &'w str {
-        for p in &self.article_runs {
+        let runs = w.chars().next().is_some_and(|c| self.run_starts.contains(&c));
+        for p in self.article_runs.iter().filter(|_| runs) {
             if let Some(r) = w.strip_prefix(p.as_str()) {
                 if r.chars().count() >= self.min_stem {
                     return r;
