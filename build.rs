@@ -22,32 +22,19 @@ mod world;
 
 pub use morphology::Morphology;
 
-/// Stand-ins for the two library types the parser names.
-#[allow(dead_code)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
-    Country,
-    Region,
-    Governorate,
-    District,
-    City,
-    Town,
-    Camp,
-    Site,
-}
+#[path = "src/rules/error.rs"]
+mod error;
+pub use error::RuleError;
 
-#[derive(Debug)]
-pub struct RuleError {
-    pub file: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
+#[path = "src/rules/place_kind.rs"]
+mod place_kind;
+pub use place_kind::PlaceKind;
 
 fn main() {
     let top = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let (tsv, morph) = (top.join("rules/gazetteer.tsv"), top.join("rules/ar/morphology.yaml"));
-    for p in ["rules/gazetteer.tsv", "rules/ar/morphology.yaml", "src/rules/world.rs", "src/rules/morphology.rs", "src/text/normalise.rs"] {
+    let read = ["src/rules/world.rs", "src/rules/morphology.rs", "src/rules/error.rs", "src/rules/place_kind.rs", "src/text/normalise.rs"];
+    for p in ["rules/gazetteer.tsv", "rules/ar/morphology.yaml"].iter().chain(&read) {
         println!("cargo:rerun-if-changed={p}");
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("world.bin");

@@ -444,13 +444,13 @@ mod tests {
         assert_eq!(places("ar", t), [Some("x:الوهط".to_string())]);
         // «مديرية الأمن» is an office, and a framed definite word is no place elsewhere
         let t = "قال مدير مديرية الأمن إن 4 أشخاص قتلوا في بلدة النظام. وقالت قوات النظام إن 6 مسلحين قتلوا.";
-        let rules = crate::Rules::builtin().expect("rules");
+        let rules = crate::testing::rules();
         let lr = rules.lang(crate::Lang::Ar);
         let norm = crate::text::Normalised::new(t);
         let hits = rules.matcher(crate::Lang::Ar).find(&norm.text);
         let seg = crate::text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
         let ctx = crate::attribution::Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_world(rules.world());
-        let ids: Vec<String> = super::named(&ctx, &rules).into_iter().map(|p| p.id).collect();
+        let ids: Vec<String> = super::named(&ctx, rules).into_iter().map(|p| p.id).collect();
         assert_eq!(ids, ["x:النظام"]);
     }
 

@@ -1,11 +1,13 @@
 //! Rules: language knowledge loaded from YAML (built in, or `--rules DIR`),
 //! checked on load, and compiled into one multi-pattern matcher per language.
 
+mod error;
 pub mod grammar;
 pub mod inflect;
 mod load;
 pub mod matcher;
 pub mod morphology;
+mod place_kind;
 pub mod schema;
 mod validate;
 pub mod world;
@@ -16,6 +18,7 @@ use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use error::RuleError;
 pub use grammar::{GrammarFile, CONTENT_CLASSES, W};
 pub use matcher::{Entry, Hit, Matcher};
 pub use morphology::{Morphology, MorphologyFile};
@@ -66,25 +69,6 @@ pub const WORLD_FILE: (&str, &str) = ("gazetteer.tsv", include_str!("../../rules
 
 /// The built-in gazetteer as `build.rs` read it (empty if it did not parse).
 const WORLD_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world.bin"));
-const BUILTIN_AR_MORPHOLOGY: &str = include_str!("../../rules/ar/morphology.yaml");
-
-/// A problem in a rule file, with its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleError {
-    pub file: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            return write!(f, "{}: {}", self.file.display(), self.message);
-        }
-        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
-    }
-}
 
 #[derive(Debug)]
 pub struct RuleErrors(pub Vec<RuleError>);
@@ -262,8 +246,9 @@ impl Rules {
     pub fn world(&self) -> &world::World {
         self.world.get_or_init(|| {
             // the built-in gazetteer, read at compile time (build.rs) with the built-in morphology
-            let morph = self.texts.iter().find(|(p, _)| p.ends_with("ar/morphology.yaml")).map(|(_, t)| t.as_str());
-            if *self.world_text.1 == *WORLD_FILE.1 && morph == Some(BUILTIN_AR_MORPHOLOGY) {
+            let morph = |name: &str| self.texts.iter().find(|(p, _)| p.ends_with(name)).map(|(_, t)| t.as_str());
+            let builtin = FILES.iter().find(|(n, _)| *n == "ar/morphology.yaml").map(|(_, t)| *t);
+            if *self.world_text.1 == *WORLD_FILE.1 && morph("ar/morphology.yaml") == builtin {
                 if let Some(w) = world::World::from_bytes(self.world_text.1.clone(), WORLD_INDEX) {
                     return w;
                 }

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+pub use super::place_kind::PlaceKind;
 pub use crate::model::{Bound, Category, Gender, Kind, Stance};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -452,19 +453,6 @@ pub struct Place {
     /// when a sentence names no place.
     #[serde(default)]
     pub adjectives: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlaceKind {
-    Country,
-    Region,
-    Governorate,
-    District,
-    City,
-    Town,
-    Camp,
-    Site,
 }
 
 /// How `check` decides that two figures describe one event, and what their

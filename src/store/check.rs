@@ -213,7 +213,7 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
             // the latest figures of the event are what a new one is read against
             for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
                 // a town of the hand-written gazetteer is found under its name and inside its province
-                if visible(&c.article) && !cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx) {
+                if visible(&c.article) && !among(&cands, &c) {
                     cands.push(c);
                 }
             }
@@ -226,7 +226,7 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
         for kind in kinds.iter().map(|k| k.as_deref()).chain(f.figure.event_kind.is_some().then_some(None)) {
             let key = StoredFigure::described_key(kind, f.figure.category);
             for c in store.latest_between(&key, day - w, day + w, CANDIDATES)? {
-                let known = cands.iter().any(|x: &StoredFigure| x.article == c.article && x.idx == c.idx);
+                let known = among(&cands, &c);
                 // one group's toll (or a toll of no group); told of two countries, only
                 // near-identical words of a full sentence
                 let country = |x: &StoredFigure| x.figure.place.as_deref().map(|p| rules.country_of(p));
@@ -243,6 +243,11 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
     let (status, against) = assess(f, &cands, &rules.check, f.figure.place.as_deref().is_none_or(|p| gaz.is_coarse(p)));
     let joined = against.iter().find_map(|a| cands.iter().rev().find(|c| c.article == a.article && c.figure.low == a.low).and_then(|c| c.event.clone()));
     Ok((status, against, joined))
+}
+
+/// Is the stored figure `c` one of `cands` already (found under another key)?
+fn among(cands: &[StoredFigure], c: &StoredFigure) -> bool {
+    cands.iter().any(|x| x.article == c.article && x.idx == c.idx)
 }
 
 /// Audit-and-check in one: the stored form of an article, its sources, and the
