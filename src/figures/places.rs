@@ -455,6 +455,15 @@ mod tests {
     }
 
     #[test]
+    fn a_front_is_a_place_and_a_front_that_fights_is_not() {
+        let t = "دمرت غارة عربتين في جبهة الحقيل جنوب المحافظة، وقتل 6 مسلحين في الجبهة ذاتها.";
+        assert_eq!(places("ar", t), [Some("x:الحقيل".to_string())]);
+        // «جبهة النصرة» is a group; «الجبهة الشرقية» a front with an adjective, no name
+        assert_eq!(places("ar", "وقال قيادي في جبهة النصرة إن 4 من عناصرها قتلوا."), [None]);
+        assert_eq!(places("ar", "وقتل 4 مقاتلين في الجبهة الشرقية أمس."), [None]);
+    }
+
+    #[test]
     fn the_city_of_a_province_s_name_is_the_town() {
         assert_eq!(places("en", "A drone strike near the southern city of Nabatieh killed two people."), [Some("lb-nabatieh-city".to_string())]);
     }

@@ -68,7 +68,11 @@ impl Grammar for Arabic {
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
         // «وتبنى المتحدث باسم حركة طالبان …، معتبراً أن»: the subject after the verb
         // that opens the sentence, whether or not that verb reports
-        let st = x.sentence_start_tok(vt);
+        let mut st = x.sentence_start_tok(vt);
+        // «إلى ذلك، تبنى …», «في غضون ذلك، …»: an opener set off by a comma
+        if let Some(c) = (st..(st + 5).min(vt)).find(|&j| x.ctx.is_comma(j)) {
+            st = c + 1;
+        }
         let main = np_after_ar(x.ctx, st + 1, 10).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human));
         match main {
             Some(np) => x.add_entity(&np),
@@ -608,6 +612,13 @@ mod tests {
         let c = said("ar", "وقالت الوزيرة إن الوضع مستقر، مضيفة أن المستشفيات تعمل.");
         assert_eq!(c.len(), 2, "{c:#?}");
         assert!(c.iter().all(|x| x.source == "الوزيرة"), "{c:#?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_verb_that_reports_nothing_takes_its_subject_past_an_opener() {
+        // «إلى ذلك،» opens the sentence; the subject is that of «تبنت»
+        let t = "إلى ذلك، تبنت جماعة أنصار الحق هجوما على قافلة في الصحراء، مؤكدة أنها قتلت 6 جنود.";
+        assert_eq!(one(t).0, "جماعة أنصار الحق");
     }
 
     #[test]

@@ -129,9 +129,53 @@ fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
         && f.figure.same_order(&c.figure)
 }
 
+/// Are `a` and `b` two distinct tolls of one place, kind, group and day, told
+/// side by side («3 killed on a tank, 8 on four vehicles, at the same front»)?
+/// An article that tells several is telling several incidents.
+pub fn distinct_tolls(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
+    let (x, y) = (&a.figure, &b.figure);
+    let counted = |f: &StoredFigure| !f.figure.vague && !f.figure.subset && !f.figure.superseded;
+    counted(a)
+        && counted(b)
+        && x.category == y.category
+        && x.place == y.place
+        && x.event_kind == y.event_kind
+        && x.group == y.group
+        && a.day == b.day
+        && a.cumulative() == b.cumulative()
+        && !overlap(a, b, w)
+}
+
+/// For each figure of an article, whether the article tells another toll of
+/// its place, kind and day that disagrees with it (`distinct_tolls`). Linear:
+/// each group keeps the lowest top and the highest bottom of its bands.
+pub fn one_of_several(figs: &[StoredFigure], w: &CheckFile) -> Vec<bool> {
+    type Key<'a> = (crate::model::Category, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i32>, bool);
+    fn key(f: &StoredFigure) -> Key<'_> {
+        (f.figure.category, f.figure.place.as_deref(), f.figure.event_kind.as_deref(), f.figure.group.as_deref(), f.day, f.cumulative())
+    }
+    let counted = |f: &StoredFigure| !f.figure.vague && !f.figure.subset && !f.figure.superseded;
+    let mut groups: std::collections::HashMap<Key, (u64, u64)> = std::collections::HashMap::new();
+    for f in figs.iter().filter(|f| counted(f)) {
+        let (lo, hi) = band(f, w);
+        let g = groups.entry(key(f)).or_insert((u64::MAX, 0));
+        g.0 = g.0.min(hi);
+        g.1 = g.1.max(lo);
+    }
+    figs.iter()
+        .map(|f| {
+            let (lo, hi) = band(f, w);
+            counted(f) && groups.get(&key(f)).is_some_and(|&(min_hi, max_lo)| min_hi < lo || max_lo > hi)
+        })
+        .collect()
+}
+
 /// The status of `f` given stored figures of its event key. `coarse`: its place
-/// is a whole country, too coarse to name an incident.
-pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: bool) -> (Status, Vec<Against>) {
+/// is a whole country, too coarse to name an incident. `one_of_several`: its
+/// own article tells other tolls of the same place, kind and day
+/// (`distinct_tolls`), so which incident another article's toll belongs to
+/// is unknown and no disagreement is a conflict.
+pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: bool, one_of_several: bool) -> (Status, Vec<Against>) {
     let Some(day) = f.day else { return (Status::New, Vec::new()) };
     let window = if f.cumulative() { w.cumulative_window_days } else { w.event_window_days };
     let cands: Vec<&StoredFigure> = cands
@@ -162,10 +206,16 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
     // a real conflict: another originating source, the same time, no overlap; across
     // days only when the later figure is the lower one (a higher one is the toll
     // rising), and never a figure told as a rise («ارتفعت إلى») above the other
+    // an article that tells several tolls here is read against the one that agrees,
+    // and one that tells several but none that agrees is ambiguous
+    let settled_elsewhere = |c: &StoredFigure| {
+        cands.iter().any(|o| o.article == c.article && o.idx != c.idx && (distinct_tolls(o, c, w) || overlap_loose(o, f, w) && one_incident(f, o, coarse)))
+    };
     let conflicts: Vec<&StoredFigure> = live
         .iter()
         .copied()
-        .filter(|c| !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse) && !routine(f, w))
+        .filter(|c| !one_of_several && !same_src(c) && !overlap_loose(c, f, w) && one_incident(f, c, coarse) && !routine(f, w))
+        .filter(|c| !settled_elsewhere(c))
         .filter(|c| !(f.figure.update && higher(f, c, w) || c.figure.update && higher(c, f, w) && c.day > f.day))
         // a higher toll in an article published later is the toll risen, whatever
         // day it is told of («the bombing of July 20 killed 32», on August 1)
@@ -184,6 +234,8 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
         (Some(o), Some(n)) if o.day >= n.day => Some(o),
         (_, n) => n,
     };
+    // of several tolls told for that day, the one that agrees
+    let latest = latest.map(|n| prior.iter().copied().rfind(|c| c.day == n.day && c.article == n.article && overlap(f, c, w)).unwrap_or(n));
     if let Some(n) = latest {
         if higher(f, n, w) {
             return (Status::Update, refs(&[n]));
@@ -273,7 +325,7 @@ pub(crate) mod tests {
     }
 
     fn status(new: StoredFigure, old: &[StoredFigure]) -> Status {
-        assess(&new, old, &windows(), false).0
+        assess(&new, old, &windows(), false, false).0
     }
 
     #[test]
@@ -308,7 +360,7 @@ pub(crate) mod tests {
         // two road accidents in one town on one day are rarely one
         let mut w = windows();
         w.routine_event_kinds = vec!["bombing".into()];
-        assert_ne!(assess(&new(), &old, &w, false).0, Status::Conflict);
+        assert_ne!(assess(&new(), &old, &w, false, false).0, Status::Conflict);
         // an initial toll a later one replaced is read against nothing
         let mut f = new();
         f.figure.superseded = true;
@@ -323,8 +375,8 @@ pub(crate) mod tests {
         let w = crate::Rules::builtin().expect("rules").check;
         let old = [stored("a", Some("snhr"), 10, Some(14), Some(14))];
         // another source's lower toll the next day: most often the next incident
-        assert_ne!(assess(&stored("b", Some("sohr"), 11, Some(9), Some(9)), &old, &w, false).0, Status::Conflict);
-        assert_eq!(assess(&stored("b", Some("sohr"), 10, Some(9), Some(9)), &old, &w, false).0, Status::Conflict);
+        assert_ne!(assess(&stored("b", Some("sohr"), 11, Some(9), Some(9)), &old, &w, false, false).0, Status::Conflict);
+        assert_eq!(assess(&stored("b", Some("sohr"), 10, Some(9), Some(9)), &old, &w, false, false).0, Status::Conflict);
     }
 
     #[test]
@@ -337,6 +389,32 @@ pub(crate) mod tests {
         // published the same day, the two disagree
         new.date = old.date.clone();
         assert_eq!(status(new, &[old]), Status::Conflict);
+    }
+
+    #[test]
+    fn an_article_that_tells_several_tolls_of_one_place_and_day_is_read_against_the_one_that_agrees() {
+        let w = windows();
+        // a 3 and an 8 of two strikes at one front, in one article
+        let mut tank = stored("a", Some("x"), 10, Some(3), Some(3));
+        let mut trucks = stored("a", Some("x"), 10, Some(8), Some(8));
+        tank.idx = 1;
+        trucks.idx = 2;
+        let old = [tank.clone(), trucks];
+        // another outlet's 3 is the tank's: no conflict with the 8
+        assert_eq!(status(stored("b", Some("y"), 10, Some(3), Some(3)), &old), Status::Consistent);
+        // a 5 matches neither, and which strike it tells is unknown
+        assert_ne!(status(stored("b", Some("y"), 10, Some(5), Some(5)), &old), Status::Conflict);
+        // told alone, the 3 and the 5 disagree
+        assert_eq!(status(stored("b", Some("y"), 10, Some(5), Some(5)), &[tank.clone()]), Status::Conflict);
+        // the same from the new article's side
+        let new = stored("b", Some("y"), 10, Some(5), Some(5));
+        assert_ne!(assess(&new, &[tank], &w, false, true).0, Status::Conflict);
+        let mut other = new.clone();
+        other.figure.low = Some(12);
+        other.figure.high = Some(12);
+        assert_eq!(one_of_several(&[new.clone(), other.clone()], &w), [true, true]);
+        other.figure.place = Some("sy-raqqa".into());
+        assert_eq!(one_of_several(&[new, other], &w), [false, false]);
     }
 
     #[test]
@@ -359,7 +437,7 @@ pub(crate) mod tests {
         let new = || stored("b", Some("sohr"), 10, Some(1100), Some(1100));
         assert_eq!(status(new(), &old), Status::Conflict);
         // a whole country or region names no incident
-        assert_ne!(assess(&new(), &old, &windows(), true).0, Status::Conflict);
+        assert_ne!(assess(&new(), &old, &windows(), true, false).0, Status::Conflict);
         // no kind of event on one side
         let mut f = new();
         f.figure.event_kind = None;

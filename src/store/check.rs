@@ -169,8 +169,9 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
     // the article's events (`e1`…) → events across articles
     let mut events: HashMap<String, String> = HashMap::new();
     let prefix: String = stored.id.chars().take(10).collect();
-    for f in &mut stored.figures {
-        let (status, against, joined) = check_one(store, rules, gaz, f, visible)?;
+    let several = super::assess::one_of_several(&stored.figures, &rules.check);
+    for (f, several) in stored.figures.iter_mut().zip(several) {
+        let (status, against, joined) = check_one(store, rules, gaz, f, visible, several)?;
         f.status = status;
         f.against = against;
         if let Some(local) = f.figure.event.clone() {
@@ -198,7 +199,14 @@ pub fn check_article(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, stored: 
 
 /// One figure against the store: its status, what it was read against, and the
 /// event of the stored figure it agrees or disagrees with.
-fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure, visible: Visible) -> Result<(Status, Vec<super::Against>, Option<String>)> {
+fn check_one(
+    store: &dyn Store,
+    rules: &Rules,
+    gaz: &Gazetteer,
+    f: &StoredFigure,
+    visible: Visible,
+    one_of_several: bool,
+) -> Result<(Status, Vec<super::Against>, Option<String>)> {
     // only casualty counts with a date, and a place or a description, can be matched
     let Some(day) = f.day else { return Ok((Status::New, Vec::new(), None)) };
     if !f.figure.category.is_casualty() || f.figure.text.is_empty() || f.figure.place.is_none() && f.words.is_empty() {
@@ -240,7 +248,7 @@ fn check_one(store: &dyn Store, rules: &Rules, gaz: &Gazetteer, f: &StoredFigure
             }
         }
     }
-    let (status, against) = assess(f, &cands, &rules.check, f.figure.place.as_deref().is_none_or(|p| gaz.is_coarse(p)));
+    let (status, against) = assess(f, &cands, &rules.check, f.figure.place.as_deref().is_none_or(|p| gaz.is_coarse(p)), one_of_several);
     let joined = against.iter().find_map(|a| cands.iter().rev().find(|c| c.article == a.article && c.figure.low == a.low).and_then(|c| c.event.clone()));
     Ok((status, against, joined))
 }
