@@ -292,6 +292,10 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
         return Link::Stop;
     }
+    // «أكد الوزير سقوط 11 مواطنا»: an event noun is the object, not the speaker's name
+    if src.is_none() && hits.iter().any(|h| h.entry == Entry::ObjectNoun && h.prep.is_none()) {
+        return Link::Stop;
+    }
     if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
         // «مسؤول طلب عدم ذكر اسمه»: the clause belongs to the mention
         b.np.anonymous = b.np.registry.is_none();
@@ -619,6 +623,18 @@ mod tests {
         // «إلى ذلك،» opens the sentence; the subject is that of «تبنت»
         let t = "إلى ذلك، تبنت جماعة أنصار الحق هجوما على قافلة في الصحراء، مؤكدة أنها قتلت 6 جنود.";
         assert_eq!(one(t).0, "جماعة أنصار الحق");
+    }
+
+    #[test]
+    fn an_event_noun_after_the_subject_is_the_object() {
+        // «سقوط» ends the subject; digits glued to the noun are still the count
+        let (s, t) = one("وأكد المحافظ سقوط 9قتلى في القصف.");
+        assert_eq!((s.as_str(), t.as_str()), ("المحافظ", "سقوط 9قتلى في القصف"));
+        let a = crate::testing::audit_str("ar", "وأكد المحافظ سقوط 9قتلى في القصف.");
+        assert_eq!((a.figures[0].text.as_str(), a.figures[0].low), ("9قتلى", Some(9)));
+        // «عن قيام», after a channel noun with its adjective
+        let (s, t) = one("وأعلن الجيش في بيان منفصل، عن قيام طائراته بتنفيذ 6 غارات.");
+        assert_eq!((s.as_str(), t.as_str()), ("الجيش", "قيام طائراته بتنفيذ 6 غارات"));
     }
 
     #[test]

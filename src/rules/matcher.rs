@@ -346,7 +346,8 @@ impl Matcher {
             if s > 0 {
                 let before = &text[..s];
                 let prev = before.chars().next_back().unwrap_or(' ');
-                if crate::text::is_word_char(prev) {
+                // «11مواطنا»: an Arabic word may follow digits with no space
+                if crate::text::is_word_char(prev) && !(p.arabic && prev.is_ascii_digit()) {
                     if !p.arabic || !is_arabic(prev) {
                         continue;
                     }

@@ -59,6 +59,10 @@ fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
             let mut all_digits = c.is_ascii_digit();
             while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
+                    // «11مواطنا»: digits glued to an Arabic word are a number of their own
+                    if all_digits && super::is_arabic(d) {
+                        break;
+                    }
                     // «و133», «لـ206», «بـ300»: an Arabic clitic glued to digits is its
                     // own word, so the number stays a number
                     if d.is_ascii_digit() && !all_digits && proclitics.contains(&text[i..j]) {
@@ -275,6 +279,15 @@ mod tests {
 
     fn inner<'a>(t: &'a str, q: &Quote) -> &'a str {
         &t[q.inner_start..q.inner_end]
+    }
+
+    #[test]
+    fn digits_glued_to_an_arabic_word_are_a_number() {
+        let t = "سقوط 14قتيلا و3rd";
+        let s = seg(t);
+        let words: Vec<&str> = s.tokens.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(words, ["سقوط", "14", "قتيلا", "و3rd"]);
+        assert_eq!(s.tokens[1].kind, TokKind::Number);
     }
 
     #[test]
