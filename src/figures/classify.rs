@@ -252,7 +252,11 @@ fn noun_after(ctx: &Ctx, r: &Reading) -> Noun {
                     m += 1;
                 }
                 if let Some((Counted::Noun(c2, _), e2)) = counted_at(ctx, m) {
-                    if c2 != cat && c2.is_casualty() && cat.is_casualty() {
+                    // «تسعة قتلى وإصابة 24 آخرين»: the second noun has a count of its own
+                    let own_count = ctx.tok(e2).is_some_and(|t| t.kind == crate::text::TokKind::Number)
+                        || ctx.has_hit(e2, |e| matches!(e, Entry::Number(_)))
+                        || ctx.is(e2, W::AnotherWords);
+                    if c2 != cat && c2.is_casualty() && cat.is_casualty() && !own_count {
                         n.category = Some(Category::Casualties);
                         n.end = e2;
                     }
@@ -303,6 +307,19 @@ fn before(ctx: &Ctx, first: usize) -> Before {
             break;
         }
         comma |= ctx.is_comma(j);
+        // «سقوط 194 قنبلة … بلغ عددها 144»: a frame before another count of
+        // something else is that count's
+        let year = |k: usize| ctx.word(k).len() == 4 && (ctx.word(k).starts_with("19") || ctx.word(k).starts_with("20"));
+        let counts_else = ctx.tok(j).is_some_and(|t| t.kind == TokKind::Number)
+            && j + 1 < first
+            && other_noun_at(ctx, j + 1)
+            && counted_at(ctx, j + 1).is_none()
+            && !year(j)
+            && !ctx.function_word(j + 1)
+            && !ctx.is(j + 1, W::AnotherWords);
+        if counts_else && b.frame.is_none() {
+            break;
+        }
         if b.qualifier.is_none() {
             if let Some(h) = ctx.hits_at_tok(j).iter().find(|h| matches!(h.entry, Entry::NumQualifier(_))) {
                 if let Entry::NumQualifier(q) = h.entry {

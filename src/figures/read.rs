@@ -145,6 +145,13 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
             continue;
         }
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Number(_))) {
+            // «الأشهر الستة الماضية»: a number with the article after a noun with
+            // it counts that noun (but «القتلى الستة» are six dead)
+            let counted_before = j > 0 && ctx.has_hit(j - 1, |e| matches!(e, Entry::CountNoun { .. } | Entry::Group { .. }));
+            if h.definite && j > 0 && ctx.definite(j - 1) && !counted_before {
+                j += 1;
+                continue;
+            }
             let Some((val, role, _)) = number_hit(ctx, j) else {
                 j += 1;
                 continue;
@@ -286,6 +293,37 @@ mod tests {
             figs("ar", "وأسفر الهجوم عن مقتل 7 وإصابة 250 آخرين."),
             vec![("killed", Some(7), Some(7), None, false), ("wounded", Some(250), Some(250), None, false)]
         );
+    }
+
+    #[test]
+    fn killed_then_wounded_with_a_count_of_its_own_are_two_counts() {
+        assert_eq!(
+            figs("ar", "ما أدى إلى سقوط سبعة قتلى وإصابة 19 آخرين بجروح. وسقط 5 قتلى وجرحى."),
+            vec![("killed", Some(7), Some(7), None, false), ("wounded", Some(19), Some(19), None, false), ("casualties", Some(5), Some(5), None, false)]
+        );
+    }
+
+    #[test]
+    fn cases_of_death_and_critical_cases_are_counted() {
+        assert_eq!(
+            figs("ar", "نقل المسعفون حالتين حرجتين، وسجلت الوزارة 4 حالات وفاة."),
+            vec![("wounded", Some(2), Some(2), None, false), ("killed", Some(4), Some(4), None, false)]
+        );
+    }
+
+    #[test]
+    fn a_number_with_the_article_after_a_noun_counts_that_noun() {
+        // «الأشهر الخمسة» are five months, not five dead
+        assert_eq!(figs("ar", "وقال شهود إن الإعدامات التي قتل فيها سجناء تكررت خلال الأشهر الخمسة الماضية."), vec![]);
+    }
+
+    #[test]
+    fn a_frame_before_another_count_of_something_else_is_that_count_s() {
+        // «سقوط» frames the bombs; the later bare number counts bombs too
+        let got = figs("ar", "ورصد التقرير سقوط 120 قنبلة وفي ريف المدينة بلغ عدد القنابل 75.");
+        assert_eq!(got, vec![("other", Some(120), Some(120), None, false)]);
+        // a date between the frame and its count changes nothing
+        assert_eq!(figs("ar", "وتجاوز عدد القتلى منذ 8 ديسمبر 2024 ثلاثة آلاف مدني.")[0].0, "killed");
     }
 
     #[test]
