@@ -217,6 +217,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if t >= 2 && ctx.is(t - 1, W::What) && ctx.has_hit(t - 2, |e| matches!(e, Entry::According(_))) {
                     continue;
                 }
+                // "according to show staffers": a verb form right after it is a noun of its source
+                let ends_here = |k: usize| ctx.hits_at_tok(k).iter().any(|h| matches!(h.entry, Entry::According(_)) && ctx.tok_end(h.end) == t);
+                if (t.saturating_sub(3)..t).any(ends_here) {
+                    continue;
+                }
             }
             // a cue inside reported content is part of what was reported
             if matches!(ev.entry, Entry::Verb { .. }) && self.recent_claims().any(|c| c.start <= ev.start && ev.start < c.end) {

@@ -71,6 +71,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if let Some(c) = self.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)) {
             return (c.source, c.mention);
         }
+        if self.g.participle_takes_opening_subject() {
+            let g = self.g;
+            if let Some(e) = g.participle_fallback(self, vt) {
+                return (Some(e), None);
+            }
+        }
         // «كما دعا برزاني إلى …، مؤكداً أن»: the subject of a verb that made no claim
         let s_tok = self.sentence_start_tok(vt);
         if let Some((i, _)) = self.ents.list.iter().enumerate().filter(|(_, e)| e.last >= s_tok && e.last < vt).max_by_key(|(_, e)| e.last) {

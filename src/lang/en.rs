@@ -23,7 +23,11 @@ impl Grammar for English {
 
     fn verb_subject(&self, x: &mut Extractor, v: &VerbAt) -> Subject {
         let ctx = x.ctx;
-        let mut s = Subject { np: np_before_en(ctx, v.vt, x.clause_floor(v.vt)), next: v.after, via: Vec::new() };
+        // ", arguing that": the phrase before the comma ends another clause; the
+        // participle's subject is the sentence's (`participle_fallback`)
+        let participle = v.agr == Agr::Hal && v.vt > 0 && ctx.is_comma(v.vt - 1);
+        let before = if participle { None } else { np_before_en(ctx, v.vt, x.clause_floor(v.vt)) };
+        let mut s = Subject { np: before, next: v.after, via: Vec::new() };
         let after_quote = ctx.punct(v.vt.saturating_sub(1)).is_some_and(|c| c == ',' || quote_family(c).is_some());
         if s.np.is_none() || after_quote {
             // "…," said Colonel X / "…," said the ministry
@@ -73,12 +77,27 @@ impl Grammar for English {
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
         let ctx = x.ctx;
         let mut st = x.sentence_start_tok(vt);
-        // "In an August speech, Trump attacked …, saying": past an opening phrase
-        if let Some(c) = (st..vt.min(st + 8)).find(|&j| ctx.is_comma(j)) {
-            let opener = ctx.is(st, W::FrameOpeners) || ctx.is(st, W::PostHeadPrepositions);
-            if opener || np_after_en(ctx, st).is_none_or(|np| np.end_tok != c) {
-                st = c + 1;
+        // "In an August speech, Trump attacked …, saying", "On Thursday, however,
+        // Trump spoke …": past opening phrases and words
+        loop {
+            if ctx.is(st, W::SubjectSkippers) && st + 1 < vt {
+                st += 1;
+                if ctx.is_comma(st) {
+                    st += 1;
+                }
+                continue;
             }
+            let Some(c) = (st..vt.min(st + 8)).find(|&j| ctx.is_comma(j)) else { break };
+            let opener = ctx.is(st, W::FrameOpeners) || ctx.is(st, W::PostHeadPrepositions);
+            if !(opener || np_after_en(ctx, st).is_none_or(|np| np.end_tok != c)) || c + 1 >= vt {
+                break;
+            }
+            st = c + 1;
+        }
+        // a day or a month is no speaker
+        let when = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::RelDay(_)));
+        if when(st) {
+            return None;
         }
         let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
             // "Trump spoke to leaders, promising …": a capitalised word no rule knows
@@ -93,6 +112,10 @@ impl Grammar for English {
             })
         })?;
         x.add_entity(&np)
+    }
+
+    fn participle_takes_opening_subject(&self) -> bool {
+        true
     }
 
     fn content_keeps_complementiser(&self) -> bool {
@@ -716,6 +739,23 @@ mod tests {
     fn subject_before_the_verb_with_an_appositive() {
         let c = said("en", "Maria Lopez, a nurse at the clinic, said the shelter was full.");
         assert_eq!(c[0].source, "Maria Lopez");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_the_subject_that_opens_the_sentence() {
+        // not the place before the comma, not an adverb, not the day
+        let c = said("en", "Governor Ann Reyes spoke on Monday about the floods in Dayton, Ohio, arguing that the levees had failed.");
+        assert_eq!(c[0].source, "Governor Ann Reyes");
+        let c = said("en", "On Friday, however, Reyes met farmers in the valley, promising that relief would come.");
+        assert_eq!(c[0].source, "Reyes");
+    }
+
+    #[test]
+    fn a_verb_form_right_after_according_to_is_no_cue() {
+        // "show" is a noun of the source here, and "according to" no speaker
+        let a = crate::testing::audit_str("en", "The mayor ignored the warnings, according to show organisers.");
+        assert!(a.claims.iter().all(|x| x.cue.as_deref() != Some("show")), "{:#?}", a.claims);
+        assert!(a.sources.iter().all(|s| !s.name.starts_with("according")), "{:#?}", a.sources);
     }
 
     #[test]

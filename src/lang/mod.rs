@@ -68,6 +68,13 @@ pub trait Grammar: Sync {
     /// content is usually part of it.
     fn participle_ends_content(&self) -> bool;
 
+    /// Is a participle's subject the subject that opens its sentence before any
+    /// entity named later in it? ("Clinton spoke about Tulsa, Oklahoma, arguing"
+    /// is Clinton's; «كما دعا برزاني إلى …، مؤكداً» is the nearest name's.)
+    fn participle_takes_opening_subject(&self) -> bool {
+        false
+    }
+
     /// After a comma at token `n` inside reported content (the sentence ends at
     /// `send`), does a post-posed cue start a new attribution (", the
     /// minister said.")?
