@@ -309,7 +309,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
             // «… وبيّن أن …»: a speech verb with its conjunction glued on, then its own frame
             let hal_ends = self.g.participle_ends_content();
             let glued = ctx.hits_at_tok(j).iter().any(|h| (h.conj || hal_ends && matches!(h.entry, Entry::Verb { agr: Agr::Hal, .. })) && speech(&h.entry));
-            if j > k && glued && (j + 1..j + 3).any(|m| ctx.has_hit(m, |e| *e == Entry::Complementiser)) {
+            // «قائلة في بيان على موقعها إن»: a channel phrase may stand between
+            let reach = if ctx.is(j + 1, W::ChannelPrepositions) { j + 10 } else { j + 3 };
+            let framed = (j + 1..reach).take_while(|&m| ctx.punct(m).is_none()).any(|m| ctx.has_hit(m, |e| *e == Entry::Complementiser));
+            if j > k && glued && framed {
                 return self.trim_back(j);
             }
             if ctx.is_comma(j) && self.new_clause_after_comma(j + 1, send) {

@@ -292,8 +292,10 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     if hits.iter().any(|h| stops_np(&h.entry)) && src.is_none_or(|s| !matches!(s.entry, Entry::Registry(_))) {
         return Link::Stop;
     }
-    // «أكد الوزير سقوط 11 مواطنا»: an event noun is the object, not the speaker's name
-    if src.is_none() && hits.iter().any(|h| h.entry == Entry::ObjectNoun && h.prep.is_none()) {
+    // «أكد الوزير سقوط 11 مواطنا»: an event noun after a definite word or a name
+    // is the object (a genitive follows only an indefinite noun: «جبهة جيش تحرير الشعب»)
+    let after_definite = j > 0 && (ctx.definite(j - 1) || b.np.named);
+    if src.is_none() && after_definite && hits.iter().any(|h| h.entry == Entry::ObjectNoun && h.prep.is_none()) {
         return Link::Stop;
     }
     if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
@@ -635,6 +637,18 @@ mod tests {
         // «عن قيام», after a channel noun with its adjective
         let (s, t) = one("وأعلن الجيش في بيان منفصل، عن قيام طائراته بتنفيذ 6 غارات.");
         assert_eq!((s.as_str(), t.as_str()), ("الجيش", "قيام طائراته بتنفيذ 6 غارات"));
+    }
+
+    #[test]
+    fn a_front_speaks_and_its_name_may_hold_an_event_noun() {
+        // after an indefinite noun «تحرير» is a genitive of the name, not the object
+        let (s, t) = one("وأعلنت جبهة جيش تحرير الوادي تنفيذ الهجوم على الحاجز.");
+        assert_eq!((s.as_str(), t.as_str()), ("جبهة جيش تحرير الوادي", "تنفيذ الهجوم على الحاجز"));
+        // a participle ends the content before its own frame, past a channel phrase
+        let c = said("ar", "وأعلنت الجبهة تنفيذ الهجوم أمس قائلة في بيان على موقعها إن المعركة بدأت.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!((c[0].text.as_str(), c[1].text.as_str()), ("تنفيذ الهجوم أمس", "المعركة بدأت"));
+        assert!(c.iter().all(|x| x.source == "الجبهة"), "{c:#?}");
     }
 
     #[test]
