@@ -19,7 +19,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 k += 1;
                 continue;
             }
-            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Adverbial) {
+            // «وقال مصدر طبي، فضل عدم ذكر اسمه، إن»: an anonymity clause set off by commas
+            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Adverbial || *e == Entry::Anonymity) {
                 k = ctx.tok_end(h.end).max(k + 1);
                 continue;
             }

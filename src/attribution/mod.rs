@@ -207,6 +207,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if t > 0 && ctx.is(t - 1, W::NounMarkers) && !nominal_cue {
                     continue;
                 }
+                // "state television said": a qualifier before its head
+                if ctx.has_hit(t, |e| matches!(e, Entry::Qualifier(_))) && ctx.has_hit(t + 1, |e| matches!(e, Entry::Head(_))) {
+                    continue;
+                }
                 if t > 0 && ctx.capitalised(t) && ctx.capitalised(t - 1) && ctx.sentence_bounds(ev.start).0 < ev.start && !self.title_case(t) {
                     continue;
                 }

@@ -51,6 +51,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 }
             }
         }
+        // "AFP, quoting SANA, said …": an aside between a subject and its verb,
+        // which reads it (`Extractor::verb`)
+        let aside = at > 0 && ctx.is_comma(at - 1) && ctx.is_comma(np_end) && ctx.has_hit(np_end + 1, |e| matches!(e, Entry::Verb { .. }));
+        if ph.relay && aside {
+            return;
+        }
         // relay: "X reported, citing Y" / «أفادت وكالة X نقلا عن مصادر محلية»
         if ph.relay && self.relay_to_previous(ev, at, source, mention) {
             return;

@@ -64,6 +64,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let Subject { np: mut subject, next, mut via } = g.verb_subject(self, &VerbAt { vt, after, agr, verb });
         self.pending_relay = None;
         self.inherited = None;
+        // "AFP, quoting SANA, said": the cited source speaks, the subject relays
+        if let Some(np) = subject.as_ref().filter(|np| np.end_tok < vt) {
+            let relay = |e: &Entry| matches!(e, Entry::According(i) if ctx.lr.according.phrases[*i as usize].relay);
+            if let Some(h) = (np.end_tok..vt).find_map(|j| ctx.best_hit(j, relay)) {
+                let cited = self.g.np_after(ctx, ctx.tok_end(h.end), 8).filter(|c| c.end_tok < vt);
+                if let Some(c) = cited {
+                    self.frames.push((h.start, ctx.seg.tokens[c.end_tok - 1].end));
+                    self.pending_relay = Some(c);
+                }
+            }
+        }
         let k2 = self.skip_fillers(next, &mut via);
         // a relay inside the frame: the subject passed on what the cited source said
         if let Some(relayed) = self.pending_relay.take() {

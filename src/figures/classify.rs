@@ -118,7 +118,8 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
         }
     };
     // «إصابة 41 حالة بالكوليرا», "41 cholera cases": cases of a disease, not wounded
-    let category = if disease_near(ctx, first, noun.end) { Category::Cases } else { category };
+    // (deaths from a disease are deaths: «9 وفيات بالكوليرا», "cholera has killed 11")
+    let category = if category != Category::Killed && disease_near(ctx, first, noun.end) { Category::Cases } else { category };
     let group = noun.group.or_else(|| match counted_at(ctx, noun.end) {
         Some((Counted::Group(g), _)) => g,
         _ => None,
@@ -316,7 +317,10 @@ fn before(ctx: &Ctx, first: usize) -> Before {
             && counted_at(ctx, j + 1).is_none()
             && !year(j)
             && !ctx.function_word(j + 1)
-            && !ctx.is(j + 1, W::AnotherWords);
+            && !ctx.is(j + 1, W::AnotherWords)
+            // a new clause between («… وفي حماة بلغ عددها»); "129 loyalists and 116
+            // rebels" share the frame
+            && (j + 2..first).any(|k| ctx.has_hit(k, |e| matches!(e, Entry::Verb { .. } | Entry::Update | Entry::CountFrame(_))));
         if counts_else && b.frame.is_none() {
             break;
         }

@@ -327,6 +327,12 @@ mod tests {
     }
 
     #[test]
+    fn deaths_from_a_disease_are_deaths_and_the_infected_are_cases() {
+        assert_eq!(figs("ar", "وسجلت الوزارة 120 إصابة بالحصبة و4 وفيات.").iter().map(|f| f.0).collect::<Vec<_>>(), ["cases", "killed"]);
+        assert_eq!(figs("en", "The measles outbreak has killed 4 children and infected 120.").iter().map(|f| f.0).collect::<Vec<_>>(), ["killed", "cases"]);
+    }
+
+    #[test]
     fn disease_cases_are_their_own_category() {
         assert_eq!(figs("ar", "وأعلنت الوزارة إصابة 41 حالة بالكوليرا في المحافظة.")[0].0, "cases");
         assert_eq!(figs("en", "The ministry said 41 cholera cases were recorded in the camp.")[0].0, "cases");

@@ -652,6 +652,15 @@ mod tests {
     }
 
     #[test]
+    fn a_demonstrative_object_is_no_speaker_and_an_anonymity_aside_is_skipped() {
+        // «نفى ذلك»: «ذلك» is what was denied
+        let c = said("ar", "لكن الشرطة المحلية نفت ذلك، مؤكدة أن الحريق كان عرضيا.");
+        assert!(c.iter().all(|x| x.source == "الشرطة المحلية"), "{c:#?}");
+        let (s, t) = one("وقال موظف في البلدية، فضل عدم ذكر اسمه، إن الطريق أغلق.");
+        assert_eq!((s.as_str(), t.as_str()), ("موظف في البلدية", "الطريق أغلق"));
+    }
+
+    #[test]
     fn a_relaying_verb_gives_the_speaker_after_an() {
         let c = said("ar", "ونقلت وكالة رويترز عن مسؤول محلي قوله إن الطريق مغلق.");
         assert_eq!(c.len(), 1, "{c:#?}");

@@ -26,10 +26,19 @@ impl Grammar for English {
         // ", arguing that": the phrase before the comma ends another clause; the
         // participle's subject is the sentence's (`participle_fallback`)
         let participle = v.agr == Agr::Hal && v.vt > 0 && ctx.is_comma(v.vt - 1);
-        let before = if participle { None } else { np_before_en(ctx, v.vt, x.clause_floor(v.vt)) };
+        // (", she said, adding that": the speaker of the claim it hangs on, found
+        // later, unless that speaker is the opening subject)
+        let s_start = ctx.sentence_bounds(ctx.seg.tokens[v.vt].start).0;
+        let hangs_on = x.recent_claims().find(|c| c.cue.is_some_and(|cu| cu.0 >= s_start)).map(|c| c.mention);
+        let before = match (participle, hangs_on) {
+            (false, _) => np_before_en(ctx, v.vt, x.clause_floor(v.vt)),
+            (true, None) => opening_subject(x, v.vt),
+            (true, Some(m)) => opening_subject(x, v.vt).filter(|np| m.is_some_and(|m| m.0 == np.start)),
+        };
         let mut s = Subject { np: before, next: v.after, via: Vec::new() };
         let after_quote = ctx.punct(v.vt.saturating_sub(1)).is_some_and(|c| c == ',' || quote_family(c).is_some());
-        if s.np.is_none() || after_quote {
+        // ", saying the minister would stay": what follows a participle is its content
+        if (s.np.is_none() || after_quote) && !participle {
             // "…," said Colonel X / "…," said the ministry
             // an inverted subject ends where the clause ends; "and said he expected"
             // is a clause of its own
@@ -75,42 +84,7 @@ impl Grammar for English {
     }
 
     fn participle_fallback(&self, x: &mut Extractor, vt: usize) -> Option<usize> {
-        let ctx = x.ctx;
-        let mut st = x.sentence_start_tok(vt);
-        // "In an August speech, Trump attacked …, saying", "On Thursday, however,
-        // Trump spoke …": past opening phrases and words
-        loop {
-            if ctx.is(st, W::SubjectSkippers) && st + 1 < vt {
-                st += 1;
-                if ctx.is_comma(st) {
-                    st += 1;
-                }
-                continue;
-            }
-            let Some(c) = (st..vt.min(st + 8)).find(|&j| ctx.is_comma(j)) else { break };
-            let opener = ctx.is(st, W::FrameOpeners) || ctx.is(st, W::PostHeadPrepositions);
-            if !(opener || np_after_en(ctx, st).is_none_or(|np| np.end_tok != c)) || c + 1 >= vt {
-                break;
-            }
-            st = c + 1;
-        }
-        // a day or a month is no speaker
-        let when = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::RelDay(_)));
-        if when(st) {
-            return None;
-        }
-        let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
-            // "Trump spoke to leaders, promising …": a capitalised word no rule knows
-            // opening the sentence is its subject
-            let bare = st + 1 < vt && ctx.capitalised(st) && ctx.hits_at_tok(st).is_empty() && !ctx.function_word(st) && !ctx.capitalised(st + 1);
-            bare.then(|| {
-                let t = ctx.seg.tokens[st];
-                let mut np = np_plain(t.start, t.end, st, st + 1);
-                np.key = key_word(ctx, st);
-                (np.kind, np.human, np.named) = (Kind::Person, true, true);
-                np
-            })
-        })?;
+        let np = opening_subject(x, vt)?;
         x.add_entity(&np)
     }
 
@@ -697,6 +671,48 @@ fn headed_subject(ctx: &Ctx, cue: usize, end: usize, floor: usize) -> Option<Np>
     None
 }
 
+/// The subject that opens the sentence of token `vt`, past opening phrases:
+/// the subject of a participle after a comma (", saying").
+fn opening_subject(x: &Extractor, vt: usize) -> Option<Np> {
+    let ctx = x.ctx;
+    let mut st = x.sentence_start_tok(vt);
+    // "In an August speech, Trump attacked …, saying", "On Thursday, however,
+    // Trump spoke …": past opening phrases and words
+    loop {
+        if ctx.is(st, W::SubjectSkippers) && st + 1 < vt {
+            st += 1;
+            if ctx.is_comma(st) {
+                st += 1;
+            }
+            continue;
+        }
+        let Some(c) = (st..vt.min(st + 8)).find(|&j| ctx.is_comma(j)) else { break };
+        let opener = ctx.is(st, W::FrameOpeners) || ctx.is(st, W::PostHeadPrepositions);
+        if !(opener || np_after_en(ctx, st).is_none_or(|np| np.end_tok != c)) || c + 1 >= vt {
+            break;
+        }
+        st = c + 1;
+    }
+    // a day or a month is no speaker
+    let when = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::RelDay(_)));
+    if when(st) {
+        return None;
+    }
+    let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
+        // "Trump spoke to leaders, promising …": a capitalised word no rule knows
+        // opening the sentence is its subject
+        let bare = st + 1 < vt && ctx.capitalised(st) && ctx.hits_at_tok(st).is_empty() && !ctx.function_word(st) && !ctx.capitalised(st + 1);
+        bare.then(|| {
+            let t = ctx.seg.tokens[st];
+            let mut np = np_plain(t.start, t.end, st, st + 1);
+            np.key = key_word(ctx, st);
+            (np.kind, np.human, np.named) = (Kind::Person, true, true);
+            np
+        })
+    })?;
+    Some(np)
+}
+
 /// English NP starting at token `ti` ("said Colonel X", "according to the ministry").
 pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
     let mut b = ti;
@@ -707,18 +723,27 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
         }
         // "a report by the health directorate": a document and its author
         let author_link = b > ti && ctx.is(b, W::AuthorLinks) && document_noun(ctx, b - 1).is_some();
-        // "an internal report": an adjective before a document noun
-        let doc_adjective = ctx.tok(b).is_some_and(|t| t.kind == TokKind::Word)
-            && !ctx.capitalised(b)
-            && ctx.hits_at_tok(b).is_empty()
-            && !ctx.function_word(b)
-            && (document_noun(ctx, b + 1).is_some() || b > ti && ctx.has_hit(b + 1, |e| matches!(e, Entry::Head(_))));
+        // "an internal report", "the national disaster agency", "the state news
+        // agency": words before a document noun or a head (a verb form among them)
+        let plain = |m: usize| {
+            ctx.tok(m).is_some_and(|t| t.kind == TokKind::Word)
+                && !ctx.capitalised(m)
+                && ctx.hits_at_tok(m).iter().all(|h| matches!(h.entry, Entry::Verb { .. }))
+                && !ctx.function_word(m)
+        };
+        let head_at = |m: usize| ctx.has_hit(m, |e| matches!(e, Entry::Head(_)));
+        let qual_at = |m: usize| ctx.has_hit(m, |e| matches!(e, Entry::Qualifier(_)));
+        let between = |m: usize| plain(m) && !ctx.has_hit(m, |e| matches!(e, Entry::Verb { .. })) || qual_at(m);
+        let doc_adjective = plain(b) && (document_noun(ctx, b + 1).is_some() || b > ti && (head_at(b + 1) || between(b + 1) && head_at(b + 2)));
         if !np_word(ctx, b) && !author_link && !doc_adjective {
             break;
         }
         // stop before a verb of saying or a second clause ("a report" is a noun)
         let noun = document_noun(ctx, b).is_some() && b > ti;
-        if b > ti && !noun && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_))) {
+        // ("state media": a qualifier before its head is no verb)
+        let qualifier = qual_at(b) && (head_at(b + 1) || between(b + 1) && head_at(b + 2));
+        if b > ti && !noun && !doc_adjective && !qualifier && ctx.has_hit(b, |e| matches!(e, Entry::Verb { .. } | Entry::Complementiser | Entry::According(_)))
+        {
             break;
         }
         b += 1;
@@ -748,6 +773,23 @@ mod tests {
         assert_eq!(c[0].source, "Governor Ann Reyes");
         let c = said("en", "On Friday, however, Reyes met farmers in the valley, promising that relief would come.");
         assert_eq!(c[0].source, "Reyes");
+    }
+
+    #[test]
+    fn what_follows_saying_is_its_content_not_its_speaker() {
+        let c = said("en", "The council rejected the plan, saying the mayor would resign.");
+        let last = c.last().unwrap();
+        assert_eq!((last.source.as_str(), last.text.as_str()), ("The council", "the mayor would resign"));
+    }
+
+    #[test]
+    fn quoting_between_a_subject_and_its_verb_is_a_relay() {
+        let c = said("en", "Reuters, quoting the provincial health office, said nine people had drowned.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!((c[0].source.as_str(), c[0].via.as_slice()), ("the provincial health office", ["Reuters".to_string()].as_slice()));
+        // "state" before its head is no verb
+        let c = said("en", "Nine people drowned, state radio said.");
+        assert_eq!(c.len(), 1, "{c:#?}");
     }
 
     #[test]
