@@ -207,6 +207,18 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 if t > 0 && ctx.is(t - 1, W::NounMarkers) && !nominal_cue {
                     continue;
                 }
+                // "the claim that …", "his statement: …" report; "The claim could not be
+                // verified" does not
+                if t > 0 && ctx.is(t - 1, W::NounMarkers) && nominal_cue && ctx.lang() == crate::rules::Lang::En {
+                    let a = ctx.tok_end(ev.end).max(t + 1);
+                    let framed = ctx.has_hit(a, |e| *e == Entry::Complementiser)
+                        || ctx.is_punct(a, ':')
+                        || self.quote_opening_at(a).is_some()
+                        || ctx.is(a, W::AuthorLinks);
+                    if !framed {
+                        continue;
+                    }
+                }
                 // "state television said": a qualifier before its head
                 if ctx.has_hit(t, |e| matches!(e, Entry::Qualifier(_))) && ctx.has_hit(t + 1, |e| matches!(e, Entry::Head(_))) {
                     continue;

@@ -390,7 +390,9 @@ fn loose_subject(ctx: &Ctx, v: &VerbAt, floor: usize, postposed: bool) -> Option
     if !postposed && (a..b).any(clause) {
         return None;
     }
-    let anchored = (a..b).any(|j| ctx.proper(j) || ctx.has_hit(j, is_source_entry) || ctx.seg.tokens[j].kind == TokKind::Number);
+    // "The claim": a determiner is no anchor
+    let article = |j: usize| ctx.is(j, W::Determiners) || ctx.is(j, W::DefiniteArticles);
+    let anchored = (a..b).any(|j| !article(j) && (ctx.proper(j) || ctx.has_hit(j, is_source_entry) || ctx.seg.tokens[j].kind == TokKind::Number));
     if !anchored || ctx.is(a, W::NonSubjects) || ctx.is(a, W::Connectives) && b - a == 1 {
         return None;
     }
@@ -790,6 +792,11 @@ mod tests {
         // "state" before its head is no verb
         let c = said("en", "Nine people drowned, state radio said.");
         assert_eq!(c.len(), 1, "{c:#?}");
+    }
+
+    #[test]
+    fn a_cue_noun_after_the_reports_only_with_its_frame() {
+        assert!(said("en", "The claim could not be independently verified.").is_empty());
     }
 
     #[test]
