@@ -20,6 +20,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Verb { .. })) {
             k = ctx.tok_end(h.end).max(k + 1);
+            // «بحسب ما أفادت به مصادر طبية»: a preposition with a pronoun on it
+            // points back at «ما»
+            let m = &ctx.lr.morph;
+            let w = ctx.word(k);
+            let mut cs = w.chars();
+            if cs.next().is_some_and(|c| m.prepositions().contains(&c)) && m.enclitics.iter().any(|e| e == cs.as_str()) {
+                k += 1;
+            }
             if ctx.is(k, W::RelayPronouns) {
                 if self.relay_hop(ev, k + 1, &mut via) {
                     return;

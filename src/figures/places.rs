@@ -130,6 +130,13 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     for (j, len, names, framed) in found {
         let Some(best) = choose(world, &names, &countries) else { continue };
         let home = countries.contains(world.id(world.country(best.place)));
+        // «بلدة الرميلة في محافظة نينوى بالعراق»: a framed name GeoNames puts only in
+        // another country than the article's is a village GeoNames lacks
+        if framed == Frame::Settlement && !home && !countries.is_empty() {
+            let name = ctx.text[ctx.seg.tokens[j].start..ctx.seg.tokens[j + len - 1].end].to_string();
+            out.push(Named { tok: j, id: super::unlisted_place_id(&name), name, rank: UNLISTED, weak: false, site: false });
+            continue;
+        }
         let ok = match framed {
             Frame::Settlement => true,
             Frame::Preposition => home || world.places[best.place as usize].population >= FRAMED,
@@ -461,6 +468,13 @@ mod tests {
         // «جبهة النصرة» is a group; «الجبهة الشرقية» a front with an adjective, no name
         assert_eq!(places("ar", "وقال قيادي في جبهة النصرة إن 4 من عناصرها قتلوا."), [None]);
         assert_eq!(places("ar", "وقتل 4 مقاتلين في الجبهة الشرقية أمس."), [None]);
+    }
+
+    #[test]
+    fn a_framed_name_geonames_has_only_abroad_is_a_village_it_lacks() {
+        // GeoNames' only Rumaylah of this spelling is in the Emirates
+        let t = "قتل 5 أشخاص في انفجار وسط بلدة الرميلة في محافظة نينوى بالعراق.";
+        assert_eq!(places("ar", t), [Some("x:الرميله".to_string())]);
     }
 
     #[test]

@@ -333,6 +333,12 @@ mod tests {
     }
 
     #[test]
+    fn drowned_families_that_fled_and_lives_claimed_are_counted() {
+        let got = figs("ar", "وقال مسؤول إن 4 أطفال غرقوا في النهر، وإن نحو 200 أسرة نزحت أمس. أودت السيول بحياة 9 أشخاص.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [("killed", Some(4)), ("displaced", Some(200)), ("killed", Some(9))]);
+    }
+
+    #[test]
     fn disease_cases_are_their_own_category() {
         assert_eq!(figs("ar", "وأعلنت الوزارة إصابة 41 حالة بالكوليرا في المحافظة.")[0].0, "cases");
         assert_eq!(figs("en", "The ministry said 41 cholera cases were recorded in the camp.")[0].0, "cases");

@@ -661,6 +661,13 @@ mod tests {
     }
 
     #[test]
+    fn according_to_what_they_reported_with_a_resumptive_pronoun() {
+        let c = said("ar", "وارتفع عدد المصابين إلى 30، بحسب ما أفادت به مصادر في المستشفى.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].source, "مصادر في المستشفى");
+    }
+
+    #[test]
     fn a_relaying_verb_gives_the_speaker_after_an() {
         let c = said("ar", "ونقلت وكالة رويترز عن مسؤول محلي قوله إن الطريق مغلق.");
         assert_eq!(c.len(), 1, "{c:#?}");
