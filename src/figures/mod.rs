@@ -458,6 +458,19 @@ fn link_updates(ctx: &Ctx, figs: &mut [Found]) {
         }
         let from = ta > 0 && ctx.is(ta - 1, W::UpdateFrom);
         let to = tb > 0 && ctx.is(tb - 1, W::UpdateTo);
+        // "rose to 26 from 19": the later value first
+        if ta > 0 && ctx.is(ta - 1, W::UpdateTo) && tb > 0 && ctx.is(tb - 1, W::UpdateFrom) {
+            let prev = figs[i].figure.low;
+            let (cat, group) = (figs[i - 1].figure.category, figs[i - 1].figure.group.clone());
+            let old = &mut figs[i].figure;
+            old.superseded = true;
+            old.update = false;
+            old.category = cat;
+            old.group = group;
+            figs[i - 1].figure.previous = prev;
+            figs[i - 1].figure.update = true;
+            continue;
+        }
         if from && to {
             let prev = figs[i - 1].figure.low;
             let (cat, group) = (figs[i].figure.category, figs[i].figure.group.clone());

@@ -459,6 +459,12 @@ mod tests {
         assert_eq!(figs("ar", "وارتفعت الحصيلة من 31 إلى 32 قتيلاً."), vec![("killed", Some(32), Some(32), Some(31), false)]);
         let en = figs("en", "The death toll rose from 19 to 26 by Monday, officials said.");
         assert_eq!(en.last().unwrap(), &("killed", Some(26), Some(26), Some(19), false));
+        // a long subject before the verb, and the later value first
+        let en = figs("en", "The death toll from the landslide in the northern hill district of Marbe rose from 8 to 13, police said.");
+        assert_eq!(en.last().unwrap(), &("killed", Some(13), Some(13), Some(8), false));
+        let a = crate::testing::audit_str("en", "The toll rose to 13 from 8, police said.");
+        let got: Vec<_> = a.figures.iter().map(|f| (f.low, f.update, f.previous, f.superseded)).collect();
+        assert_eq!(got, [(Some(13), true, Some(8), false), (Some(8), false, None, true)]);
     }
 
     #[test]
