@@ -186,8 +186,14 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
 /// The closest hit of a kind in the sentence, preferring what precedes the figure.
 fn nearest(ctx: &Ctx, a: usize, b: usize, at: usize, f: impl Fn(&Entry) -> bool) -> Option<Entry> {
     let mut best: Option<(usize, Entry)> = None;
+    // "opened fire": a word inside a longer match is that match's ("fire" is no fire)
+    let mut reach = 0;
     for j in a..b {
+        if ctx.seg.tokens[j].start < reach {
+            continue;
+        }
         if let Some(h) = ctx.hits_at_tok(j).iter().filter(|h| f(&h.entry)).max_by_key(|h| h.end) {
+            reach = h.end;
             let d = if j <= at { at - j } else { (j - at) * 2 };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, h.entry));

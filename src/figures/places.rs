@@ -478,6 +478,12 @@ mod tests {
     }
 
     #[test]
+    fn a_word_inside_a_longer_kind_is_not_a_kind_of_its_own() {
+        let a = crate::testing::audit_str("en", "A man opened fire at a bus station, killing three people.");
+        assert_eq!(a.figures[0].event_kind.as_deref(), Some("shooting"));
+    }
+
+    #[test]
     fn the_city_of_a_province_s_name_is_the_town() {
         assert_eq!(places("en", "A drone strike near the southern city of Nabatieh killed two people."), [Some("lb-nabatieh-city".to_string())]);
     }

@@ -339,6 +339,11 @@ mod tests {
     }
 
     #[test]
+    fn also_between_the_auxiliary_and_the_verb() {
+        assert_eq!(figs("en", "The mayor said two firefighters were also killed.").first().map(|f| (f.0, f.1)), Some(("killed", Some(2))));
+    }
+
+    #[test]
     fn disease_cases_are_their_own_category() {
         assert_eq!(figs("ar", "وأعلنت الوزارة إصابة 41 حالة بالكوليرا في المحافظة.")[0].0, "cases");
         assert_eq!(figs("en", "The ministry said 41 cholera cases were recorded in the camp.")[0].0, "cases");
