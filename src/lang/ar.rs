@@ -668,6 +668,12 @@ mod tests {
     }
 
     #[test]
+    fn a_time_word_with_the_article_may_end_a_name() {
+        assert_eq!(one("وقالت كتائب الفجر إنها أسقطت طائرة مسيرة.").0, "كتائب الفجر");
+        assert_eq!(one("وقال الجيش فجر اليوم إن طائرة سقطت.").0, "الجيش");
+    }
+
+    #[test]
     fn a_relaying_verb_gives_the_speaker_after_an() {
         let c = said("ar", "ونقلت وكالة رويترز عن مسؤول محلي قوله إن الطريق مغلق.");
         assert_eq!(c.len(), 1, "{c:#?}");
