@@ -412,7 +412,7 @@ impl Matcher {
                     // «مالي» (Mali) is not «المالي» (financial)
                     Entry::Place(_) => !cl.article,
                     // «فجر اليوم» is a time; «كتائب الفجر» a name
-                    Entry::Adverbial => !(cl.article && !p.stripped_al) && self.morph.nominal_ok(cl),
+                    Entry::Adverbial => (p.stripped_al || !cl.article) && self.morph.nominal_ok(cl),
                     Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
                     Entry::Verb { .. } => self.morph.verbal_ok(cl),
                     Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => {
