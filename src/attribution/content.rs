@@ -19,10 +19,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 k += 1;
                 continue;
             }
-            // «وقال مصدر طبي، فضل عدم ذكر اسمه، إن»: an anonymity clause set off by
-            // commas, perhaps after a relative pronoun («، الذي فضل عدم …»)
-            let at = if ctx.is(k, W::RelativePronouns) && ctx.has_hit(k + 1, |e| *e == Entry::Anonymity) { k + 1 } else { k };
-            if let Some(h) = ctx.best_hit(at, |e| *e == Entry::Adverbial || *e == Entry::Anonymity) {
+            // «وقال مصدر طبي، فضل عدم ذكر اسمه، إن»: an anonymity clause set off by commas
+            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Adverbial || *e == Entry::Anonymity) {
                 k = ctx.tok_end(h.end).max(k + 1);
                 continue;
             }
