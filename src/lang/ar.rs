@@ -684,6 +684,12 @@ mod tests {
     }
 
     #[test]
+    fn an_event_noun_with_a_pronoun_on_it_is_an_object() {
+        let (s, t) = one("وأكدت الشرطة مقتله في الاشتباك.");
+        assert_eq!((s.as_str(), t.as_str()), ("الشرطة", "مقتله في الاشتباك"));
+    }
+
+    #[test]
     fn a_time_word_with_the_article_may_end_a_name() {
         assert_eq!(one("وقالت كتائب الفجر إنها أسقطت طائرة مسيرة.").0, "كتائب الفجر");
         assert_eq!(one("وقال الجيش فجر اليوم إن طائرة سقطت.").0, "الجيش");

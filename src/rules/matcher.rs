@@ -89,7 +89,11 @@ impl Entry {
 
     fn takes_enclitic(&self) -> bool {
         // «بيانها», «على لسانه», «تابعته», «أعلنته»
-        matches!(self, Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. })
+        // «أعلنت مسؤوليتها», «أكدت مقتله»: an event noun as the object, too
+        matches!(
+            self,
+            Entry::CueNoun(_) | Entry::According(_) | Entry::Relay | Entry::ObjectNoun | Entry::Verb { agr: Agr::M | Agr::F | Agr::Mp | Agr::Fp | Agr::Du, .. }
+        )
     }
 }
 
