@@ -687,6 +687,9 @@ mod tests {
     fn an_event_noun_with_a_pronoun_on_it_is_an_object() {
         let (s, t) = one("وأكدت الشرطة مقتله في الاشتباك.");
         assert_eq!((s.as_str(), t.as_str()), ("الشرطة", "مقتله في الاشتباك"));
+        // a word in ة is written with ت before the pronoun
+        let (s, t) = one("وأعلنت الحركة مسؤوليتها عن التفجير.");
+        assert_eq!((s.as_str(), t.as_str()), ("الحركة", "مسؤوليتها عن التفجير"));
     }
 
     #[test]

@@ -107,6 +107,9 @@ struct Pattern {
     exact_case: Option<String>,
     /// «وفقا ل», «طبقا ل»: the final preposition is glued to the next word.
     glue_next: Option<char>,
+    /// «مسؤوليتها», «تغريدته»: the form a word ending in ة takes before an
+    /// enclitic pronoun, found only with one.
+    enclitic_only: bool,
 }
 
 /// A rule string found in the folded text.
@@ -142,7 +145,7 @@ pub struct Matcher {
 struct Patterns<'m> {
     lang: Lang,
     morph: &'m Morphology,
-    map: HashMap<(String, bool, Option<char>), usize>,
+    map: HashMap<(String, bool, Option<char>, bool), usize>,
     pats: Vec<Pattern>,
     strings: Vec<String>,
 }
@@ -187,15 +190,23 @@ impl Patterns<'_> {
             }
         }
         // a copy without the article, for «لل» (ل + ال)
-        let mut variants = vec![(key.clone(), false)];
+        let mut variants = vec![(key.clone(), false, false)];
         if arabic && self.morph.definite(&key) && key.chars().count() > 3 {
-            variants.push((key[self.morph.article.len()..].to_string(), true));
+            variants.push((key[self.morph.article.len()..].to_string(), true, false));
         }
-        for (k, stripped) in variants {
+        // ة (folded to ه) is written ت before a pronoun
+        if arabic && e.takes_enclitic() && glue.is_none() {
+            for (k, stripped, _) in variants.clone() {
+                if k.chars().count() >= 4 && k.ends_with('\u{647}') {
+                    variants.push((format!("{}\u{62a}", &k[..k.len() - '\u{647}'.len_utf8()]), stripped, true));
+                }
+            }
+        }
+        for (k, stripped, enclitic_only) in variants {
             let (strings, pats) = (&mut self.strings, &mut self.pats);
-            let idx = *self.map.entry((k.clone(), stripped, glue)).or_insert_with(|| {
+            let idx = *self.map.entry((k.clone(), stripped, glue, enclitic_only)).or_insert_with(|| {
                 strings.push(k);
-                pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue });
+                pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue, enclitic_only });
                 pats.len() - 1
             });
             if !self.pats[idx].entries.contains(&e) {
@@ -405,6 +416,9 @@ impl Matcher {
                     }
                     end = we;
                 }
+            }
+            if p.enclitic_only && end == e {
+                continue;
             }
             let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
             let (conj, prep) = (cl.conj, cl.prep);
