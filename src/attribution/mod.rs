@@ -204,18 +204,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 let t = ctx.seg.tok_at(ev.start);
                 // (a cue noun stays a cue there, "his remarks", unless its author follows: "a report by X")
                 let nominal_cue = ctx.has_hit(t, |e| matches!(e, Entry::CueNoun(_))) && !ctx.is(ctx.tok_end(ev.end).max(t + 1), W::AuthorLinks);
-                if t > 0 && ctx.is(t - 1, W::NounMarkers) && !nominal_cue {
-                    continue;
-                }
-                // "the claim that …", "his statement: …" report; "The claim could not be
-                // verified" does not
-                if t > 0 && ctx.is(t - 1, W::NounMarkers) && nominal_cue && ctx.lang() == crate::rules::Lang::En {
+                if t > 0 && ctx.is(t - 1, W::NounMarkers) {
+                    // "the claim that …", "his statement: …" report; "The claim could
+                    // not be verified" does not
                     let a = ctx.tok_end(ev.end).max(t + 1);
-                    let framed = ctx.has_hit(a, |e| *e == Entry::Complementiser)
-                        || ctx.is_punct(a, ':')
-                        || self.quote_opening_at(a).is_some()
-                        || ctx.is(a, W::AuthorLinks);
-                    if !framed {
+                    let framed = || {
+                        ctx.has_hit(a, |e| *e == Entry::Complementiser)
+                            || ctx.is_punct(a, ':')
+                            || self.quote_opening_at(a).is_some()
+                            || ctx.is(a, W::AuthorLinks)
+                    };
+                    if !nominal_cue || ctx.lang() == crate::rules::Lang::En && !framed() {
                         continue;
                     }
                 }

@@ -302,8 +302,7 @@ fn before(ctx: &Ctx, first: usize) -> Before {
     let sent_start = ctx.seg.tok_at(ctx.sentence_bounds(ctx.seg.tokens[first].start).0);
     let mut b = Before::default();
     // "rose from 19 to 26": the window is the earlier value's
-    let pair = first >= 3 && ctx.is(first - 1, W::UpdateTo) && ctx.seg.tokens[first - 2].kind == TokKind::Number && ctx.is(first - 3, W::UpdateFrom);
-    let anchor = if pair { first - 3 } else { first };
+    let anchor = if super::after_from_to(ctx, first) { first - 3 } else { first };
     let lo = anchor.saturating_sub(12).max(sent_start);
     let mut comma = false;
     for j in (lo..first).rev() {

@@ -442,13 +442,19 @@ fn coordinated_parts(ctx: &Ctx, figs: &mut [Found]) {
     }
 }
 
+/// Is the number at token `tb` the later value of «من 31 إلى 32», "from 31 to
+/// 32", whose earlier value is a bare number at `tb - 2`?
+pub(crate) fn after_from_to(ctx: &Ctx, tb: usize) -> bool {
+    tb >= 3 && ctx.is(tb - 1, W::UpdateTo) && ctx.seg.tokens[tb - 2].kind == crate::text::TokKind::Number && ctx.is(tb - 3, W::UpdateFrom)
+}
+
 /// «ارتفعت الحصيلة من 31 إلى 32 قتيلاً», "rose from 31 to 32": the later value
 /// updates the earlier one.
 fn link_updates(ctx: &Ctx, figs: &mut [Found]) {
     // «من 31 إلى 32 قتيلاً»: the earlier value is a bare number, no figure of its own
     for f in figs.iter_mut() {
         let tb = ctx.seg.tok_at(f.span.0);
-        if tb >= 3 && ctx.is(tb - 1, W::UpdateTo) && ctx.seg.tokens[tb - 2].kind == crate::text::TokKind::Number && ctx.is(tb - 3, W::UpdateFrom) {
+        if after_from_to(ctx, tb) {
             if let Some(v) = numbers::parse_digits(ctx.word(tb - 2), false) {
                 f.figure.previous = Some(v as u64);
                 f.figure.update = true;
@@ -459,33 +465,29 @@ fn link_updates(ctx: &Ctx, figs: &mut [Found]) {
         let (a, b) = (figs[i - 1].span.0, figs[i].span.0);
         let ta = ctx.seg.tok_at(a);
         let tb = ctx.seg.tok_at(b);
-        if tb <= ta || tb - ta > 4 || ctx.seg.sentence_of(a) != ctx.seg.sentence_of(b) {
+        if tb <= ta || tb - ta > 4 || ctx.seg.sentence_of(a) != ctx.seg.sentence_of(b) || ta == 0 {
             continue;
         }
-        let from = ta > 0 && ctx.is(ta - 1, W::UpdateFrom);
-        let to = tb > 0 && ctx.is(tb - 1, W::UpdateTo);
-        // "rose to 26 from 19": the later value first
-        if ta > 0 && ctx.is(ta - 1, W::UpdateTo) && tb > 0 && ctx.is(tb - 1, W::UpdateFrom) {
-            let prev = figs[i].figure.low;
-            let (cat, group) = (figs[i - 1].figure.category, figs[i - 1].figure.group.clone());
-            let old = &mut figs[i].figure;
-            old.superseded = true;
-            old.update = false;
-            old.category = cat;
-            old.group = group;
-            figs[i - 1].figure.previous = prev;
-            figs[i - 1].figure.update = true;
-            continue;
-        }
-        if from && to {
-            let prev = figs[i - 1].figure.low;
-            let (cat, group) = (figs[i].figure.category, figs[i].figure.group.clone());
-            let old = &mut figs[i - 1].figure;
-            old.superseded = true;
-            old.category = cat;
-            old.group = group;
-            figs[i].figure.previous = prev;
-            figs[i].figure.update = true;
+        let word = |t: usize, w: W| ctx.is(t - 1, w);
+        if word(ta, W::UpdateFrom) && word(tb, W::UpdateTo) {
+            replace(figs, i - 1, i);
+        } else if word(ta, W::UpdateTo) && word(tb, W::UpdateFrom) {
+            // "rose to 26 from 19": the later value first
+            replace(figs, i, i - 1);
         }
     }
+}
+
+/// The figure `new` replaces the figure `old` it rose from: `old` takes its
+/// category and group and is superseded.
+fn replace(figs: &mut [Found], old: usize, new: usize) {
+    let prev = figs[old].figure.low;
+    let (cat, group) = (figs[new].figure.category, figs[new].figure.group.clone());
+    let o = &mut figs[old].figure;
+    o.superseded = true;
+    o.update = false;
+    o.category = cat;
+    o.group = group;
+    figs[new].figure.previous = prev;
+    figs[new].figure.update = true;
 }

@@ -696,11 +696,10 @@ fn opening_subject(x: &Extractor, vt: usize) -> Option<Np> {
         st = c + 1;
     }
     // a day or a month is no speaker
-    let when = |j: usize| ctx.has_hit(j, |e| matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::RelDay(_)));
-    if when(st) {
+    if ctx.has_hit(st, |e| matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::RelDay(_))) {
         return None;
     }
-    let np = np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
+    np_after_en(ctx, st).filter(|np| np.end_tok <= vt && (np.registry.is_some() || np.head.is_some() || np.human)).or_else(|| {
         // "Trump spoke to leaders, promising …": a capitalised word no rule knows
         // opening the sentence is its subject
         let bare = st + 1 < vt && ctx.capitalised(st) && ctx.hits_at_tok(st).is_empty() && !ctx.function_word(st) && !ctx.capitalised(st + 1);
@@ -711,8 +710,7 @@ fn opening_subject(x: &Extractor, vt: usize) -> Option<Np> {
             (np.kind, np.human, np.named) = (Kind::Person, true, true);
             np
         })
-    })?;
-    Some(np)
+    })
 }
 
 /// English NP starting at token `ti` ("said Colonel X", "according to the ministry").

@@ -194,11 +194,13 @@ impl Patterns<'_> {
         if arabic && self.morph.definite(&key) && key.chars().count() > 3 {
             variants.push((key[self.morph.article.len()..].to_string(), true, false));
         }
-        // ة (folded to ه) is written ت before a pronoun
+        // «مسؤوليتها»: an ending written otherwise before a pronoun
         if arabic && e.takes_enclitic() && glue.is_none() {
             for (k, stripped, _) in variants.clone() {
-                if k.chars().count() >= 4 && k.ends_with('\u{647}') {
-                    variants.push((format!("{}\u{62a}", &k[..k.len() - '\u{647}'.len_utf8()]), stripped, true));
+                for (free, bound) in &self.morph.bound_endings {
+                    if k.chars().count() >= 4 && k.ends_with(free.as_str()) {
+                        variants.push((format!("{}{bound}", &k[..k.len() - free.len()]), stripped, true));
+                    }
                 }
             }
         }

@@ -46,6 +46,17 @@ pub struct MorphologyFile {
     /// Letters that must remain when proclitics are stripped.
     #[serde(default = "two")]
     pub min_stem: usize,
+    /// Word endings written otherwise before an enclitic pronoun (ة as ت:
+    /// «مسؤولية», «مسؤوليتها»).
+    #[serde(default)]
+    pub bound_endings: Vec<BoundEnding>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundEnding {
+    pub free: String,
+    pub bound: String,
 }
 
 fn two() -> usize {
@@ -82,6 +93,8 @@ pub struct Morphology {
     /// The first letters of those runs: most words start with none of them.
     run_starts: Vec<char>,
     pub min_stem: usize,
+    /// (free, bound) endings, folded.
+    pub bound_endings: Vec<(String, String)>,
 }
 
 fn letters(v: &[String]) -> Vec<char> {
@@ -137,6 +150,7 @@ impl Morphology {
             prefixes,
             article_runs,
             min_stem: f.min_stem,
+            bound_endings: f.bound_endings.iter().map(|b| (fold(&b.free), fold(&b.bound))).collect(),
         }
     }
 

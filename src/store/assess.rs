@@ -129,43 +129,39 @@ fn one_incident(f: &StoredFigure, c: &StoredFigure, coarse: bool) -> bool {
         && f.figure.same_order(&c.figure)
 }
 
+/// What a toll is told of: category, place, kind, group, day and whether it
+/// is a total; none for a vague count, a part or a replaced count.
+type TollKey<'a> = (crate::model::Category, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i32>, bool);
+
+fn toll_key(f: &StoredFigure) -> Option<TollKey<'_>> {
+    let g = &f.figure;
+    (!g.vague && !g.subset && !g.superseded).then(|| (g.category, g.place.as_deref(), g.event_kind.as_deref(), g.group.as_deref(), f.day, f.cumulative()))
+}
+
 /// Are `a` and `b` two distinct tolls of one place, kind, group and day, told
 /// side by side («3 killed on a tank, 8 on four vehicles, at the same front»)?
 /// An article that tells several is telling several incidents.
 pub fn distinct_tolls(a: &StoredFigure, b: &StoredFigure, w: &CheckFile) -> bool {
-    let (x, y) = (&a.figure, &b.figure);
-    let counted = |f: &StoredFigure| !f.figure.vague && !f.figure.subset && !f.figure.superseded;
-    counted(a)
-        && counted(b)
-        && x.category == y.category
-        && x.place == y.place
-        && x.event_kind == y.event_kind
-        && x.group == y.group
-        && a.day == b.day
-        && a.cumulative() == b.cumulative()
-        && !overlap(a, b, w)
+    toll_key(a).is_some() && toll_key(a) == toll_key(b) && !overlap(a, b, w)
 }
 
 /// For each figure of an article, whether the article tells another toll of
 /// its place, kind and day that disagrees with it (`distinct_tolls`). Linear:
 /// each group keeps the lowest top and the highest bottom of its bands.
 pub fn one_of_several(figs: &[StoredFigure], w: &CheckFile) -> Vec<bool> {
-    type Key<'a> = (crate::model::Category, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i32>, bool);
-    fn key(f: &StoredFigure) -> Key<'_> {
-        (f.figure.category, f.figure.place.as_deref(), f.figure.event_kind.as_deref(), f.figure.group.as_deref(), f.day, f.cumulative())
-    }
-    let counted = |f: &StoredFigure| !f.figure.vague && !f.figure.subset && !f.figure.superseded;
-    let mut groups: std::collections::HashMap<Key, (u64, u64)> = std::collections::HashMap::new();
-    for f in figs.iter().filter(|f| counted(f)) {
-        let (lo, hi) = band(f, w);
-        let g = groups.entry(key(f)).or_insert((u64::MAX, 0));
-        g.0 = g.0.min(hi);
-        g.1 = g.1.max(lo);
+    let mut groups: std::collections::HashMap<TollKey, (u64, u64)> = std::collections::HashMap::new();
+    for f in figs {
+        if let Some(k) = toll_key(f) {
+            let (lo, hi) = band(f, w);
+            let g = groups.entry(k).or_insert((u64::MAX, 0));
+            g.0 = g.0.min(hi);
+            g.1 = g.1.max(lo);
+        }
     }
     figs.iter()
         .map(|f| {
             let (lo, hi) = band(f, w);
-            counted(f) && groups.get(&key(f)).is_some_and(|&(min_hi, max_lo)| min_hi < lo || max_lo > hi)
+            toll_key(f).and_then(|k| groups.get(&k)).is_some_and(|&(min_hi, max_lo)| min_hi < lo || max_lo > hi)
         })
         .collect()
 }
@@ -203,14 +199,14 @@ pub fn assess(f: &StoredFigure, cands: &[StoredFigure], w: &CheckFile, coarse: b
             return (Status::Stale, refs(&[n]));
         }
     }
-    // a real conflict: another originating source, the same time, no overlap; across
-    // days only when the later figure is the lower one (a higher one is the toll
-    // rising), and never a figure told as a rise («ارتفعت إلى») above the other
     // an article that tells several tolls here is read against the one that agrees,
     // and one that tells several but none that agrees is ambiguous
     let settled_elsewhere = |c: &StoredFigure| {
         cands.iter().any(|o| o.article == c.article && o.idx != c.idx && (distinct_tolls(o, c, w) || overlap_loose(o, f, w) && one_incident(f, o, coarse)))
     };
+    // a real conflict: another originating source, the same time, no overlap; across
+    // days only when the later figure is the lower one (a higher one is the toll
+    // rising), and never a figure told as a rise («ارتفعت إلى») above the other
     let conflicts: Vec<&StoredFigure> = live
         .iter()
         .copied()
