@@ -1,15 +1,25 @@
-//! One Aho-Corasick automaton per language over every folded rule string, with
-//! the language's proclitics accepted in front of a match and its enclitic
-//! pronouns after cue nouns and verbs (`morphology.yaml`). One pass over the
-//! text finds everything.
+//! Every folded rule string of a language found in one pass over the text,
+//! with the language's proclitics accepted in front of a match and its
+//! enclitic pronouns after cue nouns and verbs (`morphology.yaml`).
+//!
+//! A rule string can only begin where a word begins, after digits, or after
+//! a proclitic run, so the pass looks up those few places in a word index
+//! (`word_index.rs`) rather than running an automaton over every byte: on the
+//! 3,137 real articles that is faster (the overlapping Aho-Corasick scan
+//! reported a match every eight bytes, half of them inside words). The rule
+//! strings that begin with punctuation keep a small Aho-Corasick automaton.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
-use super::morphology::Morphology;
+use super::morphology::{Clitics, Morphology};
 use super::schema::*;
+use super::word_index::WordIndex;
 use super::Lang;
+use crate::text::script::{char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
 
 /// Agreement of a verb form (Arabic) or `Any` (English).
@@ -132,7 +142,14 @@ pub struct Hit {
 
 #[derive(Debug)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The rule strings that begin with a word character, by word.
+    index: WordIndex,
+    /// The others.
+    rest: Option<Rest>,
+    /// The proclitic runs, packed (see [`pack`]).
+    prefix_keys: KeySet,
+    /// The letters of the Arabic block (U+0620..U+065F) that proclitic runs use.
+    prefix_letters: u64,
     pats: Vec<Pattern>,
     lang: Lang,
     morph: Morphology,
@@ -333,12 +350,21 @@ impl Matcher {
         p.cues(lr);
         p.sources(lr, registry);
         p.figures(&lr.figures, places);
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(lang == Lang::En)
-            .build(&p.strings)
-            .expect("rule strings build an automaton");
-        Matcher { ac, pats: p.pats, lang, morph: lr.morph.clone(), needs_type: registry.iter().map(|r| r.needs_type).collect() }
+        let enclitic: Vec<bool> = p.pats.iter().map(|x| x.arabic && x.entries.iter().any(Entry::takes_enclitic)).collect();
+        let (index, rest) = WordIndex::new(&p.strings, &enclitic);
+        let rest = Rest::new(&rest, lang);
+        let prefix_keys = KeySet::new(lr.morph.prefixes.iter().filter_map(|x| pack(x.as_bytes())));
+        let prefix_letters = lr.morph.prefixes.iter().flat_map(|x| x.chars()).fold(0, |m, c| m | letter_bit(c));
+        Matcher {
+            index,
+            rest,
+            prefix_keys,
+            prefix_letters,
+            pats: p.pats,
+            lang,
+            morph: lr.morph.clone(),
+            needs_type: registry.iter().map(|r| r.needs_type).collect(),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -348,59 +374,123 @@ impl Matcher {
     /// Every rule string in `text` (folded), on word boundaries, in text order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        let bytes = text.as_bytes();
-        for m in self.ac.find_overlapping_iter(text) {
-            let p = &self.pats[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
-            if let Some(exact) = &p.exact_case {
-                if &text[s..e] != exact {
+        let mut found = Vec::new();
+        let lower;
+        let key: &str = if self.lang == Lang::En && text.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = text.to_ascii_lowercase();
+            &lower
+        } else {
+            text
+        };
+        let b = text.as_bytes();
+        let mut starts: Vec<(usize, Edge)> = Vec::new();
+        let mut prev_word = false;
+        let mut i = 0;
+        while i < b.len() {
+            let (c, len) = char_at(text, i);
+            if flags(c) & WORD == 0 {
+                // rule strings that begin with punctuation are few: an automaton
+                if !prev_word {
+                    if let Some(rest) = &self.rest {
+                        rest.walk(key, i, &mut found);
+                        for &(e, pid) in &found {
+                            self.accept(text, i, e, pid as usize, Edge::Word, Clitics::default(), &mut out);
+                        }
+                    }
+                }
+                prev_word = false;
+                i += len;
+                continue;
+            }
+            // a word: where rule strings may begin in it, and where it ends
+            let ws = i;
+            starts.clear();
+            starts.push((ws, Edge::Word));
+            // the run of proclitic letters so far, and the character before `i`
+            let (mut clitic_run, mut n) = (true, 0usize);
+            let (mut prev, mut prev_f) = (c, flags(c));
+            i += len;
+            while i < b.len() {
+                let (c, len) = char_at(text, i);
+                let f = flags(c);
+                if f & WORD == 0 {
+                    break;
+                }
+                n += 1;
+                clitic_run &= self.prefix_letters & letter_bit(prev) != 0;
+                if f & ARABIC != 0 {
+                    // «11مواطنا»: an Arabic word may follow digits with no space
+                    if prev_f & DIGIT != 0 {
+                        starts.push((i, Edge::Digits));
+                    } else if clitic_run && n <= 4 && prev_f & ARABIC != 0 && self.is_prefix(&text[ws..i]) {
+                        starts.push((i, Edge::Proclitics(ws)));
+                    }
+                }
+                (prev, prev_f) = (c, f);
+                i += len;
+            }
+            let we = i;
+            for &(s, edge) in &starts {
+                found.clear();
+                self.index.find(key, s, we, &self.morph.enclitics, &mut found);
+                if found.is_empty() {
                     continue;
                 }
-            }
-            // left edge: a word boundary, or Arabic proclitics back to one
-            let mut start = s;
-            let mut prefix = "";
-            if s > 0 {
-                let before = &text[..s];
-                let prev = before.chars().next_back().unwrap_or(' ');
-                // «11مواطنا»: an Arabic word may follow digits with no space
-                if crate::text::is_word_char(prev) && !(p.arabic && prev.is_ascii_digit()) {
-                    if !p.arabic || !is_arabic(prev) {
-                        continue;
-                    }
-                    // a proclitic run is at most four letters: look no further back
-                    // than five (a match deep inside a long word costs nothing more)
-                    let mut ws = s;
-                    let mut n = 0;
-                    for (i, c) in before.char_indices().rev().take(5) {
-                        if !crate::text::is_word_char(c) {
-                            break;
-                        }
-                        ws = i;
-                        n += 1;
-                    }
-                    if n > 4 {
-                        continue;
-                    }
-                    prefix = &text[ws..s];
-                    if !self.morph.prefixes.contains(prefix) {
-                        continue;
-                    }
-                    start = ws;
+                let prefix = match edge {
+                    Edge::Proclitics(ws) => &text[ws..s],
+                    _ => "",
+                };
+                let cl = self.morph.clitics(prefix);
+                for &(e, pid) in &found {
+                    self.accept(text, s, e, pid as usize, edge, cl, &mut out);
                 }
             }
-            let cl = self.morph.clitics(prefix);
+            prev_word = true;
+        }
+        // ties keep the longer rule string, then the earlier one
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
+        let out = self.typed_names(text, out);
+        drop_subordinated(out)
+    }
+
+    /// A proclitic run («و», «وال», «لل»). Asked at most four times a word,
+    /// so it is a table probe, not a hash of a string.
+    fn is_prefix(&self, run: &str) -> bool {
+        match pack(run.as_bytes()) {
+            Some(k) => self.prefix_keys.contains(k),
+            None => self.morph.prefixes.contains(run),
+        }
+    }
+
+    /// The hits of rule string `pid` found at `s..e`, if its edges and clitics fit.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(&self, text: &str, s: usize, e: usize, pid: usize, edge: Edge, cl: Clitics, out: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        {
+            let p = &self.pats[pid];
+            if let Some(exact) = &p.exact_case {
+                if &text[s..e] != exact {
+                    return;
+                }
+            }
+            // left edge: a word boundary, or (Arabic only) digits or proclitics
+            let (start, prefix) = match edge {
+                Edge::Word => (s, ""),
+                _ if !p.arabic => return,
+                Edge::Digits => (s, ""),
+                Edge::Proclitics(ws) => (ws, &text[ws..s]),
+            };
             // the copy without the article needs the article in front (or a
             // preposition doubled by the stem: «للجنة»)
             if p.stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
-                continue;
+                return;
             }
             if !p.stripped_al && p.arabic && self.morph.definite(&text[s..]) && cl.article {
-                continue;
+                return;
             }
             if let Some(g) = p.glue_next {
                 if !text[e..].trim_start().starts_with(g) {
-                    continue;
+                    return;
                 }
             }
             // right edge: a word boundary, or an enclitic pronoun on nouns
@@ -410,17 +500,17 @@ impl Matcher {
                 if crate::text::is_word_char(next) {
                     // only an enclitic pronoun may follow, and only on entries that take one
                     if !(p.arabic && is_arabic(next) && p.entries.iter().any(|en| en.takes_enclitic())) {
-                        continue;
+                        return;
                     }
                     let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
                     if !self.morph.enclitics.iter().any(|x| x == &text[e..we]) {
-                        continue;
+                        return;
                     }
                     end = we;
                 }
             }
             if p.enclitic_only && end == e {
-                continue;
+                return;
             }
             let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
             let (conj, prep) = (cl.conj, cl.prep);
@@ -446,9 +536,6 @@ impl Matcher {
                 out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, prep });
             }
         }
-        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let out = self.typed_names(text, out);
-        drop_subordinated(out)
     }
 
     /// Names that are also ordinary words («البيان», «الوطن», «كان») count only
@@ -482,6 +569,119 @@ impl Matcher {
         });
         hits
     }
+}
+
+/// The few rule strings that begin with a non-word character, searched
+/// anchored at each such character that starts a word.
+#[derive(Debug)]
+struct Rest {
+    nfa: NFA,
+    /// The rule string number of each of the automaton's patterns.
+    ids: Vec<u32>,
+}
+
+impl Rest {
+    fn new(strings: &[(u32, &str)], lang: Lang) -> Option<Rest> {
+        if strings.is_empty() {
+            return None;
+        }
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(lang == Lang::En)
+            .build(strings.iter().map(|x| x.1))
+            .expect("rule strings build an automaton");
+        Some(Rest { nfa, ids: strings.iter().map(|x| x.0).collect() })
+    }
+
+    /// Every rule string that starts exactly at `s`: (end, rule string).
+    fn walk(&self, text: &str, s: usize, found: &mut Vec<(usize, u32)>) {
+        found.clear();
+        let nfa = &self.nfa;
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
+        for (k, &b) in text.as_bytes()[s..].iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                let e = s + k + 1;
+                for i in 0..nfa.match_len(sid) {
+                    let pid = nfa.match_pattern(sid, i);
+                    // a match state also holds the rule strings that are its suffixes
+                    if nfa.pattern_len(pid) == e - s {
+                        found.push((e, self.ids[pid.as_usize()]));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How a rule string's left edge was reached.
+#[derive(Debug, Clone, Copy)]
+enum Edge {
+    /// The text's start or a non-word character.
+    Word,
+    /// Digits glued to the word.
+    Digits,
+    /// A proclitic run from this offset.
+    Proclitics(usize),
+}
+
+/// A letter's bit in a mask of the Arabic block U+0620..U+065F; other
+/// characters get every bit, so a mask test never rules them out.
+fn letter_bit(c: char) -> u64 {
+    match (c as u32).checked_sub(0x620) {
+        Some(k) if k < 64 => 1 << k,
+        _ => u64::MAX,
+    }
+}
+
+/// A small set of packed keys, open addressing in a power-of-two table.
+#[derive(Debug)]
+struct KeySet {
+    slots: Vec<u64>,
+    shift: u32,
+}
+
+impl KeySet {
+    fn new(keys: impl Iterator<Item = u64>) -> KeySet {
+        let keys: Vec<u64> = keys.filter(|&k| k != 0).collect();
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut set = KeySet { slots: vec![0; size], shift: 64 - size.trailing_zeros() };
+        for k in keys {
+            let mut i = set.slot(k);
+            while set.slots[i] != 0 && set.slots[i] != k {
+                i = (i + 1) & (size - 1);
+            }
+            set.slots[i] = k;
+        }
+        set
+    }
+
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn contains(&self, k: u64) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                x if x == k => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// Up to eight bytes as one number (text words hold no NUL byte, so the
+/// zero padding cannot collide).
+fn pack(b: &[u8]) -> Option<u64> {
+    let mut k = [0u8; 8];
+    k.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u64::from_le_bytes(k))
 }
 
 /// «قبل أن تتعرض»: the «أن» of a subordinator opens no reported content. Hits

@@ -10,6 +10,7 @@ pub mod morphology;
 mod place_kind;
 pub mod schema;
 mod validate;
+pub mod word_index;
 pub mod world;
 
 use rustc_hash::FxHashSet as HashSet;

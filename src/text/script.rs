@@ -6,13 +6,62 @@ use crate::rules::Lang;
 /// of the text; the general Unicode tables are slow enough to dominate a profile.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match c as u32 {
-        0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5 | 0x06E5..=0x06E6 | 0x06EE..=0x06FF => true,
-        0x0600..=0x06FF => false,
+    match FLAGS.get(c as usize) {
+        Some(&f) if f & SLOW == 0 => f & WORD != 0,
         _ => c.is_alphanumeric(),
+    }
+}
+
+/// Flags of a character: [`WORD`], [`ARABIC`], [`DIGIT`].
+pub const WORD: u8 = 1;
+pub const ARABIC: u8 = 2;
+pub const DIGIT: u8 = 4;
+/// Ask the Unicode tables (Latin and other letters below the Arabic block).
+const SLOW: u8 = 8;
+
+const fn flags_of(c: u32) -> u8 {
+    match c {
+        0x30..=0x39 => WORD | DIGIT,
+        0x41..=0x5A | 0x61..=0x7A => WORD,
+        0..=0x7F => 0,
+        0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5 | 0x06E5..=0x06E6 | 0x06EE..=0x06FF => WORD | ARABIC,
+        0x0600..=0x06FF => ARABIC,
+        _ => SLOW,
+    }
+}
+
+/// ASCII to the end of the Arabic block, one load each.
+static FLAGS: [u8; 0x700] = {
+    let mut t = [0u8; 0x700];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = flags_of(i as u32);
+        i += 1;
+    }
+    t
+};
+
+/// The flags of `c` (see [`WORD`]).
+#[inline]
+pub fn flags(c: char) -> u8 {
+    match FLAGS.get(c as usize) {
+        Some(&f) if f & SLOW == 0 => f,
+        _ => u8::from(c.is_alphanumeric()) * WORD,
+    }
+}
+
+/// The character at byte `i` of `text`, which is a character boundary, and its
+/// length; one- and two-byte characters (ASCII, Arabic) are decoded inline.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    match b.get(i) {
+        Some(&b0) if b0 < 0x80 => (b0 as char, 1),
+        Some(&b0) if b0 < 0xE0 => {
+            let c = (u32::from(b0 & 0x1F) << 6) | u32::from(b.get(i + 1).map_or(0, |x| x & 0x3F));
+            (char::from_u32(c).unwrap_or(' '), 2)
+        }
+        _ => text.get(i..).and_then(|t| t.chars().next()).map_or((' ', 1), |c| (c, c.len_utf8())),
     }
 }
 

@@ -1,0 +1,289 @@
+//! Rule strings looked up a word at a time. Every prefix of a rule string that
+//! ends a word ("the", "the united", "the united nations") is a key, so a
+//! place where a word may start costs one hash of that word, and a second
+//! word only when some rule string goes on. This is what the matcher does at
+//! each word start instead of walking an automaton byte by byte: it reads far
+//! less memory.
+
+use crate::text::is_word_char;
+
+/// One key: the rule strings it is, and whether longer ones go on from it.
+#[derive(Debug, Default)]
+struct Node {
+    hash: u64,
+    key: Box<[u8]>,
+    /// Rule strings equal to the key, in the order they were added.
+    ends: Vec<u32>,
+    /// Rule strings that are the key and then non-word characters ("U.S.").
+    tails: Vec<(Box<[u8]>, u32)>,
+    /// Some rule string goes on past the key to another word.
+    more: bool,
+}
+
+/// What a lookup reads, one cache line: the key (its first 32 bytes) and,
+/// for most keys, all that is known of it.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Slot {
+    /// 0: empty.
+    hash: u64,
+    head: [u8; 32],
+    len: u32,
+    node: u32,
+    /// The one rule string equal to the key, when there is exactly one.
+    only_end: Option<u32>,
+    more: bool,
+    /// The node has to be read: several ends, tails, or a key past 32 bytes.
+    full: bool,
+}
+
+#[derive(Debug)]
+pub struct WordIndex {
+    /// Open addressing on the hash.
+    slots: Vec<Slot>,
+    shift: u32,
+    nodes: Vec<Node>,
+    /// One bit per hash: most words are no key, and this answers in L1 cache.
+    bloom: Vec<u64>,
+    /// The same for keys that are a rule string taking an enclitic pronoun:
+    /// a word is looked up without its last letters only when one may.
+    enclitic_bloom: Vec<u64>,
+    /// The longest key and tail, in bytes, with room for an enclitic.
+    max_key: usize,
+}
+
+const BLOOM_BITS: u32 = 16;
+
+/// FxHash-style, eight bytes a step.
+fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    (h ^ (h >> 29)) | 1
+}
+
+/// The key's first 32 bytes equal `head` (zero padded past the key).
+#[inline]
+fn same_head(head: &[u8; 32], key: &[u8]) -> bool {
+    let k = key.len().min(32);
+    let mut w = [0u8; 32];
+    w[..k].copy_from_slice(&key[..k]);
+    w == *head
+}
+
+/// Where each word of `s` ends (after its last word character), in order.
+fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev = false;
+    s.char_indices().map(Some).chain(std::iter::once(None)).filter_map(move |x| {
+        let w = x.is_some_and(|(_, c)| is_word_char(c));
+        let cut = prev && !w;
+        prev = w;
+        cut.then(|| x.map_or(s.len(), |(i, _)| i))
+    })
+}
+
+impl WordIndex {
+    /// Index the rule strings that start with a word character; the others
+    /// are returned, with their numbers, for a search of their own.
+    /// `enclitic[i]`: rule string `i` may take an enclitic pronoun.
+    pub fn new<'s>(strings: &'s [String], enclitic: &[bool]) -> (WordIndex, Vec<(u32, &'s str)>) {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut by_key: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+        let mut rest = Vec::new();
+        let mut node = |key: &'s [u8], nodes: &mut Vec<Node>| -> usize {
+            *by_key.entry(key).or_insert_with(|| {
+                nodes.push(Node { hash: hash(key), key: key.into(), ..Node::default() });
+                nodes.len() - 1
+            })
+        };
+        for (pid, s) in strings.iter().enumerate() {
+            let pid = pid as u32;
+            if !s.chars().next().is_some_and(is_word_char) {
+                rest.push((pid, s.as_str()));
+                continue;
+            }
+            let cuts: Vec<usize> = word_ends(s).collect();
+            let last = *cuts.last().unwrap_or(&0);
+            for &c in &cuts[..cuts.len() - 1] {
+                let n = node(&s.as_bytes()[..c], &mut nodes);
+                nodes[n].more = true;
+            }
+            let n = node(&s.as_bytes()[..last], &mut nodes);
+            if last == s.len() {
+                nodes[n].ends.push(pid);
+            } else {
+                nodes[n].tails.push((s.as_bytes()[last..].into(), pid));
+            }
+        }
+        let size = (nodes.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let max_key = strings.iter().map(String::len).max().unwrap_or(0) + 16;
+        let mut ix = WordIndex {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            nodes,
+            bloom: vec![0; (1 << BLOOM_BITS) / 64],
+            enclitic_bloom: vec![0; (1 << BLOOM_BITS) / 64],
+            max_key,
+        };
+        for (n, node) in ix.nodes.iter().enumerate() {
+            let mut i = (node.hash >> ix.shift) as usize;
+            while ix.slots[i].hash != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            let mut head = [0u8; 32];
+            let k = node.key.len().min(32);
+            head[..k].copy_from_slice(&node.key[..k]);
+            let only_end = (node.ends.len() == 1).then(|| node.ends[0]);
+            let full = node.ends.len() > 1 || !node.tails.is_empty() || node.key.len() > 32;
+            ix.slots[i] = Slot { hash: node.hash, head, len: node.key.len() as u32, node: n as u32, only_end, more: node.more, full };
+            let b = (node.hash >> (64 - BLOOM_BITS)) as usize;
+            ix.bloom[b / 64] |= 1 << (b % 64);
+            if node.ends.iter().any(|&p| enclitic.get(p as usize).copied().unwrap_or(true)) {
+                ix.enclitic_bloom[b / 64] |= 1 << (b % 64);
+            }
+        }
+        (ix, rest)
+    }
+
+    fn get(&self, bloom: &[u64], key: &[u8]) -> Option<&Slot> {
+        let h = hash(key);
+        let b = (h >> (64 - BLOOM_BITS)) as usize;
+        if bloom[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.hash == 0 {
+                return None;
+            }
+            if slot.hash == h
+                && slot.len as usize == key.len()
+                && same_head(&slot.head, key)
+                && (key.len() <= 32 || *self.nodes.get(slot.node as usize)?.key == *key)
+            {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Push the ends of `slot`, ending at `e`.
+    #[inline]
+    fn ends(&self, slot: &Slot, e: usize, found: &mut Vec<(usize, u32)>) {
+        if let Some(p) = slot.only_end {
+            found.push((e, p));
+        } else if slot.full {
+            if let Some(n) = self.nodes.get(slot.node as usize) {
+                found.extend(n.ends.iter().map(|&p| (e, p)));
+            }
+        }
+    }
+
+    /// Every rule string that starts at `s` and ends where a word ends, or
+    /// where a word ends but for one of `enclitics` ("ه", "ها"), pushed to
+    /// `found` as (end, rule string). `key` is the text as keys are written
+    /// (ASCII lower case for a case-blind language); `we` is where the word
+    /// at `s` ends. A word longer than any key is not hashed, so a long run
+    /// of letters costs nothing more per start.
+    pub fn find(&self, key: &str, s: usize, mut we: usize, enclitics: &[String], found: &mut Vec<(usize, u32)>) {
+        let bytes = key.as_bytes();
+        loop {
+            if we - s > self.max_key {
+                return;
+            }
+            let word = &bytes[s..we];
+            for x in enclitics {
+                if word.len() > x.len() && word.ends_with(x.as_bytes()) {
+                    if let Some(n) = self.get(&self.enclitic_bloom, &word[..word.len() - x.len()]) {
+                        self.ends(n, we - x.len(), found);
+                    }
+                }
+            }
+            let Some(n) = self.get(&self.bloom, word) else { return };
+            self.ends(n, we, found);
+            if n.full {
+                for (tail, p) in self.nodes.get(n.node as usize).map_or(&[][..], |n| &n.tails[..]) {
+                    if bytes[we..].starts_with(tail) {
+                        found.push((we + tail.len(), *p));
+                    }
+                }
+            }
+            if !n.more {
+                return;
+            }
+            // the next word: past the non-word characters, to its end
+            let room = self.max_key.saturating_sub(we - s);
+            let mut chars = key[we..].char_indices().take_while(|&(i, _)| i <= room).skip_while(|&(_, c)| !is_word_char(c));
+            if chars.next().is_none() {
+                return;
+            }
+            we = match chars.find(|&(_, c)| !is_word_char(c)) {
+                Some((i, _)) => we + i,
+                None if key.len() - we <= room => key.len(),
+                None => return,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(strings: &[&str]) -> (WordIndex, Vec<String>) {
+        let s: Vec<String> = strings.iter().map(|x| x.to_string()).collect();
+        let (ix, rest) = WordIndex::new(&s, &vec![true; s.len()]);
+        let rest = rest.iter().map(|x| x.1.to_string()).collect();
+        (ix, rest)
+    }
+
+    fn find(ix: &WordIndex, text: &str, s: usize) -> Vec<(usize, u32)> {
+        let we = text[s..].find(|c: char| !is_word_char(c)).map_or(text.len(), |k| s + k);
+        let mut out = Vec::new();
+        ix.find(text, s, we, &["ها".to_string(), "ه".to_string()], &mut out);
+        out
+    }
+
+    #[test]
+    fn words_then_longer_strings() {
+        let (ix, rest) = index(&["the", "the united nations", "u.s.", "«x"]);
+        assert_eq!(rest, ["«x"], "a string that begins with punctuation is left to the automaton");
+        let t = "the united nations said";
+        assert_eq!(find(&ix, t, 0), [(3, 0), (18, 1)]);
+        assert_eq!(find(&ix, "the united states", 0), [(3, 0)], "no third word: only the first");
+        assert_eq!(find(&ix, "the  united nations", 0), [(3, 0)], "the space between is part of the string");
+        assert_eq!(find(&ix, "u.s. forces", 0), [(4, 2)], "a string that ends in punctuation");
+        assert_eq!(find(&ix, "then", 0), [], "a word is matched whole");
+    }
+
+    #[test]
+    fn a_word_without_its_enclitic() {
+        let (ix, _) = index(&["بيان", "بيانات"]);
+        assert_eq!(find(&ix, "بيانها", 0), [(8, 0)]);
+        assert_eq!(find(&ix, "بيانات", 0), [(12, 1)]);
+        let (ix, _) = WordIndex::new(&["بيان".to_string()], &[false]);
+        let mut out = Vec::new();
+        ix.find("بيانها", 0, 12, &["ها".to_string()], &mut out);
+        assert!(out.is_empty(), "only rule strings that take an enclitic are looked up without one");
+    }
+
+    #[test]
+    fn a_word_longer_than_any_key_is_not_hashed() {
+        let (ix, _) = index(&["said"]);
+        let long = "said".repeat(10_000);
+        assert_eq!(find(&ix, &long, 0), []);
+    }
+}
