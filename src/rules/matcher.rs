@@ -146,10 +146,8 @@ pub struct Matcher {
     index: WordIndex,
     /// The others.
     rest: Option<Rest>,
-    /// The proclitic runs, packed (see [`pack`]).
-    prefix_keys: KeySet,
-    /// The letters of the Arabic block (U+0620..U+065F) that proclitic runs use.
-    prefix_letters: u64,
+    /// Proclitic runs as numbers, four bits a letter.
+    codes: ProcliticCodes,
     pats: Vec<Pattern>,
     lang: Lang,
     morph: Morphology,
@@ -353,18 +351,8 @@ impl Matcher {
         let enclitic: Vec<bool> = p.pats.iter().map(|x| x.arabic && x.entries.iter().any(Entry::takes_enclitic)).collect();
         let (index, rest) = WordIndex::new(&p.strings, &enclitic);
         let rest = Rest::new(&rest, lang);
-        let prefix_keys = KeySet::new(lr.morph.prefixes.iter().filter_map(|x| pack(x.as_bytes())));
-        let prefix_letters = lr.morph.prefixes.iter().flat_map(|x| x.chars()).fold(0, |m, c| m | letter_bit(c));
-        Matcher {
-            index,
-            rest,
-            prefix_keys,
-            prefix_letters,
-            pats: p.pats,
-            lang,
-            morph: lr.morph.clone(),
-            needs_type: registry.iter().map(|r| r.needs_type).collect(),
-        }
+        let codes = ProcliticCodes::new(&lr.morph.prefixes);
+        Matcher { index, rest, codes, pats: p.pats, lang, morph: lr.morph.clone(), needs_type: registry.iter().map(|r| r.needs_type).collect() }
     }
 
     pub fn lang(&self) -> Lang {
@@ -407,7 +395,7 @@ impl Matcher {
             starts.clear();
             starts.push((ws, Edge::Word));
             // the run of proclitic letters so far, and the character before `i`
-            let (mut clitic_run, mut n) = (true, 0usize);
+            let (mut clitic_run, mut n, mut code) = (true, 0usize, 0u32);
             let (mut prev, mut prev_f) = (c, flags(c));
             i += len;
             while i < b.len() {
@@ -417,12 +405,16 @@ impl Matcher {
                     break;
                 }
                 n += 1;
-                clitic_run &= self.prefix_letters & letter_bit(prev) != 0;
+                if clitic_run {
+                    let k = self.codes.letter(prev);
+                    clitic_run = k != 0 && n <= 4;
+                    code = code << 4 | k;
+                }
                 if f & ARABIC != 0 {
                     // «11مواطنا»: an Arabic word may follow digits with no space
                     if prev_f & DIGIT != 0 {
                         starts.push((i, Edge::Digits));
-                    } else if clitic_run && n <= 4 && prev_f & ARABIC != 0 && self.is_prefix(&text[ws..i]) {
+                    } else if clitic_run && prev_f & ARABIC != 0 && self.codes.is_prefix(code).unwrap_or_else(|| self.morph.prefixes.contains(&text[ws..i])) {
                         starts.push((i, Edge::Proclitics(ws)));
                     }
                 }
@@ -451,15 +443,6 @@ impl Matcher {
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
         let out = self.typed_names(text, out);
         drop_subordinated(out)
-    }
-
-    /// A proclitic run («و», «وال», «لل»). Asked at most four times a word,
-    /// so it is a table probe, not a hash of a string.
-    fn is_prefix(&self, run: &str) -> bool {
-        match pack(run.as_bytes()) {
-            Some(k) => self.prefix_keys.contains(k),
-            None => self.morph.prefixes.contains(run),
-        }
     }
 
     /// The hits of rule string `pid` found at `s..e`, if its edges and clitics fit.
@@ -628,60 +611,59 @@ enum Edge {
     Proclitics(usize),
 }
 
-/// A letter's bit in a mask of the Arabic block U+0620..U+065F; other
-/// characters get every bit, so a mask test never rules them out.
-fn letter_bit(c: char) -> u64 {
-    match (c as u32).checked_sub(0x620) {
-        Some(k) if k < 64 => 1 << k,
-        _ => u64::MAX,
-    }
-}
-
-/// A small set of packed keys, open addressing in a power-of-two table.
+/// Proclitic runs of up to four letters as numbers, four bits a letter, so a
+/// run is checked with one bit as it is read: asked for the first letters of
+/// nearly every Arabic word, a hash of the run was a tenth of the matcher.
 #[derive(Debug)]
-struct KeySet {
-    slots: Vec<u64>,
-    shift: u32,
+struct ProcliticCodes {
+    /// A letter of the Arabic block U+0620..U+065F to its code (0: in no run).
+    letters: [u32; 64],
+    /// One bit per code that is a whole run; `None` when the runs do not fit
+    /// (custom rules with long runs or many letters): then ask the set.
+    runs: Option<Vec<u64>>,
 }
 
-impl KeySet {
-    fn new(keys: impl Iterator<Item = u64>) -> KeySet {
-        let keys: Vec<u64> = keys.filter(|&k| k != 0).collect();
-        let size = (keys.len() * 4).next_power_of_two().max(16);
-        let mut set = KeySet { slots: vec![0; size], shift: 64 - size.trailing_zeros() };
-        for k in keys {
-            let mut i = set.slot(k);
-            while set.slots[i] != 0 && set.slots[i] != k {
-                i = (i + 1) & (size - 1);
-            }
-            set.slots[i] = k;
-        }
-        set
-    }
-
-    fn slot(&self, k: u64) -> usize {
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    fn contains(&self, k: u64) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(k);
-        loop {
-            match self.slots[i] {
-                0 => return false,
-                x if x == k => return true,
-                _ => i = (i + 1) & mask,
+impl ProcliticCodes {
+    fn new(prefixes: &rustc_hash::FxHashSet<String>) -> ProcliticCodes {
+        let mut letters = [0u32; 64];
+        let mut next = 1;
+        let mut fits = true;
+        for c in prefixes.iter().flat_map(|p| p.chars()) {
+            match (c as u32).checked_sub(0x620).filter(|&k| k < 64) {
+                Some(k) if letters[k as usize] != 0 => {}
+                Some(k) if next < 16 => {
+                    letters[k as usize] = next;
+                    next += 1;
+                }
+                _ => fits = false,
             }
         }
+        let mut runs = vec![0u64; (1 << 16) / 64];
+        for p in prefixes {
+            fits &= (1..=4).contains(&p.chars().count());
+            let code = p.chars().fold(0u32, |code, c| code << 4 | Self::code_of(&letters, c));
+            if let Some(w) = runs.get_mut(code as usize / 64) {
+                *w |= 1 << (code % 64);
+            }
+        }
+        ProcliticCodes { letters, runs: fits.then_some(runs) }
     }
-}
 
-/// Up to eight bytes as one number (text words hold no NUL byte, so the
-/// zero padding cannot collide).
-fn pack(b: &[u8]) -> Option<u64> {
-    let mut k = [0u8; 8];
-    k.get_mut(..b.len())?.copy_from_slice(b);
-    Some(u64::from_le_bytes(k))
+    fn code_of(letters: &[u32; 64], c: char) -> u32 {
+        (c as u32).checked_sub(0x620).and_then(|k| letters.get(k as usize)).copied().unwrap_or(0)
+    }
+
+    #[inline]
+    fn letter(&self, c: char) -> u32 {
+        Self::code_of(&self.letters, c)
+    }
+
+    /// Is the run with this code a proclitic run? `None`: ask the set.
+    #[inline]
+    fn is_prefix(&self, code: u32) -> Option<bool> {
+        let runs = self.runs.as_ref()?;
+        Some(runs.get(code as usize / 64).is_some_and(|w| w & (1 << (code % 64)) != 0))
+    }
 }
 
 /// «قبل أن تتعرض»: the «أن» of a subordinator opens no reported content. Hits
