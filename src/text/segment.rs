@@ -48,54 +48,60 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>, proclitics: &HashSet
 }
 
 fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
+    use super::script::{char_at, flags, ARABIC, DIGIT, WORD};
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        let f = flags(c);
+        if f & WORD == 0 {
+            if !c.is_whitespace() {
+                toks.push(Token { start: i, end: i + len, kind: TokKind::Punct(c) });
+            }
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    // «11مواطنا»: digits glued to an Arabic word are a number of their own
-                    if all_digits && super::is_arabic(d) {
-                        break;
-                    }
-                    // «و133», «لـ206», «بـ300»: an Arabic clitic glued to digits is its
-                    // own word, so the number stays a number
-                    if d.is_ascii_digit() && !all_digits && proclitics.contains(&text[i..j]) {
-                        break;
-                    }
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
+        let start = i;
+        let mut end = i + len;
+        let mut all_digits = f & DIGIT != 0;
+        while end < text.len() {
+            let j = end;
+            let (d, dlen) = char_at(text, j);
+            let df = flags(d);
+            if df & WORD != 0 {
+                // «11مواطنا»: digits glued to an Arabic word are a number of their own
+                if all_digits && df & ARABIC != 0 {
+                    break;
+                }
+                // «و133», «لـ206», «بـ300»: an Arabic clitic glued to digits is its
+                // own word, so the number stays a number
+                if df & DIGIT != 0 && !all_digits && proclitics.contains(&text[start..j]) {
+                    break;
+                }
+                all_digits &= df & DIGIT != 0;
+                end = j + dlen;
+                continue;
+            }
+            // joiners inside a word: 1,500 / 1.5 / don't / al-Assad
+            if matches!(d, '\'' | '’' | '-' | '.' | ',' | ':') {
+                let next = text[j + dlen..].chars().next();
+                let ok = match (d, next) {
+                    // 1,500 / 1.5 / 7:15
+                    ('.' | ',' | ':', Some(n)) => all_digits && n.is_ascii_digit(),
+                    ('\'' | '’', Some(n)) => is_letter(n) && is_letter(c),
+                    ('-', Some(n)) => is_word_char(n),
+                    _ => false,
+                };
+                if ok {
+                    end = j + dlen;
                     continue;
                 }
-                // joiners inside a word: 1,500 / 1.5 / don't / al-Assad
-                if matches!(d, '\'' | '’' | '-' | '.' | ',' | ':') {
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    let ok = match (d, next) {
-                        // 1,500 / 1.5 / 7:15
-                        ('.' | ',' | ':', Some(n)) => all_digits && n.is_ascii_digit(),
-                        ('\'' | '’', Some(n)) => is_letter(n) && is_letter(c),
-                        ('-', Some(n)) => is_word_char(n),
-                        _ => false,
-                    };
-                    if ok {
-                        it.next();
-                        end = j + d.len_utf8();
-                        continue;
-                    }
-                }
-                break;
             }
-            let kind = if all_digits { TokKind::Number } else { TokKind::Word };
-            toks.push(Token { start: i, end, kind });
-        } else {
-            toks.push(Token { start: i, end: i + c.len_utf8(), kind: TokKind::Punct(c) });
+            break;
         }
+        let kind = if all_digits { TokKind::Number } else { TokKind::Word };
+        toks.push(Token { start, end, kind });
+        i = end;
     }
     toks
 }
