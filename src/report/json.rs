@@ -7,12 +7,19 @@ use super::Report;
 use crate::model::Audit;
 
 /// One JSON object per line, per article.
-pub struct Jsonl;
+#[derive(Default)]
+pub struct Jsonl {
+    /// The line is built here and written in one call: serde_json writes
+    /// many small pieces, each a dynamic call into the writer otherwise.
+    buf: Vec<u8>,
+}
 
 impl Report for Jsonl {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, audit)?;
-        out.write_all(b"\n")
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, audit)?;
+        self.buf.push(b'\n');
+        out.write_all(&self.buf)
     }
 }
 
@@ -21,13 +28,16 @@ impl Report for Jsonl {
 #[derive(Default)]
 pub struct Json {
     started: bool,
+    buf: Vec<u8>,
 }
 
 impl Report for Json {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"{\"articles\": [\n" })?;
+        self.buf.clear();
+        self.buf.extend_from_slice(if self.started { b",\n" } else { b"{\"articles\": [\n" });
         self.started = true;
-        serde_json::to_writer(&mut *out, audit).map_err(io::Error::from)
+        serde_json::to_writer(&mut self.buf, audit)?;
+        out.write_all(&self.buf)
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {

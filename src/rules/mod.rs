@@ -120,6 +120,14 @@ impl LangRules {
         let upper = w.bytes().any(|b| b.is_ascii_uppercase())
             || (w.bytes().any(|b| (0xC3..=0xC9).contains(&b)) && w.chars().any(|c| ('\u{C0}'..'\u{250}').contains(&c) && c.is_uppercase()));
         if upper {
+            // most capitalised words are ASCII: lower-cased on the stack
+            if w.len() <= 32 && w.is_ascii() {
+                let mut buf = [0u8; 32];
+                let low = &mut buf[..w.len()];
+                low.copy_from_slice(w.as_bytes());
+                low.make_ascii_lowercase();
+                return std::str::from_utf8(low).ok().and_then(|l| self.words.get(l)).copied().unwrap_or(0);
+            }
             return self.words.get(&w.to_lowercase()).copied().unwrap_or(0);
         }
         0

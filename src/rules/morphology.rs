@@ -92,6 +92,9 @@ pub struct Morphology {
     article_runs: Vec<String>,
     /// The first letters of those runs: most words start with none of them.
     run_starts: Vec<char>,
+    /// Each of `article_runs` as (bytes, mask) over a word's first eight
+    /// bytes; a mask of 0 for a run longer than that.
+    packed_runs: Vec<(u64, u64)>,
     pub min_stem: usize,
     /// (free, bound) endings, folded.
     pub bound_endings: Vec<(String, String)>,
@@ -136,7 +139,22 @@ impl Morphology {
         let mut run_starts: Vec<char> = article_runs.iter().filter_map(|r| r.chars().next()).collect();
         run_starts.sort_unstable();
         run_starts.dedup();
+        let packed_runs = article_runs
+            .iter()
+            .map(|r| {
+                let (mut bits, mut mask) = ([0u8; 8], [0u8; 8]);
+                if r.len() > 8 || r.is_empty() {
+                    return (0, 0);
+                }
+                for (k, b) in r.bytes().enumerate() {
+                    bits[k] = b;
+                    mask[k] = 0xFF;
+                }
+                (u64::from_le_bytes(bits), u64::from_le_bytes(mask))
+            })
+            .collect();
         Morphology {
+            packed_runs,
             run_starts,
             article,
             conj,
@@ -185,10 +203,21 @@ impl Morphology {
     /// keys and cross-article names.
     pub fn strip<'w>(&self, w: &'w str) -> &'w str {
         let runs = w.chars().next().is_some_and(|c| self.run_starts.contains(&c));
-        for p in self.article_runs.iter().filter(|_| runs) {
-            if let Some(r) = w.strip_prefix(p.as_str()) {
-                if r.chars().count() >= self.min_stem {
-                    return r;
+        if runs {
+            // the word's first eight bytes as a number, each run tested under
+            // its mask: this runs for most Arabic words of an article
+            let mut head = [0u8; 8];
+            for (k, b) in w.bytes().take(8).enumerate() {
+                head[k] = b;
+            }
+            let head = u64::from_le_bytes(head);
+            for (p, &(bits, mask)) in self.article_runs.iter().zip(&self.packed_runs) {
+                let starts = if mask == 0 { w.starts_with(p.as_str()) } else { head & mask == bits };
+                if starts {
+                    let r = &w[p.len()..];
+                    if r.chars().nth(self.min_stem.saturating_sub(1)).is_some() || self.min_stem == 0 {
+                        return r;
+                    }
                 }
             }
         }

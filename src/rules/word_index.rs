@@ -73,13 +73,16 @@ fn hash(b: &[u8]) -> u64 {
     (h ^ (h >> 29)) | 1
 }
 
-/// The key's first 32 bytes equal `head` (zero padded past the key).
+/// The key's first 32 bytes equal `head` (zero padded past the key), compared
+/// a word at a time: a call to memcmp for every word of an article showed.
 #[inline]
 fn same_head(head: &[u8; 32], key: &[u8]) -> bool {
-    let k = key.len().min(32);
     let mut w = [0u8; 32];
-    w[..k].copy_from_slice(&key[..k]);
-    w == *head
+    for (d, s) in w.iter_mut().zip(key) {
+        *d = *s;
+    }
+    let word = |x: &[u8; 32], i: usize| u64::from_le_bytes([x[i], x[i + 1], x[i + 2], x[i + 3], x[i + 4], x[i + 5], x[i + 6], x[i + 7]]);
+    (word(&w, 0) ^ word(head, 0)) | (word(&w, 8) ^ word(head, 8)) | (word(&w, 16) ^ word(head, 16)) | (word(&w, 24) ^ word(head, 24)) == 0
 }
 
 /// Where each word of `s` ends (after its last word character), in order.

@@ -53,6 +53,11 @@ pub struct World {
     /// The same for the first words of names longer than them ("ras al" of
     /// "ras al ain").
     seen_prefixes: Vec<u64>,
+    /// `seen` or `seen_heads`: the one probe `maybe` makes (built on load).
+    seen_any: Vec<u64>,
+    /// `heads` as a hash set: a probe, not a binary search through a long
+    /// vector, which missed the cache at every step (built on load).
+    head_set: rustc_hash::FxHashSet<u64>,
 }
 
 const SEEN_BITS: u32 = 22;
@@ -77,6 +82,11 @@ fn marked(set: &[u64], h: u64) -> bool {
 }
 
 const MAIN: u32 = 1 << 31;
+
+/// Two bit sets as one (either may be empty: nothing marked).
+fn any_of(a: &[u64], b: &[u64]) -> Vec<u64> {
+    (0..a.len().max(b.len())).map(|i| a.get(i).copied().unwrap_or(0) | b.get(i).copied().unwrap_or(0)).collect()
+}
 
 /// A town this big may be named without a frame («في مدينة»).
 pub const WELL_KNOWN: u64 = 100_000;
@@ -214,6 +224,8 @@ impl World {
             mark(&mut w.seen_heads, h);
         }
         w.heads = heads;
+        w.seen_any = any_of(&w.seen, &w.seen_heads);
+        w.head_set = w.heads.iter().copied().collect();
         if errs.is_empty() {
             Ok(w)
         } else {
@@ -273,22 +285,41 @@ impl World {
             return None;
         }
         let max_words = r.n()?;
-        let places = (0..r.n()?)
-            .map(|_| {
-                let [a, b, c, d, parent, kind] = [r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?];
-                let kind = match kind {
+        // each array read in fixed-size records: a tight loop, not a chain of
+        // checked reads per field (this runs at every start)
+        let word = |x: &[u8], k: usize| u32::from_le_bytes([x[k], x[k + 1], x[k + 2], x[k + 3]]);
+        let long = |x: &[u8], k: usize| u64::from_le_bytes([x[k], x[k + 1], x[k + 2], x[k + 3], x[k + 4], x[k + 5], x[k + 6], x[k + 7]]);
+        let n = r.n()?;
+        let places = r
+            .records(n, 32)?
+            .map(|x| {
+                let kind = match word(x, 20) {
                     0 => PlaceKind::Country,
                     1 => PlaceKind::Governorate,
                     2 => PlaceKind::City,
                     _ => return None,
                 };
-                Some(WorldPlace { id: (a, b), name: (c, d), kind, parent: (parent != u32::MAX).then_some(parent), population: r.u64()? })
+                let parent = word(x, 16);
+                Some(WorldPlace {
+                    id: (word(x, 0), word(x, 4)),
+                    name: (word(x, 8), word(x, 12)),
+                    kind,
+                    parent: (parent != u32::MAX).then_some(parent),
+                    population: long(x, 24),
+                })
             })
             .collect::<Option<Vec<_>>>()?;
-        let mut pairs = || (0..r.n()?).map(|_| Some((r.u64()?, r.u32()?))).collect::<Option<Vec<_>>>();
+        let mut pairs = || {
+            let n = r.n()?;
+            Some(r.records(n, 12)?.map(|x| (long(x, 0), word(x, 8))).collect::<Vec<_>>())
+        };
         let (names, by_id) = (pairs()?, pairs()?);
-        let buckets = (0..r.n()?).map(|_| r.u32()).collect::<Option<Vec<_>>>()?;
-        let mut words = || (0..r.n()?).map(|_| r.u64()).collect::<Option<Vec<_>>>();
+        let n = r.n()?;
+        let buckets = r.records(n, 4)?.map(|x| word(x, 0)).collect::<Vec<_>>();
+        let mut words = || {
+            let n = r.n()?;
+            Some(r.records(n, 8)?.map(|x| long(x, 0)).collect::<Vec<_>>())
+        };
         let (heads, seen, seen_heads, seen_prefixes) = (words()?, words()?, words()?, words()?);
         let lower_ids = (0..r.n()?)
             .map(|_| {
@@ -297,7 +328,9 @@ impl World {
                 Some((i, String::from_utf8(r.take(len)?.to_vec()).ok()?))
             })
             .collect::<Option<Vec<_>>>()?;
-        let w = World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes };
+        let seen_any = any_of(&seen, &seen_heads);
+        let head_set = heads.iter().copied().collect();
+        let w = World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes, seen_any, head_set };
         w.whole(r.b.is_empty()).then_some(w)
     }
 
@@ -333,8 +366,7 @@ impl World {
 
     /// Could `word` be a name, or the first word of one? (false: surely not)
     pub fn maybe(&self, word: &str) -> bool {
-        let h = hash(word);
-        marked(&self.seen, h) || marked(&self.seen_heads, h)
+        marked(&self.seen_any, hash(word))
     }
 
     /// Does a name of more words than `key` start with it? (false: surely not)
@@ -345,7 +377,7 @@ impl World {
     /// Is `word` the first word of a name of several words?
     pub fn is_head(&self, word: &str) -> bool {
         let h = hash(word);
-        marked(&self.seen_heads, h) && self.heads.binary_search(&h).is_ok()
+        marked(&self.seen_heads, h) && self.head_set.contains(&h)
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
@@ -418,6 +450,10 @@ impl<'b> Reader<'b> {
     }
     fn n(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
+    }
+    /// `n` records of `width` bytes.
+    fn records(&mut self, n: usize, width: usize) -> Option<std::slice::ChunksExact<'b, u8>> {
+        Some(self.take(n.checked_mul(width)?)?.chunks_exact(width))
     }
 }
 
