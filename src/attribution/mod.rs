@@ -174,13 +174,14 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 continue;
             }
             // one event per position: the longest cue-like hit wins
-            let same: Vec<&Hit> = hits[i - 1..].iter().take_while(|g| g.start == h.start).collect();
-            i += same.len() - 1;
+            let n = hits[i - 1..].iter().take_while(|g| g.start == h.start).count();
+            let same = &hits[i - 1..i - 1 + n];
+            i += n - 1;
             let pick = same
                 .iter()
                 .filter(|g| matches!(g.entry, Entry::According(_) | Entry::DocumentFrame | Entry::Verb { .. }))
                 .max_by_key(|g| (g.end, matches!(g.entry, Entry::According(_)) as u8));
-            let Some(&&ev) = pick else { continue };
+            let Some(&ev) = pick else { continue };
             // a longer source name starting here («البيان» the outlet) is not a cue
             if same.iter().any(|g| matches!(g.entry, Entry::Registry(_)) && g.end > ev.end) {
                 continue;
