@@ -92,13 +92,17 @@ fn lang_choice(l: LangArg) -> LangChoice {
 }
 
 /// Where output goes: a file named with -o, or standard output.
+/// Output is written in blocks this big: a report of thousands of articles is
+/// megabytes, and each write is a system call.
+const OUT_BUF: usize = 256 << 10;
+
 fn output(o: &OutArg) -> Result<Box<dyn Write>, Fail> {
     Ok(match &o.output {
         Some(p) => {
             let f = std::fs::File::create(p).map_err(|e| Fail(format!("{}: cannot write: {e}", p.display())))?;
-            Box::new(io::BufWriter::new(f))
+            Box::new(io::BufWriter::with_capacity(OUT_BUF, f))
         }
-        None => Box::new(io::BufWriter::new(io::stdout())),
+        None => Box::new(io::BufWriter::with_capacity(OUT_BUF, io::stdout())),
     })
 }
 

@@ -118,6 +118,10 @@ pub(super) fn finish_lang(l: Loaded) -> LangRules {
 }
 
 pub(super) fn parse<T: serde::de::DeserializeOwned>(file: &(PathBuf, String), errs: &mut Vec<RuleError>) -> Option<T> {
+    // a built-in file, unchanged: its JSON copy (the YAML still decides errors)
+    if let Some(v) = super::builtin_json(&file.0, &file.1).and_then(|j| serde_json::from_str::<T>(j).ok()) {
+        return Some(v);
+    }
     match serde_yaml::from_str::<T>(&file.1) {
         Ok(v) => Some(v),
         Err(e) => {
