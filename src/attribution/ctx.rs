@@ -19,6 +19,10 @@ pub struct Ctx<'a> {
     pub by_tok: Vec<(u32, u32)>,
     /// Word classes of each token, looked up on first use (`UNKNOWN` before).
     classes: Vec<Cell<u128>>,
+    /// [`Ctx::world_place`] of each token on first use: 0 not yet, 1 none,
+    /// 2 a place, 3 a place with a glued preposition (asked again and again
+    /// while noun phrases are read).
+    world_places: Vec<Cell<u8>>,
     /// The world gazetteer, for places the hand-written one leaves to GeoNames.
     pub world: Option<&'a crate::rules::world::World>,
 }
@@ -49,7 +53,8 @@ impl<'a> Ctx<'a> {
         let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
         let by_tok = index_hits(seg, hits);
         let classes = vec![Cell::new(UNKNOWN); seg.tokens.len()];
-        Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes, world: None }
+        let world_places = vec![Cell::new(0); seg.tokens.len()];
+        Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes, world_places, world: None }
     }
 
     /// The same, with the world gazetteer at hand for [`Ctx::is_place`].
@@ -67,6 +72,23 @@ impl<'a> Ctx<'a> {
     /// A well-known GeoNames place at token `i`, and whether a proclitic
     /// preposition is glued to it («بجنيف»).
     pub fn world_place(&self, i: usize) -> Option<bool> {
+        let cell = self.world_places.get(i)?;
+        match cell.get() {
+            1 => return None,
+            2 => return Some(false),
+            3 => return Some(true),
+            _ => {}
+        }
+        let r = self.find_world_place(i);
+        cell.set(match r {
+            None => 1,
+            Some(false) => 2,
+            Some(true) => 3,
+        });
+        r
+    }
+
+    fn find_world_place(&self, i: usize) -> Option<bool> {
         let w = self.world?;
         if self.tok(i).is_none_or(|t| t.kind != TokKind::Word) || !self.hits_at_tok(i).is_empty() || self.function_word(i) || self.is(i, W::NotPlaces) {
             return None;

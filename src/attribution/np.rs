@@ -226,8 +226,7 @@ pub fn key_of(ctx: &Ctx, i: usize) -> String {
 /// («والوزارة» → «وزاره», "ministry's" → "ministry").
 pub(crate) fn key_word(ctx: &Ctx, i: usize) -> String {
     let raw = ctx.word(i);
-    // Arabic has no case: lower-casing it is a copy that walks the case tables
-    let w = if raw.chars().any(char::is_uppercase) { raw.to_lowercase() } else { raw.to_string() };
+    let w = crate::text::lower(raw).into_owned();
     // «ومصادر»: a conjunction the matcher saw in front of a source word goes too
     let conj = ctx.hits_at_tok(i).iter().any(|h| h.conj && h.prep.is_none() && !h.definite && is_source_entry(&h.entry));
     let w = match w.char_indices().nth(1) {

@@ -173,7 +173,7 @@ pub(super) fn classify(ctx: &Ctx, r: &Reading, inherited: Option<Category>) -> O
 fn disease_near(ctx: &Ctx, first: usize, end: usize) -> bool {
     let lo = first.saturating_sub(4);
     let hi = (end + 4).min(ctx.seg.tokens.len());
-    let near = |j: usize| ctx.punct(j).is_none() && ctx.lr.is(ctx.lr.morph.strip(&ctx.word(j).to_lowercase()), W::DiseaseWords);
+    let near = |j: usize| ctx.punct(j).is_none() && ctx.lr.is(ctx.lr.morph.strip(&crate::text::lower(ctx.word(j))), W::DiseaseWords);
     (lo..first).rev().take_while(|&j| ctx.punct(j).is_none()).any(near) || (first + 1..hi.max(end)).take_while(|&j| ctx.punct(j).is_none()).any(near)
 }
 

@@ -342,7 +342,7 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     let linked = j > 0 && ctx.is(j - 1, W::NpNameLinks);
     let addressee = !linked && (src.is_some_and(|s| ctx.addressee_hit(s)) || (src.is_none() && ctx.glued_addressee(j)));
     // «المركز الإعلامي للمقاومة»: a definite genitive glued to «ل», unless it names who was told («للصحفيين»)
-    let told = ctx.is(j, W::PlainAddressees) || ctx.lr.is(ctx.lr.morph.strip(&ctx.word(j).to_lowercase()), W::PlainAddressees);
+    let told = ctx.is(j, W::PlainAddressees) || ctx.lr.is(ctx.lr.morph.strip(&crate::text::lower(ctx.word(j))), W::PlainAddressees);
     // («الناطق باسم المديرية العامة للحماية المدنية»: the body a person speaks for
     // has such a genitive too)
     let body_open = b.np.body.is_some() && !b.np.named;

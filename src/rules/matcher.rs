@@ -17,7 +17,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use super::morphology::{Clitics, Morphology};
 use super::schema::*;
-use super::word_index::WordIndex;
+use super::word_index::{Enclitics, WordIndex};
 use super::Lang;
 use crate::text::script::{char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
@@ -148,6 +148,7 @@ pub struct Matcher {
     rest: Option<Rest>,
     /// Proclitic runs as numbers, four bits a letter.
     codes: ProcliticCodes,
+    enclitics: Enclitics,
     pats: Vec<Pattern>,
     lang: Lang,
     morph: Morphology,
@@ -352,7 +353,16 @@ impl Matcher {
         let (index, rest) = WordIndex::new(&p.strings, &enclitic);
         let rest = Rest::new(&rest, lang);
         let codes = ProcliticCodes::new(&lr.morph.prefixes);
-        Matcher { index, rest, codes, pats: p.pats, lang, morph: lr.morph.clone(), needs_type: registry.iter().map(|r| r.needs_type).collect() }
+        Matcher {
+            index,
+            rest,
+            codes,
+            enclitics: Enclitics::new(&lr.morph.enclitics),
+            pats: p.pats,
+            lang,
+            morph: lr.morph.clone(),
+            needs_type: registry.iter().map(|r| r.needs_type).collect(),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -424,7 +434,7 @@ impl Matcher {
             let we = i;
             for &(s, edge) in &starts {
                 found.clear();
-                self.index.find(key, s, we, &self.morph.enclitics, &mut found);
+                self.index.find(key, s, we, &self.enclitics, &mut found);
                 if found.is_empty() {
                     continue;
                 }

@@ -236,7 +236,9 @@ impl Morphology {
 
     /// The word begins with the article.
     pub fn definite(&self, w: &str) -> bool {
-        !self.article.is_empty() && w.starts_with(self.article.as_str())
+        let a = self.article.as_bytes();
+        // byte by byte: the article is two letters, and this is asked of most words
+        !a.is_empty() && w.len() >= a.len() && w.as_bytes().iter().zip(a).all(|(x, y)| x == y)
     }
 
     /// The word begins with the proclitic preposition `p` glued to it (and not

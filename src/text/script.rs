@@ -65,6 +65,21 @@ pub fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// `w` in lower case, borrowed when it has no capital: Arabic has no case, and
+/// lower-casing it is a copy that walks the case tables.
+pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    let upper = w.chars().any(|c| match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_uppercase(),
+    });
+    if upper {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// A letter (no digits), with the same fast paths.
 #[inline]
 pub fn is_letter(c: char) -> bool {
