@@ -121,7 +121,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     }
     // countries first: they are the context of the rest
     for (j, _, names, framed) in &found {
-        if let Some(c) = names.iter().find(|x| x.main && world.places[x.place as usize].kind == PlaceKind::Country) {
+        if let Some(c) = names.iter().find(|x| x.main && world.place(x.place).kind == PlaceKind::Country) {
             if *framed != Frame::None || believable(ctx, *j, world, c) {
                 countries.insert(world.id(world.country(c.place)).to_string());
             }
@@ -139,13 +139,13 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         }
         let ok = match framed {
             Frame::Settlement => true,
-            Frame::Preposition => home || world.places[best.place as usize].population >= FRAMED,
-            Frame::None => believable(ctx, j, world, &best) && (home || world.places[best.place as usize].population >= FAMOUS),
+            Frame::Preposition => home || world.place(best.place).population >= FRAMED,
+            Frame::None => believable(ctx, j, world, &best) && (home || world.place(best.place).population >= FAMOUS),
         };
         if !ok || ctx.is(j, W::NotPlaces) && framed != Frame::Settlement || framed != Frame::Settlement && quoted(ctx, j, j + len) {
             continue;
         }
-        let wp = &world.places[best.place as usize];
+        let wp = world.place(best.place);
         let (id, name, kind) = match rules.same_as.get(world.id(best.place)) {
             Some(&y) => {
                 let p = &rules.places[y as usize];
@@ -217,9 +217,9 @@ fn town_of(ctx: &Ctx, rules: &Rules, tok: usize, province: &str) -> Option<Named
     let (_, names, _) = lookup(ctx, world, tok)?;
     let best = names
         .iter()
-        .filter(|x| matches!(world.places[x.place as usize].kind, PlaceKind::City | PlaceKind::Town))
+        .filter(|x| matches!(world.place(x.place).kind, PlaceKind::City | PlaceKind::Town))
         .filter(|x| rules.inside(world.id(x.place), province))
-        .max_by_key(|x| world.places[x.place as usize].population)?;
+        .max_by_key(|x| world.place(x.place).population)?;
     let (id, name) = match rules.same_as.get(world.id(best.place)) {
         Some(&y) => (rules.places[y as usize].id.clone(), rules.places[y as usize].name.clone()),
         None => (world.id(best.place).to_string(), world.name(best.place).to_string()),
@@ -401,7 +401,7 @@ fn frame(ctx: &Ctx, j: usize) -> Frame {
 /// Without a frame: a main name of a country, a region or a big town, not a
 /// common word, and in English capitalised for a reason of its own.
 fn believable(ctx: &Ctx, j: usize, world: &World, x: &NameOf) -> bool {
-    let p = &world.places[x.place as usize];
+    let p = world.place(x.place);
     let big = match p.kind {
         PlaceKind::Country => true,
         _ => p.population >= WELL_KNOWN,
@@ -415,12 +415,12 @@ fn believable(ctx: &Ctx, j: usize, world: &World, x: &NameOf) -> bool {
 fn choose(world: &World, names: &[NameOf], countries: &FxHashSet<String>) -> Option<NameOf> {
     let in_context = |x: &NameOf| countries.contains(world.id(world.country(x.place)));
     let best = names.iter().copied().max_by_key(|x| {
-        let p = &world.places[x.place as usize];
+        let p = world.place(x.place);
         (in_context(x), p.kind == PlaceKind::Country, x.main, p.population)
     })?;
-    let bp = &world.places[best.place as usize];
+    let bp = world.place(best.place);
     if bp.kind == PlaceKind::Governorate {
-        if let Some(town) = names.iter().find(|x| world.places[x.place as usize].parent == Some(best.place)) {
+        if let Some(town) = names.iter().find(|x| world.place(x.place).parent == Some(best.place)) {
             return Some(*town);
         }
     }

@@ -212,7 +212,7 @@ impl Rules {
             return None;
         }
         let w = self.world();
-        let p = w.places[w.get(id)? as usize].parent?;
+        let p = w.place(w.get(id)?).parent?;
         let pid = w.id(p);
         Some(self.same_as.get(pid).map_or_else(|| pid.to_string(), |&y| self.places[y as usize].id.clone()))
     }
@@ -272,7 +272,7 @@ impl Rules {
             let morph = |name: &str| self.texts.iter().find(|(p, _)| p.ends_with(name)).map(|(_, t)| t.as_str());
             let builtin = FILES.iter().find(|(n, _)| *n == "ar/morphology.yaml").map(|(_, t)| *t);
             if *self.world_text.1 == *WORLD_FILE.1 && morph("ar/morphology.yaml") == builtin {
-                if let Some(w) = world::World::from_bytes(self.world_text.1.clone(), WORLD_INDEX) {
+                if let Some(w) = world::World::from_bytes(self.world_text.1.clone(), std::borrow::Cow::Borrowed(WORLD_INDEX)) {
                     return w;
                 }
             }
@@ -498,10 +498,10 @@ mod tests {
         let rules = Rules::builtin().expect("rules");
         let text = std::borrow::Cow::Borrowed(WORLD_FILE.1);
         let parsed = world::World::parse(Path::new("rules/gazetteer.tsv"), text.clone(), &rules.lang(Lang::Ar).morph).expect("parses");
-        let built = world::World::from_bytes(text.clone(), WORLD_INDEX).expect("build.rs wrote the index");
+        let built = world::World::from_bytes(text.clone(), std::borrow::Cow::Borrowed(WORLD_INDEX)).expect("build.rs wrote the index");
         assert!(parsed == built, "build.rs and World::parse disagree");
         // bytes of another text are refused, not misread
-        assert!(world::World::from_bytes(std::borrow::Cow::Borrowed("#\n"), WORLD_INDEX).is_none());
-        assert!(world::World::from_bytes(text, &WORLD_INDEX[..WORLD_INDEX.len() / 2]).is_none());
+        assert!(world::World::from_bytes(std::borrow::Cow::Borrowed("#\n"), std::borrow::Cow::Borrowed(WORLD_INDEX)).is_none());
+        assert!(world::World::from_bytes(text, std::borrow::Cow::Borrowed(&WORLD_INDEX[..WORLD_INDEX.len() / 2])).is_none());
     }
 }

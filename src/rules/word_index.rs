@@ -129,7 +129,7 @@ impl WordIndex {
     /// `enclitic[i]`: rule string `i` may take an enclitic pronoun.
     pub fn new<'s>(strings: &'s [String], enclitic: &[bool]) -> (WordIndex, Vec<(u32, &'s str)>) {
         let mut nodes: Vec<Node> = Vec::new();
-        let mut by_key: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+        let mut by_key: rustc_hash::FxHashMap<&[u8], usize> = rustc_hash::FxHashMap::default();
         let mut rest = Vec::new();
         let mut node = |key: &'s [u8], nodes: &mut Vec<Node>| -> usize {
             *by_key.entry(key).or_insert_with(|| {

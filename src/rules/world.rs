@@ -9,7 +9,7 @@
 use super::{Morphology, PlaceKind, RuleError};
 use crate::text::fold;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WorldPlace {
     id: (u32, u32),
     name: (u32, u32),
@@ -28,36 +28,66 @@ pub struct NameOf {
 }
 
 /// Names are kept as 64-bit hashes of their lookup keys, sorted: no string is
-/// allocated per name, so the 267,000 names load in milliseconds. Two keys
-/// sharing a hash would only add a wrong reading to a lookup.
-#[derive(Debug, Default, PartialEq)]
+/// allocated per name. The arrays are read where they lie, in the bytes
+/// `build.rs` wrote into the binary: nothing is decoded or copied at start
+/// (decoding them into vectors was half of a run's start). Two keys sharing a
+/// hash would only add a wrong reading to a lookup.
+#[derive(Default, PartialEq)]
 pub struct World {
     text: std::borrow::Cow<'static, str>,
-    pub places: Vec<WorldPlace>,
-    names: Vec<(u64, u32)>,
-    /// Where the names of each top-bits hash bucket start: a lookup reads one
-    /// short run instead of searching 267,000 names.
-    buckets: Vec<u32>,
-    /// Hashes of the first words of names of more than one word.
-    heads: Vec<u64>,
+    /// What [`World::to_bytes`] wrote; the spans below are in it.
+    blob: std::borrow::Cow<'static, [u8]>,
     /// The most words in a name.
     pub max_words: usize,
-    /// Id hash → place, sorted.
-    by_id: Vec<(u64, u32)>,
+    /// Places, 32 bytes each (see `to_bytes`).
+    places: Span,
+    /// (name hash, place | MAIN), 12 bytes each, sorted.
+    names: Span,
+    /// (id hash, place), 12 bytes each, sorted.
+    by_id: Span,
+    /// Where the names of each top-bits hash bucket start (u32): a lookup
+    /// reads one short run instead of searching 267,000 names.
+    buckets: Span,
+    /// Hashes of the first words of names of more than one word, sorted (u64).
+    heads: Span,
+    /// One bit per hash bucket of the names, of the heads, and of the first
+    /// words of names longer than them ("ras al" of "ras al ain"), u64 words.
+    seen: Span,
+    seen_heads: Span,
+    seen_prefixes: Span,
     /// Country ids are lower case; the file's are upper case.
     lower_ids: Vec<(u32, String)>,
-    /// One bit per hash bucket of the names and of the heads: most words of an
-    /// article are no place, and one bit tells so without a search.
-    seen: Vec<u64>,
-    seen_heads: Vec<u64>,
-    /// The same for the first words of names longer than them ("ras al" of
-    /// "ras al ain").
-    seen_prefixes: Vec<u64>,
     /// `seen` or `seen_heads`: the one probe `maybe` makes (built on load).
     seen_any: Vec<u64>,
-    /// `heads` as a hash set: a probe, not a binary search through a long
-    /// vector, which missed the cache at every step (built on load).
-    head_set: rustc_hash::FxHashSet<u64>,
+}
+
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "World {{ {} places, {} names }}", self.places.n, self.names.n)
+    }
+}
+
+/// An array in the bytes: its offset and length in records.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Span {
+    at: usize,
+    n: usize,
+}
+
+/// The gazetteer as it is parsed, before it is written as bytes.
+#[derive(Debug, Default)]
+struct Parts {
+    text: std::borrow::Cow<'static, str>,
+    places: Vec<WorldPlace>,
+    names: Vec<(u64, u32)>,
+    buckets: Vec<u32>,
+    heads: Vec<u64>,
+    max_words: usize,
+    by_id: Vec<(u64, u32)>,
+    lower_ids: Vec<(u32, String)>,
+    seen: Vec<u64>,
+    seen_heads: Vec<u64>,
+    seen_prefixes: Vec<u64>,
 }
 
 const SEEN_BITS: u32 = 22;
@@ -83,11 +113,6 @@ fn marked(set: &[u64], h: u64) -> bool {
 
 const MAIN: u32 = 1 << 31;
 
-/// Two bit sets as one (either may be empty: nothing marked).
-fn any_of(a: &[u64], b: &[u64]) -> Vec<u64> {
-    (0..a.len().max(b.len())).map(|i| a.get(i).copied().unwrap_or(0) | b.get(i).copied().unwrap_or(0)).collect()
-}
-
 /// A town this big may be named without a frame («في مدينة»).
 pub const WELL_KNOWN: u64 = 100_000;
 
@@ -103,11 +128,19 @@ impl World {
     /// Read the TSV. `ar` gives the article that a lookup key drops from an
     /// Arabic name's first word («الحديدة» is found in «بالحديدة» as «حديدة»).
     pub fn parse(path: &std::path::Path, source: std::borrow::Cow<'static, str>, ar: &Morphology) -> Result<World, Vec<RuleError>> {
+        let parts = Parts::parse(path, source.clone(), ar)?;
+        let err = || vec![RuleError { file: path.to_path_buf(), line: 0, col: 0, message: "the gazetteer does not index".into() }];
+        World::from_bytes(source, std::borrow::Cow::Owned(parts.to_bytes())).ok_or_else(err)
+    }
+}
+
+impl Parts {
+    fn parse(path: &std::path::Path, source: std::borrow::Cow<'static, str>, ar: &Morphology) -> Result<Parts, Vec<RuleError>> {
         let text: &str = &source;
         // sized up front: growing vectors of this size page-faults more than parsing costs
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         let names = lines + text.bytes().filter(|&b| b == b'|').count() + lines / 2;
-        let mut w = World {
+        let mut w = Parts {
             places: Vec::with_capacity(lines),
             names: Vec::with_capacity(names),
             by_id: Vec::with_capacity(lines),
@@ -224,8 +257,6 @@ impl World {
             mark(&mut w.seen_heads, h);
         }
         w.heads = heads;
-        w.seen_any = any_of(&w.seen, &w.seen_heads);
-        w.head_set = w.heads.iter().copied().collect();
         if errs.is_empty() {
             Ok(w)
         } else {
@@ -233,10 +264,24 @@ impl World {
         }
     }
 
-    /// The gazetteer as bytes: `build.rs` reads the built-in TSV at compile time
-    /// and the binary loads this in milliseconds ([`World::from_bytes`]).
-    #[doc(hidden)]
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The id of place `i` while parsing (for messages, and to find parents).
+    fn id(&self, i: u32) -> &str {
+        let p = &self.places[i as usize];
+        if p.kind == PlaceKind::Country {
+            if let Ok(k) = self.lower_ids.binary_search_by_key(&i, |x| x.0) {
+                return &self.lower_ids[k].1;
+            }
+        }
+        &self.text[p.id.0 as usize..(p.id.0 + p.id.1) as usize]
+    }
+
+    fn get(&self, id: &str) -> Option<u32> {
+        let h = hash(id);
+        let from = self.by_id.partition_point(|x| x.0 < h);
+        self.by_id[from..].iter().take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::with_capacity(16 << 20);
         b.extend_from_slice(MAGIC);
         let n = |b: &mut Vec<u8>, x: usize| b.extend_from_slice(&(x as u64).to_le_bytes());
@@ -276,51 +321,28 @@ impl World {
         }
         b
     }
+}
+
+impl World {
+    /// The gazetteer as bytes: `build.rs` reads the built-in TSV at compile time
+    /// and the binary reads it in place ([`World::from_bytes`]).
+    #[doc(hidden)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.blob.to_vec()
+    }
 
     /// The gazetteer [`World::to_bytes`] wrote from `text`; `None` when the bytes
-    /// are not of this text or this machine's hashes (then it is parsed).
-    pub fn from_bytes(text: std::borrow::Cow<'static, str>, b: &[u8]) -> Option<World> {
-        let mut r = Reader { b: b.strip_prefix(MAGIC)? };
-        if r.u64()? != hash(MAGIC_KEY) || r.n()? != text.len() {
+    /// are not of this text or this machine's hashes (then it is parsed). Every
+    /// array is checked once here, so what it holds is used without a check.
+    pub fn from_bytes(text: std::borrow::Cow<'static, str>, blob: std::borrow::Cow<'static, [u8]>) -> Option<World> {
+        let mut r = Reader { b: &blob, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC || r.u64()? != hash(MAGIC_KEY) || r.n()? != text.len() {
             return None;
         }
         let max_words = r.n()?;
-        // each array read in fixed-size records: a tight loop, not a chain of
-        // checked reads per field (this runs at every start)
-        let word = |x: &[u8], k: usize| u32::from_le_bytes([x[k], x[k + 1], x[k + 2], x[k + 3]]);
-        let long = |x: &[u8], k: usize| u64::from_le_bytes([x[k], x[k + 1], x[k + 2], x[k + 3], x[k + 4], x[k + 5], x[k + 6], x[k + 7]]);
-        let n = r.n()?;
-        let places = r
-            .records(n, 32)?
-            .map(|x| {
-                let kind = match word(x, 20) {
-                    0 => PlaceKind::Country,
-                    1 => PlaceKind::Governorate,
-                    2 => PlaceKind::City,
-                    _ => return None,
-                };
-                let parent = word(x, 16);
-                Some(WorldPlace {
-                    id: (word(x, 0), word(x, 4)),
-                    name: (word(x, 8), word(x, 12)),
-                    kind,
-                    parent: (parent != u32::MAX).then_some(parent),
-                    population: long(x, 24),
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let mut pairs = || {
-            let n = r.n()?;
-            Some(r.records(n, 12)?.map(|x| (long(x, 0), word(x, 8))).collect::<Vec<_>>())
-        };
-        let (names, by_id) = (pairs()?, pairs()?);
-        let n = r.n()?;
-        let buckets = r.records(n, 4)?.map(|x| word(x, 0)).collect::<Vec<_>>();
-        let mut words = || {
-            let n = r.n()?;
-            Some(r.records(n, 8)?.map(|x| long(x, 0)).collect::<Vec<_>>())
-        };
-        let (heads, seen, seen_heads, seen_prefixes) = (words()?, words()?, words()?, words()?);
+        let places = r.span(32)?;
+        let (names, by_id, buckets) = (r.span(12)?, r.span(12)?, r.span(4)?);
+        let (heads, seen, seen_heads, seen_prefixes) = (r.span(8)?, r.span(8)?, r.span(8)?, r.span(8)?);
         let lower_ids = (0..r.n()?)
             .map(|_| {
                 let i = r.u32()?;
@@ -328,40 +350,134 @@ impl World {
                 Some((i, String::from_utf8(r.take(len)?.to_vec()).ok()?))
             })
             .collect::<Option<Vec<_>>>()?;
-        let seen_any = any_of(&seen, &seen_heads);
-        let head_set = heads.iter().copied().collect();
-        let w = World { text, places, names, buckets, heads, max_words, by_id, lower_ids, seen, seen_heads, seen_prefixes, seen_any, head_set };
-        w.whole(r.b.is_empty()).then_some(w)
+        let all_read = r.at == blob.len();
+        let mut w = World {
+            text,
+            blob: std::borrow::Cow::Borrowed(&[]),
+            max_words,
+            places,
+            names,
+            by_id,
+            buckets,
+            heads,
+            seen,
+            seen_heads,
+            seen_prefixes,
+            lower_ids,
+            seen_any: Vec::new(),
+        };
+        w.blob = blob;
+        w.seen_any = (0..w.seen.n.max(w.seen_heads.n)).map(|i| w.word_of(w.seen, i) | w.word_of(w.seen_heads, i)).collect();
+        w.whole(all_read).then_some(w)
+    }
+
+    fn u32_at(&self, at: usize) -> u32 {
+        self.blob.get(at..at + 4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+    }
+
+    fn u64_at(&self, at: usize) -> u64 {
+        self.blob.get(at..at + 8).map_or(0, |x| u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]))
+    }
+
+    /// Word `i` of a bit set or of `heads`.
+    fn word_of(&self, s: Span, i: usize) -> u64 {
+        if i < s.n {
+            self.u64_at(s.at + i * 8)
+        } else {
+            0
+        }
+    }
+
+    /// (hash, value) record `k` of `names` or `by_id`.
+    fn pair(&self, s: Span, k: usize) -> (u64, u32) {
+        let at = s.at + k * 12;
+        (self.u64_at(at), self.u32_at(at + 8))
+    }
+
+    fn bucket(&self, k: usize) -> usize {
+        self.u32_at(self.buckets.at + k * 4) as usize
+    }
+
+    fn marked_in(&self, s: Span, h: u64) -> bool {
+        let (i, m) = bit(h);
+        self.word_of(s, i) & m != 0
+    }
+
+    /// The first record of a sorted (hash, value) array whose hash is not below `h`.
+    fn first_at_least(&self, s: Span, h: u64) -> usize {
+        let (mut lo, mut hi) = (0, s.n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.pair(s, mid).0 < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// How many places there are.
+    pub fn len(&self) -> usize {
+        self.places.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.n == 0
+    }
+
+    /// Place `i` (below [`World::len`]).
+    pub fn place(&self, i: u32) -> WorldPlace {
+        let at = self.places.at + i as usize * 32;
+        let kind = match self.u32_at(at + 20) {
+            0 => PlaceKind::Country,
+            1 => PlaceKind::Governorate,
+            _ => PlaceKind::City,
+        };
+        let parent = self.u32_at(at + 16);
+        WorldPlace {
+            id: (self.u32_at(at), self.u32_at(at + 4)),
+            name: (self.u32_at(at + 8), self.u32_at(at + 12)),
+            kind,
+            parent: (parent != u32::MAX).then_some(parent),
+            population: self.u64_at(at + 24),
+        }
     }
 
     /// Every index in range and every span on the text's characters: what
     /// `from_bytes` read can be used without a check.
     fn whole(&self, all_read: bool) -> bool {
-        let n = self.places.len();
+        let n = self.places.n;
         let span = |(a, l): (u32, u32)| self.text.get(a as usize..(a as usize).saturating_add(l as usize)).is_some();
-        let bits = |v: &[u64]| v.is_empty() || v.len() == (1 << SEEN_BITS) / 64;
+        let bits = |s: Span| s.n == 0 || s.n == (1 << SEEN_BITS) / 64;
+        let kinds = (0..n).all(|i| self.u32_at(self.places.at + i * 32 + 20) <= 2);
         all_read
-            && self.places.iter().all(|p| span(p.id) && span(p.name) && p.parent.is_none_or(|q| (q as usize) < n))
-            && self.names.iter().all(|&(_, x)| ((x & !MAIN) as usize) < n)
-            && self.by_id.iter().all(|&(_, x)| (x as usize) < n)
+            && kinds
+            && (0..n as u32).map(|i| self.place(i)).all(|p| span(p.id) && span(p.name) && p.parent.is_none_or(|q| (q as usize) < n))
+            && (0..self.names.n).all(|k| ((self.pair(self.names, k).1 & !MAIN) as usize) < n)
+            && (0..self.by_id.n).all(|k| (self.pair(self.by_id, k).1 as usize) < n)
             && self.lower_ids.iter().all(|&(x, _)| (x as usize) < n)
-            && self.buckets.len() == (1 << BUCKET_BITS) + 1
-            && self.buckets.windows(2).all(|w| w[0] <= w[1])
-            && self.buckets.last().is_some_and(|&l| l as usize == self.names.len())
-            && bits(&self.seen)
-            && bits(&self.seen_heads)
-            && bits(&self.seen_prefixes)
+            && self.buckets.n == (1 << BUCKET_BITS) + 1
+            && (1..self.buckets.n).all(|k| self.bucket(k - 1) <= self.bucket(k))
+            && self.bucket(self.buckets.n - 1) == self.names.n
+            && bits(self.seen)
+            && bits(self.seen_heads)
+            && bits(self.seen_prefixes)
     }
 
     /// The places a lookup key names (see [`key_of`]).
     pub fn lookup(&self, key: &str) -> Vec<NameOf> {
         let h = hash(key);
-        if !marked(&self.seen, h) {
+        if !self.marked_in(self.seen, h) {
             return Vec::new();
         }
         let b = (h >> (64 - BUCKET_BITS)) as usize;
-        let run = &self.names[self.buckets[b] as usize..self.buckets[b + 1] as usize];
-        run.iter().skip_while(|x| x.0 < h).take_while(|x| x.0 == h).map(|&(_, x)| NameOf { place: x & !MAIN, main: x & MAIN != 0 }).collect()
+        (self.bucket(b)..self.bucket(b + 1))
+            .map(|k| self.pair(self.names, k))
+            .skip_while(|x| x.0 < h)
+            .take_while(|x| x.0 == h)
+            .map(|(_, x)| NameOf { place: x & !MAIN, main: x & MAIN != 0 })
+            .collect()
     }
 
     /// Could `word` be a name, or the first word of one? (false: surely not)
@@ -371,47 +487,59 @@ impl World {
 
     /// Does a name of more words than `key` start with it? (false: surely not)
     pub fn is_prefix(&self, key: &str) -> bool {
-        marked(&self.seen_prefixes, hash(key))
+        self.marked_in(self.seen_prefixes, hash(key))
     }
 
     /// Is `word` the first word of a name of several words?
     pub fn is_head(&self, word: &str) -> bool {
         let h = hash(word);
-        marked(&self.seen_heads, h) && self.head_set.contains(&h)
+        if !self.marked_in(self.seen_heads, h) {
+            return false;
+        }
+        let (mut lo, mut hi) = (0, self.heads.n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.word_of(self.heads, mid).cmp(&h) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
         let h = hash(id);
-        let from = self.by_id.partition_point(|x| x.0 < h);
-        self.by_id[from..].iter().take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
+        let from = self.first_at_least(self.by_id, h);
+        (from..self.by_id.n).map(|k| self.pair(self.by_id, k)).take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
     }
 
     /// A country, a region, or a town of at least [`WELL_KNOWN`] people.
     pub fn well_known(&self, i: u32) -> bool {
-        let p = &self.places[i as usize];
+        let p = self.place(i);
         p.kind != PlaceKind::City || p.population >= WELL_KNOWN
     }
 
     /// A place's id: the lower-case ISO code of a country, GeoNames' otherwise.
     pub fn id(&self, i: u32) -> &str {
-        let p = &self.places[i as usize];
+        let p = self.place(i);
         if p.kind == PlaceKind::Country {
             if let Ok(k) = self.lower_ids.binary_search_by_key(&i, |x| x.0) {
                 return &self.lower_ids[k].1;
             }
         }
-        &self.text[p.id.0 as usize..(p.id.0 + p.id.1) as usize]
+        self.text.get(p.id.0 as usize..(p.id.0 + p.id.1) as usize).unwrap_or("")
     }
 
     pub fn name(&self, i: u32) -> &str {
-        let p = &self.places[i as usize];
-        &self.text[p.name.0 as usize..(p.name.0 + p.name.1) as usize]
+        let p = self.place(i);
+        self.text.get(p.name.0 as usize..(p.name.0 + p.name.1) as usize).unwrap_or("")
     }
 
     /// The country a place lies in (itself for a country).
     pub fn country(&self, mut i: u32) -> u32 {
         for _ in 0..4 {
-            match self.places[i as usize].parent {
+            match self.place(i).parent {
                 Some(p) => i = p,
                 None => break,
             }
@@ -434,12 +562,13 @@ fn kind_code(k: PlaceKind) -> u32 {
 
 struct Reader<'b> {
     b: &'b [u8],
+    at: usize,
 }
 
 impl<'b> Reader<'b> {
     fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        let (x, rest) = self.b.split_at_checked(n)?;
-        self.b = rest;
+        let x = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
         Some(x)
     }
     fn u32(&mut self) -> Option<u32> {
@@ -451,9 +580,12 @@ impl<'b> Reader<'b> {
     fn n(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
     }
-    /// `n` records of `width` bytes.
-    fn records(&mut self, n: usize, width: usize) -> Option<std::slice::ChunksExact<'b, u8>> {
-        Some(self.take(n.checked_mul(width)?)?.chunks_exact(width))
+    /// A count, then that many records of `width` bytes, passed over.
+    fn span(&mut self, width: usize) -> Option<Span> {
+        let n = self.n()?;
+        let at = self.at;
+        self.take(n.checked_mul(width)?)?;
+        Some(Span { at, n })
     }
 }
 

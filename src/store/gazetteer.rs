@@ -32,7 +32,7 @@ impl<'r> Gazetteer<'r> {
             return self.countries.contains(id);
         }
         let w = self.rules.world();
-        w.get(id).is_some_and(|i| w.places[i as usize].kind == PlaceKind::Country)
+        w.get(id).is_some_and(|i| w.place(i).kind == PlaceKind::Country)
     }
 
     /// Is `id` a whole country or a region spanning several provinces, too
@@ -69,7 +69,7 @@ impl<'r> Gazetteer<'r> {
             return matches!(self.rules.places[i as usize].kind, PlaceKind::Region | PlaceKind::Governorate | PlaceKind::District);
         }
         let w = self.rules.world();
-        !id.starts_with("x:") && w.get(id).is_some_and(|i| w.places[i as usize].kind == PlaceKind::Governorate)
+        !id.starts_with("x:") && w.get(id).is_some_and(|i| w.place(i).kind == PlaceKind::Governorate)
     }
 }
 
@@ -88,7 +88,7 @@ pub fn find_places(rules: &Rules, q: &str) -> Vec<Place> {
     let mut hits = w.get(q).map(|i| vec![crate::rules::world::NameOf { place: i, main: true }]).unwrap_or_default();
     let ar = &rules.lang(crate::rules::Lang::Ar).morph;
     hits.extend(w.lookup(&crate::rules::world::key_of(q, ar)));
-    hits.sort_by_key(|x| std::cmp::Reverse(w.places[x.place as usize].population));
+    hits.sort_by_key(|x| std::cmp::Reverse(w.place(x.place).population));
     for x in hits {
         let id = w.id(x.place);
         let p = match rules.same_as.get(id) {
@@ -97,7 +97,7 @@ pub fn find_places(rules: &Rules, q: &str) -> Vec<Place> {
                 id: id.to_string(),
                 name: w.name(x.place).to_string(),
                 parent: None,
-                kind: w.places[x.place as usize].kind,
+                kind: w.place(x.place).kind,
                 names: Vec::new(),
                 geonames: None,
                 adjectives: Vec::new(),
