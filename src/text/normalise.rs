@@ -144,6 +144,21 @@ impl Normalised {
                 i += 1;
                 continue;
             }
+            // the Arabic block is two bytes, D8–DB then a continuation byte:
+            // decoded here, and a letter kept as it is copied as it is
+            if (0xD8..=0xDB).contains(&b) {
+                if let Some(&b1) = bytes.get(i + 1) {
+                    let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                    let t = table[cp as usize - 0x0600];
+                    if t == KEEP {
+                        text.push_str(&orig[i..i + 2]);
+                        map.push(i as u32);
+                        map.push(i as u32);
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
             let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
             let before = text.len();
