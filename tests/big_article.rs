@@ -12,6 +12,24 @@ fn peak_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// A writer that keeps only the size of its largest write.
+#[derive(Default)]
+struct Largest {
+    largest: usize,
+    total: usize,
+}
+
+impl std::io::Write for Largest {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.largest = self.largest.max(b.len());
+        self.total += b.len();
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[test]
 fn a_36_mb_article_stays_under_400_mb() {
     let rules = Rules::builtin().unwrap();
@@ -35,7 +53,15 @@ fn a_36_mb_article_stays_under_400_mb() {
     let ids: std::collections::HashSet<_> = a.claims.iter().map(|c| &c.id).collect();
     assert_eq!(ids.len(), a.claims.len());
     assert!(a.claims.windows(2).all(|w| w[0].start <= w[1].start), "claims in text order");
+    // written out as the command line writes it: JSON Lines streams (about
+    // 70 MB here); a reporter that built the line in memory first would show
+    let mut rep = isnad::report::reporter(isnad::report::Format::Jsonl);
+    let mut sink = Largest::default();
+    rep.article(&mut sink, &a, &art.text).unwrap();
+    assert!(sink.total > 50_000_000, "{} bytes of JSON", sink.total);
+    assert!(sink.largest < 1 << 20, "one write of {} bytes: the line was held in memory", sink.largest);
     if let Some(mb) = peak_mb() {
+        eprintln!("peak memory {mb:.0} MB");
         assert!(mb < 400.0, "peak memory {mb:.0} MB");
     }
 }

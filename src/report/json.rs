@@ -7,19 +7,12 @@ use super::Report;
 use crate::model::Audit;
 
 /// One JSON object per line, per article.
-#[derive(Default)]
-pub struct Jsonl {
-    /// The line is built here and written in one call: serde_json writes
-    /// many small pieces, each a dynamic call into the writer otherwise.
-    buf: Vec<u8>,
-}
+pub struct Jsonl;
 
 impl Report for Jsonl {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
-        self.buf.clear();
-        serde_json::to_writer(&mut self.buf, audit)?;
-        self.buf.push(b'\n');
-        out.write_all(&self.buf)
+        serde_json::to_writer(&mut *out, audit)?;
+        out.write_all(b"\n")
     }
 }
 
@@ -28,16 +21,13 @@ impl Report for Jsonl {
 #[derive(Default)]
 pub struct Json {
     started: bool,
-    buf: Vec<u8>,
 }
 
 impl Report for Json {
     fn article(&mut self, out: &mut dyn Write, audit: &Audit, _text: &str) -> io::Result<()> {
-        self.buf.clear();
-        self.buf.extend_from_slice(if self.started { b",\n" } else { b"{\"articles\": [\n" });
+        out.write_all(if self.started { b",\n" } else { b"{\"articles\": [\n" })?;
         self.started = true;
-        serde_json::to_writer(&mut self.buf, audit)?;
-        out.write_all(&self.buf)
+        serde_json::to_writer(&mut *out, audit).map_err(io::Error::from)
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
