@@ -1,7 +1,8 @@
 //! The world gazetteer: GeoNames countries, first-level regions and every place
 //! of 1,000 people or more (`rules/gazetteer.tsv`, made by
 //! `scripts/gen-gazetteer.py`). Looked up by name, a word n-gram at a time, in
-//! one hash map: 267,000 names would make the pattern automaton slow to build.
+//! one sorted table of hashes: 267,000 names would make the matcher's index
+//! slow to build and large to keep.
 //!
 //! Ids: countries are the lower-case ISO code (`sy`, as in `places.yaml`),
 //! regions GeoNames' `SY.09`, towns GeoNames' number.
