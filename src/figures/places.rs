@@ -107,7 +107,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
             j += 1;
             continue;
         }
-        match lookup(ctx, world, j).filter(|x| single || x.0 > 1) {
+        match lookup_in(ctx, world, j, !single).filter(|x| single || x.0 > 1) {
             Some((len, names, glued)) => {
                 let framed = match frame(ctx, j) {
                     Frame::None if glued => Frame::Preposition,
@@ -292,6 +292,12 @@ fn candidate(ctx: &Ctx, j: usize) -> bool {
 /// The longest name at `j`: its length in tokens, its readings, and whether a
 /// proclitic preposition was cut from it («بكابول»).
 fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, bool)> {
+    lookup_in(ctx, world, j, false)
+}
+
+/// [`lookup`]; with `heads_only`, a word no longer name can start with is
+/// passed over at once (a one-word reading would be dropped anyway).
+fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(usize, Vec<NameOf>, bool)> {
     let en = ctx.lang() == Lang::En;
     let lower;
     let first: &str = if en {
@@ -329,7 +335,8 @@ fn lookup(ctx: &Ctx, world: &World, j: usize) -> Option<(usize, Vec<NameOf>, boo
         }
     }
     // most words are no name's: one bit each says so
-    if !forms[..n].iter().any(|(f, _)| world.maybe(f)) {
+    let may = |f: &str| if heads_only { world.maybe_head(f) } else { world.maybe(f) };
+    if !forms[..n].iter().any(|(f, _)| may(f)) {
         return None;
     }
     for &(form, glued) in &forms[..n] {

@@ -480,6 +480,11 @@ impl World {
         marked(&self.seen_any, hash(word))
     }
 
+    /// Could `word` be the first word of a name of several words? (false: surely not)
+    pub fn maybe_head(&self, word: &str) -> bool {
+        self.marked_in(self.seen_heads, hash(word))
+    }
+
     /// Does a name of more words than `key` start with it? (false: surely not)
     pub fn is_prefix(&self, key: &str) -> bool {
         self.marked_in(self.seen_prefixes, hash(key))
