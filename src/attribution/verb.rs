@@ -120,6 +120,19 @@ impl<'c, 'a> Extractor<'c, 'a> {
             .and_then(|t| self.quote_closing_at(t))
             .filter(|q| !self.claimed[*q] && ctx.seg.quotes[*q].para == para && !ctx.named_quote(&ctx.seg.quotes[*q]));
         let strong = forward.as_ref().is_some_and(|f| f.1);
+        // "The bridge fell, said Joseph Kaba, the district administrator.": after a
+        // subject set off by commas behind its verb, a bare clause is an aside on
+        // the speaker (who he is, "adding that …"); what was said is the clause
+        // before the comma
+        let aside = !strong
+            && forward.is_some()
+            && b < f.start()
+            && f.subject.as_ref().is_some_and(|s| s.first_tok > f.vt && ctx.is_comma(s.end_tok))
+            && (ctx.is(k2, W::Determiners)
+                || ctx.is(k2, W::RelativePronouns)
+                || ctx.tok(k2).is_some_and(|t| t.kind == TokKind::Number)
+                || ctx.has_hit(k2, |e| matches!(e, Entry::Title(_) | Entry::Head(_) | Entry::Verb { .. })));
+        let forward = if aside { None } else { forward };
         if let (Some(q), false) = (pre_quote, strong) {
             let c = self.claim(&f, &Content::Quote(q));
             self.push(c.clone(), f.source_tok());
@@ -139,7 +152,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             }
             return;
         }
-        if pre_quote.is_none() && self.object_claim(&f, k2) {
+        if pre_quote.is_none() && !aside && self.object_claim(&f, k2) {
             return;
         }
         // no claim here, but a named subject is still a mention later text can refer to
@@ -151,7 +164,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         if b == f.start() || (verb.strict && f.subject.is_none()) {
             return;
         }
-        self.clause_before(&f, b);
+        self.clause_before(&f, b, aside);
     }
 
     /// "The museum, Mr. Obama said, would make visitors …": a cue and its subject
@@ -235,7 +248,9 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// A clause before the comma, when the cue ends the sentence: "The toll rose,
     /// officials said on Tuesday." (strict verbs too: ", the daily Al-Watan
     /// reported."). `b` is where the comma before the subject stands.
-    fn clause_before(&mut self, f: &Frame, b: usize) {
+    /// `aside`: what follows the subject is an aside on the speaker ("…, said
+    /// Joseph Kaba, the district administrator"), a few words with commas.
+    fn clause_before(&mut self, f: &Frame, b: usize, aside: bool) {
         let ctx = self.ctx;
         let send = self.sentence_end_tok(f.vt);
         let tail = f.end();
@@ -244,7 +259,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             .find(|&j| ctx.is_comma(j) && ctx.hits_at_tok(j + 1).iter().any(|h| matches!(h.entry, Entry::Verb { agr: Agr::Hal, .. })))
             .unwrap_or(send);
         let rest = (tail..stop).filter(|&j| ctx.punct(j).is_none()).count();
-        if rest > 5 || (tail..stop).any(|j| ctx.is_comma(j) || ctx.is_punct(j, ':')) {
+        let commas = (tail..stop).any(|j| ctx.is_comma(j) || ctx.is_punct(j, ':'));
+        if if aside { rest > 12 } else { rest > 5 || commas } {
             return;
         }
         let s_tok = self.sentence_start_tok(f.vt);

@@ -793,6 +793,19 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_on_an_inverted_speaker_is_not_what_was_said() {
+        // who the speaker is follows the name; what was said stands before the comma
+        let c = said("en", "The bridge collapsed after the storm, said Joseph Kaba, the district administrator.");
+        assert_eq!((c[0].source.as_str(), c[0].text.as_str()), ("Joseph Kaba", "The bridge collapsed after the storm"));
+        let c = said("en", "A school was hit, said Lena Park, who runs a clinic in the town.");
+        assert_eq!((c[0].source.as_str(), c[0].text.as_str()), ("Lena Park", "A school was hit"));
+        // a participle after the aside is a claim of its own
+        let c = said("en", "Five people drowned, said Ana Ruiz, adding that rescuers were still searching.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].text, "Five people drowned");
+    }
+
+    #[test]
     fn a_cue_noun_after_the_reports_only_with_its_frame() {
         assert!(said("en", "The claim could not be independently verified.").is_empty());
     }
