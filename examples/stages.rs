@@ -17,7 +17,6 @@ fn main() {
     let mut t = [Duration::ZERO; 8];
     let names = ["read", "normalise", "segment", "match", "ctx", "attribution", "figures", "audit+json"];
     let mut sink = 0usize;
-    let mut t2 = [Duration::ZERO; 2];
     for p in &paths {
         let s = Instant::now();
         let art = isnad::input::read_file(p).unwrap();
@@ -43,14 +42,6 @@ fn main() {
         let s = Instant::now();
         let found = isnad::figures::extract(&ctx, &ext.claims, None, &rules);
         t[6] += s.elapsed();
-        let s = Instant::now();
-        let rd = isnad::figures::read::read_numbers(&ctx);
-        t2[0] += s.elapsed();
-        let s = Instant::now();
-        if !rd.is_empty() {
-            sink += isnad::figures::places::named(&ctx, &rules).len();
-        }
-        t2[1] += s.elapsed();
         sink += found.len() + ext.claims.len();
         let s = Instant::now();
         let a = isnad::audit(&art, &rules, isnad::LangChoice::Auto);
@@ -58,7 +49,6 @@ fn main() {
         t[7] += s.elapsed();
     }
     println!("setup {setup:?} ({sink})");
-    println!("read_numbers {:?} named {:?}", t2[0], t2[1]);
     for (n, d) in names.iter().zip(t) {
         println!("{n:>12} {:>8.1} ms", d.as_secs_f64() * 1000.0);
     }

@@ -12,7 +12,7 @@ fn peak_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// A writer that keeps only the size of its largest write.
+/// A writer that keeps only the size of its largest write and the total.
 #[derive(Default)]
 struct Largest {
     largest: usize,

@@ -19,10 +19,9 @@ pub struct Ctx<'a> {
     pub by_tok: Vec<(u32, u32)>,
     /// Word classes of each token, looked up on first use (`UNKNOWN` before).
     classes: Vec<Cell<u128>>,
-    /// [`Ctx::world_place`] of each token on first use: 0 not yet, 1 none,
-    /// 2 a place, 3 a place with a glued preposition (asked again and again
-    /// while noun phrases are read).
-    world_places: Vec<Cell<u8>>,
+    /// [`Ctx::world_place`] of each token, on first use (`None` before): it is
+    /// asked again and again while noun phrases are read.
+    world_places: Vec<Cell<Option<Option<bool>>>>,
     /// The world gazetteer, for places the hand-written one leaves to GeoNames.
     pub world: Option<&'a crate::rules::world::World>,
 }
@@ -53,7 +52,7 @@ impl<'a> Ctx<'a> {
         let quoted = seg.quotes.iter().filter(|q| q.depth == 0).map(|q| (q.inner_start, q.inner_end)).collect();
         let by_tok = index_hits(seg, hits);
         let classes = vec![Cell::new(UNKNOWN); seg.tokens.len()];
-        let world_places = vec![Cell::new(0); seg.tokens.len()];
+        let world_places = vec![Cell::new(None); seg.tokens.len()];
         Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes, world_places, world: None }
     }
 
@@ -73,18 +72,11 @@ impl<'a> Ctx<'a> {
     /// preposition is glued to it («بجنيف»).
     pub fn world_place(&self, i: usize) -> Option<bool> {
         let cell = self.world_places.get(i)?;
-        match cell.get() {
-            1 => return None,
-            2 => return Some(false),
-            3 => return Some(true),
-            _ => {}
+        if let Some(r) = cell.get() {
+            return r;
         }
         let r = self.find_world_place(i);
-        cell.set(match r {
-            None => 1,
-            Some(false) => 2,
-            Some(true) => 3,
-        });
+        cell.set(Some(r));
         r
     }
 

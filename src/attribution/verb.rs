@@ -260,7 +260,8 @@ impl<'c, 'a> Extractor<'c, 'a> {
             .unwrap_or(send);
         let rest = (tail..stop).filter(|&j| ctx.punct(j).is_none()).count();
         let commas = (tail..stop).any(|j| ctx.is_comma(j) || ctx.is_punct(j, ':'));
-        if if aside { rest > 12 } else { rest > 5 || commas } {
+        let too_much = if aside { rest > 12 } else { rest > 5 || commas };
+        if too_much {
             return;
         }
         let s_tok = self.sentence_start_tok(f.vt);

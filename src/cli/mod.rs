@@ -91,11 +91,11 @@ fn lang_choice(l: LangArg) -> LangChoice {
     }
 }
 
-/// Where output goes: a file named with -o, or standard output.
 /// Output is written in blocks this big: a report of thousands of articles is
 /// megabytes, and each write is a system call.
 const OUT_BUF: usize = 256 << 10;
 
+/// Where output goes: a file named with -o, or standard output.
 fn output(o: &OutArg) -> Result<Box<dyn Write>, Fail> {
     Ok(match &o.output {
         Some(p) => {

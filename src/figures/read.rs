@@ -9,7 +9,7 @@ use crate::text::TokKind;
 
 /// A number read from the text before it is classified.
 #[derive(Debug, Clone)]
-pub struct Reading {
+pub(crate) struct Reading {
     pub first: usize,
     /// One past its last token.
     pub end: usize,
@@ -56,7 +56,7 @@ pub fn parse_number(rules: &crate::Rules, lang: Lang, text: &str) -> Option<f64>
 
 /// One pass over the tokens: digits (with a scale word), number words, vague
 /// quantities and dual nouns.
-pub fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
+pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
     let english = ctx.lang() == Lang::En;
     let toks = &ctx.seg.tokens;
     let mut out = Vec::new();

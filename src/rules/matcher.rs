@@ -459,75 +459,73 @@ impl Matcher {
     #[allow(clippy::too_many_arguments)]
     fn accept(&self, text: &str, s: usize, e: usize, pid: usize, edge: Edge, cl: Clitics, out: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
-        {
-            let p = &self.pats[pid];
-            if let Some(exact) = &p.exact_case {
-                if &text[s..e] != exact {
+        let p = &self.pats[pid];
+        if let Some(exact) = &p.exact_case {
+            if &text[s..e] != exact {
+                return;
+            }
+        }
+        // left edge: a word boundary, or (Arabic only) digits or proclitics
+        let (start, prefix) = match edge {
+            Edge::Word => (s, ""),
+            _ if !p.arabic => return,
+            Edge::Digits => (s, ""),
+            Edge::Proclitics(ws) => (ws, &text[ws..s]),
+        };
+        // the copy without the article needs the article in front (or a
+        // preposition doubled by the stem: «للجنة»)
+        if p.stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
+            return;
+        }
+        if !p.stripped_al && p.arabic && self.morph.definite(&text[s..]) && cl.article {
+            return;
+        }
+        if let Some(g) = p.glue_next {
+            if !text[e..].trim_start().starts_with(g) {
+                return;
+            }
+        }
+        // right edge: a word boundary, or an enclitic pronoun on nouns
+        let mut end = e;
+        if e < bytes.len() {
+            let next = text[e..].chars().next().unwrap_or(' ');
+            if crate::text::is_word_char(next) {
+                // only an enclitic pronoun may follow, and only on entries that take one
+                if !(p.arabic && is_arabic(next) && p.entries.iter().any(|en| en.takes_enclitic())) {
                     return;
                 }
+                let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
+                if !self.morph.enclitics.iter().any(|x| x == &text[e..we]) {
+                    return;
+                }
+                end = we;
             }
-            // left edge: a word boundary, or (Arabic only) digits or proclitics
-            let (start, prefix) = match edge {
-                Edge::Word => (s, ""),
-                _ if !p.arabic => return,
-                Edge::Digits => (s, ""),
-                Edge::Proclitics(ws) => (ws, &text[ws..s]),
+        }
+        if p.enclitic_only && end == e {
+            return;
+        }
+        let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
+        let (conj, prep) = (cl.conj, cl.prep);
+        for &entry in &p.entries {
+            if end != e && !entry.takes_enclitic() {
+                continue;
+            }
+            let ok = match entry {
+                // «مالي» (Mali) is not «المالي» (financial)
+                Entry::Place(_) => !cl.article,
+                // «فجر اليوم» is a time; «كتائب الفجر» a name
+                Entry::Adverbial => (p.stripped_al || !cl.article) && self.morph.nominal_ok(cl),
+                Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
+                Entry::Verb { .. } => self.morph.verbal_ok(cl),
+                Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => {
+                    self.morph.particle_ok(cl)
+                }
+                _ => self.morph.nominal_ok(cl),
             };
-            // the copy without the article needs the article in front (or a
-            // preposition doubled by the stem: «للجنة»)
-            if p.stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
-                return;
+            if !ok {
+                continue;
             }
-            if !p.stripped_al && p.arabic && self.morph.definite(&text[s..]) && cl.article {
-                return;
-            }
-            if let Some(g) = p.glue_next {
-                if !text[e..].trim_start().starts_with(g) {
-                    return;
-                }
-            }
-            // right edge: a word boundary, or an enclitic pronoun on nouns
-            let mut end = e;
-            if e < bytes.len() {
-                let next = text[e..].chars().next().unwrap_or(' ');
-                if crate::text::is_word_char(next) {
-                    // only an enclitic pronoun may follow, and only on entries that take one
-                    if !(p.arabic && is_arabic(next) && p.entries.iter().any(|en| en.takes_enclitic())) {
-                        return;
-                    }
-                    let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
-                    if !self.morph.enclitics.iter().any(|x| x == &text[e..we]) {
-                        return;
-                    }
-                    end = we;
-                }
-            }
-            if p.enclitic_only && end == e {
-                return;
-            }
-            let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
-            let (conj, prep) = (cl.conj, cl.prep);
-            for &entry in &p.entries {
-                if end != e && !entry.takes_enclitic() {
-                    continue;
-                }
-                let ok = match entry {
-                    // «مالي» (Mali) is not «المالي» (financial)
-                    Entry::Place(_) => !cl.article,
-                    // «فجر اليوم» is a time; «كتائب الفجر» a name
-                    Entry::Adverbial => (p.stripped_al || !cl.article) && self.morph.nominal_ok(cl),
-                    Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
-                    Entry::Verb { .. } => self.morph.verbal_ok(cl),
-                    Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => {
-                        self.morph.particle_ok(cl)
-                    }
-                    _ => self.morph.nominal_ok(cl),
-                };
-                if !ok {
-                    continue;
-                }
-                out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, prep });
-            }
+            out.push(Hit { start, end, core_start: s, core_end: e, entry, definite, conj, prep });
         }
     }
 
@@ -663,8 +661,13 @@ impl ProcliticCodes {
         (c as u32).checked_sub(0x620).and_then(|k| letters.get(k as usize)).copied().unwrap_or(0)
     }
 
+    /// A letter's code; 0 ends the run. When the runs do not fit, every
+    /// letter goes on, and the set decides.
     #[inline]
     fn letter(&self, c: char) -> u32 {
+        if self.runs.is_none() {
+            return 1;
+        }
         Self::code_of(&self.letters, c)
     }
 
@@ -687,4 +690,23 @@ fn drop_subordinated(mut hits: Vec<Hit>) -> Vec<Hit> {
         !(h.entry == Entry::Complementiser && h.end <= reach)
     });
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitic_runs_as_numbers_and_the_set_when_they_do_not_fit() {
+        let set = |runs: &[&str]| runs.iter().map(|r| r.to_string()).collect::<rustc_hash::FxHashSet<String>>();
+        let code = |c: &ProcliticCodes, run: &str| run.chars().fold(0u32, |code, ch| code << 4 | c.letter(ch));
+        let c = ProcliticCodes::new(&set(&["و", "وال", "بال"]));
+        assert_eq!(c.is_prefix(code(&c, "وال")), Some(true));
+        assert_eq!(c.is_prefix(code(&c, "وب")), Some(false));
+        assert_eq!(c.letter('ك'), 0, "a letter in no run ends the run");
+        // a run of five letters does not fit: every letter goes on, and the set decides
+        let c = ProcliticCodes::new(&set(&["وبالل"]));
+        assert_eq!(c.is_prefix(0), None);
+        assert_ne!(c.letter('ك'), 0);
+    }
 }

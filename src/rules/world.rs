@@ -333,8 +333,8 @@ impl World {
     }
 
     /// The gazetteer [`World::to_bytes`] wrote from `text`; `None` when the bytes
-    /// are not of this text or this machine's hashes (then it is parsed). Every
-    /// array is checked once here, so what it holds is used without a check.
+    /// are not of this text or this machine's hashes (then it is parsed), or
+    /// when an array does not have the size the format gives it.
     pub fn from_bytes(text: std::borrow::Cow<'static, str>, blob: std::borrow::Cow<'static, [u8]>) -> Option<World> {
         let mut r = Reader { b: &blob, at: 0 };
         if r.take(MAGIC.len())? != MAGIC || r.u64()? != hash(MAGIC_KEY) || r.n()? != text.len() {
@@ -352,22 +352,7 @@ impl World {
             })
             .collect::<Option<Vec<_>>>()?;
         let all_read = r.at == blob.len();
-        let mut w = World {
-            text,
-            blob: std::borrow::Cow::Borrowed(&[]),
-            max_words,
-            places,
-            names,
-            by_id,
-            buckets,
-            heads,
-            seen,
-            seen_heads,
-            seen_prefixes,
-            lower_ids,
-            seen_any: Vec::new(),
-        };
-        w.blob = blob;
+        let mut w = World { text, blob, max_words, places, names, by_id, buckets, heads, seen, seen_heads, seen_prefixes, lower_ids, seen_any: Vec::new() };
         w.seen_any = (0..w.seen.n.max(w.seen_heads.n)).map(|i| w.word_of(w.seen, i) | w.word_of(w.seen_heads, i)).collect();
         w.whole(all_read).then_some(w)
     }
@@ -404,12 +389,12 @@ impl World {
         self.word_of(s, i) & m != 0
     }
 
-    /// The first record of a sorted (hash, value) array whose hash is not below `h`.
-    fn first_at_least(&self, s: Span, h: u64) -> usize {
-        let (mut lo, mut hi) = (0, s.n);
+    /// The first of `n` sorted records whose key is not below `h`.
+    fn first_at_least(n: usize, h: u64, key: impl Fn(usize) -> u64) -> usize {
+        let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.pair(s, mid).0 < h {
+            if key(mid) < h {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -418,16 +403,7 @@ impl World {
         lo
     }
 
-    /// How many places there are.
-    pub fn len(&self) -> usize {
-        self.places.n
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.places.n == 0
-    }
-
-    /// Place `i` (below [`World::len`]).
+    /// Place `i`.
     pub fn place(&self, i: u32) -> WorldPlace {
         let at = self.places.at + i as usize * 32;
         let kind = match self.u32_at(at + 20) {
@@ -496,21 +472,13 @@ impl World {
         if !self.marked_in(self.seen_heads, h) {
             return false;
         }
-        let (mut lo, mut hi) = (0, self.heads.n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.word_of(self.heads, mid).cmp(&h) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        let k = Self::first_at_least(self.heads.n, h, |k| self.word_of(self.heads, k));
+        k < self.heads.n && self.word_of(self.heads, k) == h
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
         let h = hash(id);
-        let from = self.first_at_least(self.by_id, h);
+        let from = Self::first_at_least(self.by_id.n, h, |k| self.pair(self.by_id, k).0);
         (from..self.by_id.n).map(|k| self.pair(self.by_id, k)).take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
     }
 

@@ -6,10 +6,7 @@ use crate::rules::Lang;
 /// of the text; the general Unicode tables are slow enough to dominate a profile.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    match FLAGS.get(c as usize) {
-        Some(&f) if f & SLOW == 0 => f & WORD != 0,
-        _ => c.is_alphanumeric(),
-    }
+    flags(c) & WORD != 0
 }
 
 /// Flags of a character: [`WORD`], [`ARABIC`], [`DIGIT`].
