@@ -116,8 +116,9 @@ fn audit_part(article: &Article, rules: &Rules, lang: Lang, range: (usize, usize
     let lr = rules.lang(lang);
     let norm = Normalised::new(body);
     let seg = text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
-    let hits = rules.matcher(lang).find(&norm.text);
-    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_world(rules.world());
+    let scan = rules.matcher(lang).scan(&norm.text);
+    let hits = scan.hits;
+    let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_words(&scan.words).with_world(rules.world());
     let ext = attribution::extract(&ctx);
     let article_date = article.meta.date.as_deref().and_then(figures::when::parse_date);
     let found = figures::extract(&ctx, &ext.claims, article_date, rules);

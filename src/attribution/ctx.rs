@@ -27,7 +27,7 @@ pub struct Ctx<'a> {
 }
 
 /// A token's classes not looked up yet.
-const UNKNOWN: u128 = u128::MAX;
+use crate::rules::UNKNOWN_CLASSES as UNKNOWN;
 
 /// Index hits by the token they start at, in one pass over both sorted lists.
 pub fn index_hits(seg: &Segments, hits: &[Hit]) -> Vec<(u32, u32)> {
@@ -54,6 +54,22 @@ impl<'a> Ctx<'a> {
         let classes = vec![Cell::new(UNKNOWN); seg.tokens.len()];
         let world_places = vec![Cell::new(None); seg.tokens.len()];
         Ctx { text, seg, hits, lr, registry, quoted, by_tok, classes, world_places, world: None }
+    }
+
+    /// The same, with the word classes the matcher read ([`crate::rules::Matcher::scan`])
+    /// for each token that is one of its words; the rest are looked up when asked.
+    pub fn with_words(self, words: &[crate::rules::WordClasses]) -> Ctx<'a> {
+        let mut k = 0;
+        for (t, cell) in self.seg.tokens.iter().zip(&self.classes) {
+            while k < words.len() && words[k].start < t.start {
+                k += 1;
+            }
+            match words.get(k) {
+                Some(w) if w.start == t.start && w.end == t.end && !matches!(t.kind, TokKind::Punct(_)) => cell.set(w.classes),
+                _ => {}
+            }
+        }
+        self
     }
 
     /// The same, with the world gazetteer at hand for [`Ctx::is_place`].

@@ -22,6 +22,26 @@ use super::Lang;
 use crate::text::script::{char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
 
+/// What [`Matcher::scan`] finds: the hits, and each word's classes.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub hits: Vec<Hit>,
+    /// Every word (a run of word characters), in text order.
+    pub words: Vec<WordClasses>,
+}
+
+/// The word classes ([`super::W::bit`]) of the word at `start..end`, or
+/// [`UNKNOWN_CLASSES`] for a word whose key the index does not hold as written
+/// (a capital outside ASCII).
+#[derive(Debug, Clone, Copy)]
+pub struct WordClasses {
+    pub start: usize,
+    pub end: usize,
+    pub classes: u128,
+}
+
+pub const UNKNOWN_CLASSES: u128 = u128::MAX;
+
 /// Agreement of a verb form (Arabic) or `Any` (English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Agr {
@@ -350,7 +370,8 @@ impl Matcher {
         p.sources(lr, registry);
         p.figures(&lr.figures, places);
         let enclitic: Vec<bool> = p.pats.iter().map(|x| x.arabic && x.entries.iter().any(Entry::takes_enclitic)).collect();
-        let (index, rest) = WordIndex::new(&p.strings, &enclitic);
+        let words: Vec<(String, u128)> = lr.words.iter().map(|(w, &c)| (w.clone(), c)).collect();
+        let (index, rest) = WordIndex::new(&p.strings, &enclitic, &words);
         let rest = Rest::new(&rest, lang);
         let codes = ProcliticCodes::new(&lr.morph.prefixes);
         Matcher {
@@ -371,7 +392,14 @@ impl Matcher {
 
     /// Every rule string in `text` (folded), on word boundaries, in text order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.scan(text).hits
+    }
+
+    /// [`Matcher::find`], and the word classes of each word on the way (the
+    /// same hash answers both).
+    pub fn scan(&self, text: &str) -> Scan {
         let mut out = Vec::new();
+        let mut words = Vec::with_capacity(text.len() / 6);
         let mut found = Vec::new();
         let lower;
         let key: &str = if self.lang == Lang::En && text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -407,6 +435,8 @@ impl Matcher {
             // the run of proclitic letters so far, and the character before `i`
             let (mut clitic_run, mut n, mut code) = (true, 0usize, 0u32);
             let (mut prev, mut prev_f) = (c, flags(c));
+            // the word as keys are written: classes are read from the index
+            let mut plain = self.plain(c, prev_f);
             i += len;
             while i < b.len() {
                 let (c, len) = char_at(text, i);
@@ -414,6 +444,7 @@ impl Matcher {
                 if f & WORD == 0 {
                     break;
                 }
+                plain &= self.plain(c, f);
                 n += 1;
                 if clitic_run {
                     let k = self.codes.letter(prev);
@@ -434,7 +465,10 @@ impl Matcher {
             let we = i;
             for &(s, edge) in &starts {
                 found.clear();
-                self.index.find(key, s, we, &self.enclitics, &mut found);
+                let classes = self.index.find(key, s, we, &self.enclitics, &mut found);
+                if s == ws {
+                    words.push(WordClasses { start: ws, end: we, classes: if plain { classes } else { UNKNOWN_CLASSES } });
+                }
                 if found.is_empty() {
                     continue;
                 }
@@ -452,7 +486,16 @@ impl Matcher {
         // ties keep the longer rule string, then the earlier one
         out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
         let out = self.typed_names(text, out);
-        drop_subordinated(out)
+        Scan { hits: drop_subordinated(out), words }
+    }
+
+    /// A word character as the word-class keys are written: lower case in
+    /// English (ASCII is lowered for the key), and no Latin capital in Arabic
+    /// text, whose key is the text as it stands. Other words are looked up
+    /// as before, when asked for.
+    #[inline]
+    fn plain(&self, c: char, f: u8) -> bool {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || f & ARABIC != 0 || (self.lang == Lang::En && c.is_ascii_uppercase())
     }
 
     /// The hits of rule string `pid` found at `s..e`, if its edges and clitics fit.
@@ -695,6 +738,43 @@ fn drop_subordinated(mut hits: Vec<Hit>) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scan_reads_the_word_classes_the_map_holds() {
+        let rules = crate::testing::rules();
+        let mut texts: Vec<(Lang, String)> = Vec::new();
+        for (lang, dir) in [(Lang::Ar, "ar"), (Lang::En, "en")] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                texts.push((lang, std::fs::read_to_string(e.path()).unwrap()));
+            }
+        }
+        // capitals, in English and inside Arabic text, and Latin past ASCII
+        texts.push((Lang::En, "Officials SAID the Élysée and the élysée, Reuters said.".to_string()));
+        texts.push((Lang::Ar, "وقال مسؤول في ISIS إن Said قال".to_string()));
+        let (mut known, mut unknown, mut some) = (0, 0, 0);
+        for (lang, t) in &texts {
+            let lr = rules.lang(*lang);
+            let norm = crate::text::Normalised::new(t);
+            let scan = rules.matcher(*lang).scan(&norm.text);
+            let mut last = 0;
+            for w in &scan.words {
+                assert!(w.start >= last && w.start < w.end, "words in text order");
+                last = w.end;
+                let word = &norm.text[w.start..w.end];
+                assert!(word.chars().all(crate::text::is_word_char), "{word:?} is one word");
+                if w.classes == UNKNOWN_CLASSES {
+                    unknown += 1;
+                    continue;
+                }
+                known += 1;
+                some += usize::from(w.classes != 0);
+                assert_eq!(w.classes, lr.classes(word), "{word:?}");
+            }
+        }
+        assert!(known > 5_000 && some > 1_000, "{known} words read, {some} of some class");
+        assert!(unknown >= 3, "a capital the key is not written with is left to the map ({unknown})");
+    }
 
     #[test]
     fn proclitic_runs_as_numbers_and_the_set_when_they_do_not_fit() {

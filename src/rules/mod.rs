@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::RuleError;
 pub use grammar::{GrammarFile, CONTENT_CLASSES, W};
-pub use matcher::{Entry, Hit, Matcher};
+pub use matcher::{Entry, Hit, Matcher, Scan, WordClasses, UNKNOWN_CLASSES};
 pub use morphology::{Morphology, MorphologyFile};
 pub use schema::*;
 

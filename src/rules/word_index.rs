@@ -18,6 +18,8 @@ struct Node {
     tails: Vec<(Box<[u8]>, u32)>,
     /// Some rule string goes on past the key to another word.
     more: bool,
+    /// The key is a word of some word classes: its place in `classes`.
+    class: u32,
 }
 
 /// What a lookup reads, one cache line: the key (its first 32 bytes) and,
@@ -30,8 +32,11 @@ struct Slot {
     head: [u8; 32],
     len: u32,
     node: u32,
-    /// The one rule string equal to the key, when there is exactly one.
-    only_end: Option<u32>,
+    /// The one rule string equal to the key, when there is exactly one
+    /// (`NONE` when not).
+    only_end: u32,
+    /// The key's word classes, as a place in `classes` (0: none).
+    class: u32,
     more: bool,
     /// The node has to be read: several ends, tails, or a key past 32 bytes.
     full: bool,
@@ -50,9 +55,30 @@ pub struct WordIndex {
     enclitic_bloom: Vec<u64>,
     /// The longest key and tail, in bytes, with room for an enclitic.
     max_key: usize,
+    /// Word classes of keys that are words of some class ([`Slot::class`]).
+    classes: Vec<u128>,
 }
 
+const NONE: u32 = u32::MAX;
+
 const BLOOM_BITS: u32 = 16;
+
+/// The bytes of `b` (at most eight) as a little-endian number, zero padded.
+/// Two overlapping loads, not a byte loop: the compiler makes that a call to
+/// memcpy, which showed in profiles at every lookup.
+#[inline]
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    let two = |i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let four = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    match n {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..=3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        4..=7 => four(0) | four(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
+}
 
 /// FxHash-style, eight bytes a step.
 fn hash(b: &[u8]) -> u64 {
@@ -60,29 +86,22 @@ fn hash(b: &[u8]) -> u64 {
     let mut h = b.len() as u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ load(c)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ load(rest)).wrapping_mul(K);
     }
     (h ^ (h >> 29)) | 1
 }
 
 /// The key's first 32 bytes equal `head` (zero padded past the key), compared
-/// a word at a time: a call to memcmp for every word of an article showed.
+/// eight bytes at a time. The caller has checked that the lengths agree, so
+/// the words past the key are zero on both sides.
 #[inline]
 fn same_head(head: &[u8; 32], key: &[u8]) -> bool {
-    let mut w = [0u8; 32];
-    for (d, s) in w.iter_mut().zip(key) {
-        *d = *s;
-    }
-    let word = |x: &[u8; 32], i: usize| u64::from_le_bytes([x[i], x[i + 1], x[i + 2], x[i + 3], x[i + 4], x[i + 5], x[i + 6], x[i + 7]]);
-    (word(&w, 0) ^ word(head, 0)) | (word(&w, 8) ^ word(head, 8)) | (word(&w, 16) ^ word(head, 16)) | (word(&w, 24) ^ word(head, 24)) == 0
+    let key = &key[..key.len().min(32)];
+    key.chunks(8).enumerate().all(|(i, c)| load(c) == load(&head[i * 8..i * 8 + 8]))
 }
 
 /// The enclitic pronouns a word may end in, with their last bytes marked:
@@ -126,8 +145,10 @@ fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
 impl WordIndex {
     /// Index the rule strings that start with a word character; the others
     /// are returned, with their numbers, for a search of their own.
-    /// `enclitic[i]`: rule string `i` may take an enclitic pronoun.
-    pub fn new<'s>(strings: &'s [String], enclitic: &[bool]) -> (WordIndex, Vec<(u32, &'s str)>) {
+    /// `enclitic[i]`: rule string `i` may take an enclitic pronoun. `words`:
+    /// single words and their word classes, which [`WordIndex::find`] gives
+    /// for the word it starts at, so a word is hashed once for both.
+    pub fn new<'s>(strings: &'s [String], enclitic: &[bool], words: &'s [(String, u128)]) -> (WordIndex, Vec<(u32, &'s str)>) {
         let mut nodes: Vec<Node> = Vec::new();
         let mut by_key: rustc_hash::FxHashMap<&[u8], usize> = rustc_hash::FxHashMap::default();
         let mut rest = Vec::new();
@@ -156,8 +177,18 @@ impl WordIndex {
                 nodes[n].tails.push((s.as_bytes()[last..].into(), pid));
             }
         }
+        let mut classes = vec![0];
+        for (w, bits) in words {
+            if w.is_empty() || *bits == 0 || !w.chars().all(is_word_char) {
+                continue;
+            }
+            let n = node(w.as_bytes(), &mut nodes);
+            nodes[n].class = classes.len() as u32;
+            classes.push(*bits);
+        }
         let size = (nodes.len() * 4 / 3 + 1).next_power_of_two().max(16);
-        let max_key = strings.iter().map(String::len).max().unwrap_or(0) + 16;
+        let longest = words.iter().map(|w| w.0.len()).max().unwrap_or(0);
+        let max_key = strings.iter().map(String::len).max().unwrap_or(0).max(longest) + 16;
         let mut ix = WordIndex {
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
@@ -165,6 +196,7 @@ impl WordIndex {
             bloom: vec![0; (1 << BLOOM_BITS) / 64],
             enclitic_bloom: vec![0; (1 << BLOOM_BITS) / 64],
             max_key,
+            classes,
         };
         for (n, node) in ix.nodes.iter().enumerate() {
             let mut i = (node.hash >> ix.shift) as usize;
@@ -174,9 +206,9 @@ impl WordIndex {
             let mut head = [0u8; 32];
             let k = node.key.len().min(32);
             head[..k].copy_from_slice(&node.key[..k]);
-            let only_end = (node.ends.len() == 1).then(|| node.ends[0]);
+            let only_end = if node.ends.len() == 1 { node.ends[0] } else { NONE };
             let full = node.ends.len() > 1 || !node.tails.is_empty() || node.key.len() > 32;
-            ix.slots[i] = Slot { hash: node.hash, head, len: node.key.len() as u32, node: n as u32, only_end, more: node.more, full };
+            ix.slots[i] = Slot { hash: node.hash, head, len: node.key.len() as u32, node: n as u32, only_end, class: node.class, more: node.more, full };
             let b = (node.hash >> (64 - BLOOM_BITS)) as usize;
             ix.bloom[b / 64] |= 1 << (b % 64);
             if node.ends.iter().any(|&p| enclitic.get(p as usize).copied().unwrap_or(true)) {
@@ -213,8 +245,8 @@ impl WordIndex {
     /// Push the ends of `slot`, ending at `e`.
     #[inline]
     fn ends(&self, slot: &Slot, e: usize, found: &mut Vec<(usize, u32)>) {
-        if let Some(p) = slot.only_end {
-            found.push((e, p));
+        if slot.only_end != NONE {
+            found.push((e, slot.only_end));
         } else if slot.full {
             if let Some(n) = self.nodes.get(slot.node as usize) {
                 found.extend(n.ends.iter().map(|&p| (e, p)));
@@ -227,12 +259,15 @@ impl WordIndex {
     /// `found` as (end, rule string). `key` is the text as keys are written
     /// (ASCII lower case for a case-blind language); `we` is where the word
     /// at `s` ends. A word longer than any key is not hashed, so a long run
-    /// of letters costs nothing more per start.
-    pub fn find(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) {
+    /// of letters costs nothing more per start. Returns the word classes of
+    /// the word `s..we` (0: none).
+    pub fn find(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) -> u128 {
         let bytes = key.as_bytes();
+        let mut class = 0;
+        let mut first = true;
         loop {
             if we - s > self.max_key {
-                return;
+                return class;
             }
             let word = &bytes[s..we];
             if word.last().is_some_and(|&b| enclitics.last[b as usize]) {
@@ -244,7 +279,11 @@ impl WordIndex {
                     }
                 }
             }
-            let Some(n) = self.get(&self.bloom, word) else { return };
+            let Some(n) = self.get(&self.bloom, word) else { return class };
+            if first {
+                class = self.classes.get(n.class as usize).copied().unwrap_or(0);
+                first = false;
+            }
             self.ends(n, we, found);
             if n.full {
                 for (tail, p) in self.nodes.get(n.node as usize).map_or(&[][..], |n| &n.tails[..]) {
@@ -254,18 +293,18 @@ impl WordIndex {
                 }
             }
             if !n.more {
-                return;
+                return class;
             }
             // the next word: past the non-word characters, to its end
             let room = self.max_key.saturating_sub(we - s);
             let mut chars = key[we..].char_indices().take_while(|&(i, _)| i <= room).skip_while(|&(_, c)| !is_word_char(c));
             if chars.next().is_none() {
-                return;
+                return class;
             }
             we = match chars.find(|&(_, c)| !is_word_char(c)) {
                 Some((i, _)) => we + i,
                 None if key.len() - we <= room => key.len(),
-                None => return,
+                None => return class,
             };
         }
     }
@@ -275,9 +314,22 @@ impl WordIndex {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_short_load_is_the_bytes_zero_padded() {
+        let b: Vec<u8> = (1..=9).collect();
+        for n in 0..=8 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&b[..n]);
+            assert_eq!(load(&b[..n]), u64::from_le_bytes(w), "{n} bytes");
+        }
+        let head = *b"abcdefghijklmnopqrstuvwxyz\0\0\0\0\0\0";
+        assert!(same_head(&head, b"abcdefghijklmnopqrstuvwxyz"));
+        assert!(!same_head(&head, b"abcdefghijklmnopqrstuvwxyZ"));
+    }
+
     fn index(strings: &[&str]) -> (WordIndex, Vec<String>) {
         let s: Vec<String> = strings.iter().map(|x| x.to_string()).collect();
-        let (ix, rest) = WordIndex::new(&s, &vec![true; s.len()]);
+        let (ix, rest) = WordIndex::new(&s, &vec![true; s.len()], &[]);
         let rest = rest.iter().map(|x| x.1.to_string()).collect();
         (ix, rest)
     }
@@ -306,7 +358,7 @@ mod tests {
         let (ix, _) = index(&["بيان", "بيانات"]);
         assert_eq!(find(&ix, "بيانها", 0), [(8, 0)]);
         assert_eq!(find(&ix, "بيانات", 0), [(12, 1)]);
-        let (ix, _) = WordIndex::new(&["بيان".to_string()], &[false]);
+        let (ix, _) = WordIndex::new(&["بيان".to_string()], &[false], &[]);
         let mut out = Vec::new();
         ix.find("بيانها", 0, 12, &Enclitics::new(&["ها".to_string()]), &mut out);
         assert!(out.is_empty(), "only rule strings that take an enclitic are looked up without one");
