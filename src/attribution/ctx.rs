@@ -234,7 +234,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word classes of token `i`.
-    fn classes_of(&self, i: usize) -> u128 {
+    pub fn classes_of(&self, i: usize) -> u128 {
         let Some(cell) = self.classes.get(i) else { return 0 };
         let mut m = cell.get();
         if m == UNKNOWN {

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::attribution::Ctx;
-use crate::rules::world::{NameOf, World};
+use crate::rules::world::{Key, NameOf, World};
 use crate::rules::{Entry, Lang, PlaceKind, Rules, W};
 use crate::text::TokKind;
 
@@ -335,16 +335,23 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
         }
     }
     // most words are no name's: one bit each says so
-    let may = |f: &str| if heads_only { world.maybe_head(f) } else { world.maybe(f) };
-    if !forms[..n].iter().any(|(f, _)| may(f)) {
+    let mut keys = [None; 4];
+    for (k, (f, _)) in keys.iter_mut().zip(&forms[..n]) {
+        *k = Some(Key::of(f));
+    }
+    let may = |k: Key| if heads_only { world.maybe_head_key(k) } else { world.maybe_key(k) };
+    if !keys[..n].iter().flatten().any(|&k| may(k)) {
         return None;
     }
-    for &(form, glued) in &forms[..n] {
-        // «للمدينة»: a frame or a common word under its clitics
-        if ctx.lr.classes(form) & (W::PlaceFrames.bit() | W::NotPlaces.bit()) != 0 {
+    for (k, &(form, glued)) in forms[..n].iter().enumerate() {
+        let key = keys[k].unwrap_or_else(|| Key::of(form));
+        // «للمدينة»: a frame or a common word under its clitics (the word
+        // itself: its classes are at hand)
+        let classes = if k == 0 { ctx.classes_of(j) } else { ctx.lr.classes(form) };
+        if classes & (W::PlaceFrames.bit() | W::NotPlaces.bit()) != 0 {
             return None;
         }
-        if world.is_head(form) {
+        if world.is_head_key(key) {
             let mut key = form.to_string();
             let mut best = None;
             for k in 1..world.max_words {
@@ -373,7 +380,7 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
         }
         // «تل» alone is a town, but «تل زعرور» is a village the gazetteer lacks
         let head = ctx.is(j, W::PlaceNameHeads) && ctx.tok(j + 1).is_some_and(|t| t.kind == TokKind::Word) && ctx.hits_at_tok(j + 1).is_empty();
-        let r = world.lookup(form);
+        let r = world.lookup_key(key);
         if !r.is_empty() && !head {
             return Some((1, r, glued));
         }

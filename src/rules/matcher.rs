@@ -419,9 +419,11 @@ impl Matcher {
                 if !prev_word {
                     if let Some(rest) = &self.rest {
                         rest.walk(key, i, &mut found);
+                        let group = out.len();
                         for &(e, pid) in &found {
                             self.accept(text, i, e, pid as usize, Edge::Word, Clitics::default(), &mut out);
                         }
+                        out[group..].sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
                     }
                 }
                 prev_word = false;
@@ -463,6 +465,7 @@ impl Matcher {
                 i += len;
             }
             let we = i;
+            let group = out.len();
             for &(s, edge) in &starts {
                 found.clear();
                 let classes = self.index.find(key, s, we, &self.enclitics, &mut found);
@@ -481,10 +484,13 @@ impl Matcher {
                     self.accept(text, s, e, pid as usize, edge, cl, &mut out);
                 }
             }
+            // every hit of a word starts inside it, after every hit before it:
+            // sorting each word's few is sorting them all
+            out[group..].sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
             prev_word = true;
         }
-        // ties keep the longer rule string, then the earlier one
-        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
+        // ties keep the longer rule string, then the earlier one (sorted word by word above)
+        debug_assert!(out.is_sorted_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start)));
         let out = self.typed_names(text, out);
         Scan { hits: drop_subordinated(out), words }
     }

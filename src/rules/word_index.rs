@@ -6,6 +6,7 @@
 //! less memory.
 
 use crate::text::is_word_char;
+use crate::text::script::char_at;
 
 /// One key: the rule strings it is, and whether longer ones go on from it.
 #[derive(Debug, Default)]
@@ -295,17 +296,23 @@ impl WordIndex {
             if !n.more {
                 return class;
             }
-            // the next word: past the non-word characters, to its end
-            let room = self.max_key.saturating_sub(we - s);
-            let mut chars = key[we..].char_indices().take_while(|&(i, _)| i <= room).skip_while(|&(_, c)| !is_word_char(c));
-            if chars.next().is_none() {
+            // the next word: past the non-word characters, to its end, within
+            // the longest key
+            let lim = s + self.max_key;
+            let mut i = we;
+            while i < key.len() && i <= lim && !is_word_char(char_at(key, i).0) {
+                i += char_at(key, i).1;
+            }
+            if i >= key.len() || i > lim {
                 return class;
             }
-            we = match chars.find(|&(_, c)| !is_word_char(c)) {
-                Some((i, _)) => we + i,
-                None if key.len() - we <= room => key.len(),
-                None => return class,
-            };
+            while i < key.len() && i <= lim && is_word_char(char_at(key, i).0) {
+                i += char_at(key, i).1;
+            }
+            if i > lim {
+                return class;
+            }
+            we = i;
         }
     }
 }

@@ -125,6 +125,16 @@ fn hash(s: &str) -> u64 {
     h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29)
 }
 
+/// A lookup key, hashed: a word asked several questions is hashed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Key(u64);
+
+impl Key {
+    pub fn of(s: &str) -> Key {
+        Key(hash(s))
+    }
+}
+
 impl World {
     /// Read the TSV. `ar` gives the article that a lookup key drops from an
     /// Arabic name's first word («الحديدة» is found in «بالحديدة» as «حديدة»).
@@ -438,7 +448,11 @@ impl World {
 
     /// The places a lookup key names (see [`key_of`]).
     pub fn lookup(&self, key: &str) -> Vec<NameOf> {
-        let h = hash(key);
+        self.lookup_key(Key::of(key))
+    }
+
+    /// [`World::lookup`] of a key hashed once for several questions.
+    pub fn lookup_key(&self, Key(h): Key) -> Vec<NameOf> {
         if !self.marked_in(self.seen, h) {
             return Vec::new();
         }
@@ -453,12 +467,20 @@ impl World {
 
     /// Could `word` be a name, or the first word of one? (false: surely not)
     pub fn maybe(&self, word: &str) -> bool {
-        marked(&self.seen_any, hash(word))
+        self.maybe_key(Key::of(word))
+    }
+
+    pub fn maybe_key(&self, Key(h): Key) -> bool {
+        marked(&self.seen_any, h)
     }
 
     /// Could `word` be the first word of a name of several words? (false: surely not)
     pub fn maybe_head(&self, word: &str) -> bool {
-        self.marked_in(self.seen_heads, hash(word))
+        self.maybe_head_key(Key::of(word))
+    }
+
+    pub fn maybe_head_key(&self, Key(h): Key) -> bool {
+        self.marked_in(self.seen_heads, h)
     }
 
     /// Does a name of more words than `key` start with it? (false: surely not)
@@ -468,7 +490,10 @@ impl World {
 
     /// Is `word` the first word of a name of several words?
     pub fn is_head(&self, word: &str) -> bool {
-        let h = hash(word);
+        self.is_head_key(Key::of(word))
+    }
+
+    pub fn is_head_key(&self, Key(h): Key) -> bool {
         if !self.marked_in(self.seen_heads, h) {
             return false;
         }

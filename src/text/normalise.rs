@@ -10,9 +10,21 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone)]
 pub struct Normalised {
     pub text: String,
-    /// `map[i]` is the original byte offset of the character that produced byte `i`;
-    /// `map[text.len()]` is the original length.
-    map: Vec<u32>,
+    /// Where the map from folded to original offsets changes, in folded order:
+    /// most of an article is copied as it is, so a run of it is one entry.
+    map: Vec<Anchor>,
+    /// The original length: where a folded offset at the end maps to.
+    orig_len: usize,
+}
+
+/// From folded byte `at` on (to the next anchor), the original offset is
+/// `orig + (i - at)` for a run copied as it is (`copied`), else `orig`: every
+/// byte a character folded into comes from that character.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    at: u32,
+    orig: u32,
+    copied: bool,
 }
 
 enum Fold {
@@ -124,40 +136,52 @@ impl Normalised {
     pub fn new(orig: &str) -> Normalised {
         let table = arabic_table();
         let mut text = String::with_capacity(orig.len());
-        let mut map = Vec::with_capacity(orig.len() + 1);
+        let mut map: Vec<Anchor> = Vec::new();
         let bytes = orig.as_bytes();
+        // the output at `text.len()` is original byte `i`, copied as it is
+        let copied = |map: &mut Vec<Anchor>, at: usize, i: usize| {
+            if !map.last().is_some_and(|a| a.copied && a.orig as usize + (at - a.at as usize) == i) {
+                map.push(Anchor { at: at as u32, orig: i as u32, copied: true });
+            }
+        };
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\'' && text.ends_with('\'') {
-                // ''doubled apostrophes'' (NYT style) are a double quote mark; the
-                // mark keeps the first apostrophe's offset
-                text.pop();
-                text.push('"');
-                i += 1;
-                continue;
-            }
-            if b < 0x80 {
-                // ASCII is kept as it is: the common fast path.
-                text.push(b as char);
-                map.push(i as u32);
-                i += 1;
-                continue;
-            }
-            // the Arabic block is two bytes, D8–DB then a continuation byte:
-            // decoded here, and a letter kept as it is copied as it is
-            if (0xD8..=0xDB).contains(&b) {
-                if let Some(&b1) = bytes.get(i + 1) {
-                    let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
-                    let t = table[cp as usize - 0x0600];
-                    if t == KEEP {
-                        text.push_str(&orig[i..i + 2]);
-                        map.push(i as u32);
-                        map.push(i as u32);
-                        i += 2;
-                        continue;
+            // a run copied as it is: ASCII, and Arabic letters kept (the block is
+            // two bytes, D8–DB then a continuation byte)
+            let run = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if b == b'\'' && (i > run || text.ends_with('\'')) {
+                        break;
                     }
+                    i += 1;
+                } else if (0xD8..=0xDB).contains(&b)
+                    && i + 1 < bytes.len()
+                    && table[((usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F)) - 0x0600] == KEEP
+                {
+                    i += 2;
+                } else {
+                    break;
                 }
+            }
+            if i > run {
+                copied(&mut map, text.len(), run);
+                text.push_str(&orig[run..i]);
+                continue;
+            }
+            if bytes[i] == b'\'' {
+                if text.ends_with('\'') {
+                    // ''doubled apostrophes'' (NYT style) are a double quote mark;
+                    // the mark keeps the first apostrophe's offset
+                    text.pop();
+                    text.push('"');
+                } else {
+                    copied(&mut map, text.len(), i);
+                    text.push('\'');
+                }
+                i += 1;
+                continue;
             }
             let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -168,30 +192,38 @@ impl Normalised {
                     KEEP => text.push(c),
                     d => text.push(char::from_u32(d).unwrap_or(c)),
                 }
-                for _ in before..text.len() {
-                    map.push(i as u32);
+            } else {
+                match fold_char(c) {
+                    Fold::Keep => text.push(c),
+                    Fold::Delete => {}
+                    Fold::One(d) => text.push(d),
+                    Fold::Many(s) => text.push_str(&s),
                 }
-                i += len;
-                continue;
             }
-            match fold_char(c) {
-                Fold::Keep => text.push(c),
-                Fold::Delete => {}
-                Fold::One(d) => text.push(d),
-                Fold::Many(s) => text.push_str(&s),
-            }
-            for _ in before..text.len() {
-                map.push(i as u32);
+            if text.len() > before {
+                if text[before..] == orig[i..i + len] {
+                    copied(&mut map, before, i);
+                } else {
+                    map.push(Anchor { at: before as u32, orig: i as u32, copied: false });
+                }
             }
             i += len;
         }
-        map.push(orig.len() as u32);
-        Normalised { text, map }
+        Normalised { text, map, orig_len: orig.len() }
     }
 
-    /// Original byte offset of folded offset `i` (a start position).
+    /// Original byte offset of folded offset `i` (a start position, on a
+    /// character boundary).
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        if i >= self.text.len() {
+            return self.orig_len;
+        }
+        let k = self.map.partition_point(|a| a.at as usize <= i);
+        match k.checked_sub(1).map(|k| self.map[k]) {
+            Some(a) if a.copied => a.orig as usize + (i - a.at as usize),
+            Some(a) => a.orig as usize,
+            None => 0,
+        }
     }
 
     /// Original span of the folded span `[start, end)`.
@@ -203,19 +235,60 @@ impl Normalised {
 
     /// The original end of a folded end position: the end of the original
     /// character that produced byte `end - 1`, so trailing tashkeel on a word
-    /// stays inside the span.
+    /// stays inside the span. The next kept character starts where the
+    /// original continues.
     fn orig_end(&self, end: usize) -> usize {
-        if end >= self.text.len() {
-            return *self.map.last().unwrap_or(&0) as usize;
-        }
-        // the next kept character starts where the original continues
-        self.map[end] as usize
+        self.orig(end)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map as it was first written, a byte at a time: byte `i` of the
+    /// folded text came from the original character at `map[i]`.
+    fn byte_map(orig: &str) -> (String, Vec<usize>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        let mut it = orig.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c == '\'' && text.ends_with('\'') {
+                text.pop();
+                text.push('"');
+                continue;
+            }
+            let before = text.len();
+            match fold_char(c) {
+                Fold::Keep => text.push(c),
+                Fold::Delete => {}
+                Fold::One(d) => text.push(d),
+                Fold::Many(s) => text.push_str(&s),
+            }
+            map.extend(std::iter::repeat_n(i, text.len() - before));
+        }
+        map.push(orig.len());
+        (text, map)
+    }
+
+    #[test]
+    fn the_runs_map_back_as_the_byte_map_does() {
+        let mut texts: Vec<String> =
+            ["''Hi,'' he said", "a'''b' 'c", "وقَالَ \u{200F}المصدر ﻻ «قـــال» ٤٢٦", "Café “x” – ١٢‏", "'", "''", "ﻻﻻ'"].iter().map(|s| s.to_string()).collect();
+        for dir in ["ar", "en"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir);
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+        for t in &texts {
+            let n = Normalised::new(t);
+            let (text, map) = byte_map(t);
+            assert_eq!(n.text, text);
+            for k in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                assert_eq!(n.orig(k), map[k], "offset {k} of {:?}", &text[..k.min(40)]);
+            }
+        }
+    }
 
     #[test]
     fn doubled_apostrophes_are_one_quote_mark() {
