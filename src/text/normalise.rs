@@ -250,8 +250,7 @@ mod tests {
     /// folded text came from the original character at `map[i]`.
     fn byte_map(orig: &str) -> (String, Vec<usize>) {
         let (mut text, mut map) = (String::new(), Vec::new());
-        let mut it = orig.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        for (i, c) in orig.char_indices() {
             if c == '\'' && text.ends_with('\'') {
                 text.pop();
                 text.push('"');
