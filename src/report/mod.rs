@@ -62,7 +62,7 @@ pub fn reporter(f: Format) -> Box<dyn Report> {
     match f {
         Format::Text => Box::new(Text::default()),
         Format::Json => Box::new(json::Json::default()),
-        Format::Jsonl => Box::new(json::Jsonl),
+        Format::Jsonl => Box::new(json::Jsonl::default()),
         Format::Line => Box::new(line::Line),
         Format::Html => Box::new(Html::default()),
         Format::Csv => Box::new(csv::Csv::default()),

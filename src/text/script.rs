@@ -124,19 +124,76 @@ pub fn has_arabic(s: &str) -> bool {
     s.chars().any(is_arabic)
 }
 
-/// Arabic when Arabic letters outnumber Latin ones.
+/// Arabic when Arabic letters outnumber Latin ones, over the first 20,000
+/// characters. Read a byte at a time: a character is counted at its first
+/// byte, and the Arabic block (D8–DB) and the presentation forms U+FB50–U+FEFF
+/// (EF AD 90 to EF BB BF) are told by their first bytes.
 pub fn detect_lang(text: &str) -> Lang {
-    let (mut ar, mut la) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if is_arabic(c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
-            ar += 1;
-        } else if c.is_ascii_alphabetic() {
+    let (mut ar, mut la, mut chars) = (0usize, 0usize, 0usize);
+    let b = text.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        if (0x80..0xC0).contains(&x) {
+            continue;
+        }
+        if chars == 20_000 {
+            break;
+        }
+        chars += 1;
+        if x.is_ascii_alphabetic() {
             la += 1;
+        } else if (0xD8..=0xDB).contains(&x) || x == 0xEF && matches!((b.get(i + 1), b.get(i + 2)), (Some(0xAE..=0xBB), _) | (Some(0xAD), Some(0x90..))) {
+            ar += 1;
         }
     }
     if ar > la {
         Lang::Ar
     } else {
         Lang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_is_told_as_by_the_characters() {
+        // the count a character at a time, as it was first written
+        fn by_chars(text: &str) -> Lang {
+            let (mut ar, mut la) = (0usize, 0usize);
+            for c in text.chars().take(20_000) {
+                if is_arabic(c) || ('\u{FB50}'..='\u{FEFF}').contains(&c) {
+                    ar += 1;
+                } else if c.is_ascii_alphabetic() {
+                    la += 1;
+                }
+            }
+            if ar > la {
+                Lang::Ar
+            } else {
+                Lang::En
+            }
+        }
+        let cases = [
+            "قال المتحدث",
+            "the spokesman said",
+            "ab ﭐﭑ",
+            "ab \u{FB4F}\u{FB4F}\u{FB4F}",
+            "ab \u{FB50}\u{FB50}\u{FB50}",
+            "ab \u{FEFF}\u{FEFF}\u{FEFF}",
+            "ab \u{FF00}\u{FF00}\u{FF00}",
+            "ab \u{0700}\u{0700}\u{0700}",
+            "",
+            "ﻻﻻ x",
+        ];
+        for t in cases {
+            assert_eq!(detect_lang(t), by_chars(t), "{t:?}");
+        }
+        // only the first 20,000 characters count
+        let t = format!("{}{}", "ب".repeat(19_990), "a".repeat(30_000));
+        assert_eq!(detect_lang(&t), Lang::Ar);
+        assert_eq!(detect_lang(&t), by_chars(&t));
+        let t = format!("{}{}", "é".repeat(19_999), "بب");
+        assert_eq!(detect_lang(&t), by_chars(&t));
     }
 }
