@@ -31,10 +31,10 @@ fn main() {
         let seg = isnad::text::segment(&norm.text, &lr.abbreviations, &lr.morph.prefixes);
         t[2] += s.elapsed();
         let s = Instant::now();
-        let hits = rules.matcher(lang).find(&norm.text);
+        let scan = rules.matcher(lang).scan(&norm.text);
         t[3] += s.elapsed();
         let s = Instant::now();
-        let ctx = Ctx::new(&norm.text, &seg, &hits, lr, &rules.registry).with_world(rules.world());
+        let ctx = Ctx::new(&norm.text, &seg, &scan.hits, lr, &rules.registry).with_words(&scan.words).with_world(rules.world());
         t[4] += s.elapsed();
         let s = Instant::now();
         let ext = isnad::attribution::extract(&ctx);

@@ -123,22 +123,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub fn lang(&self) -> Lang {
         self.lr.lang
     }
 
+    #[inline]
     pub fn tok(&self, i: usize) -> Option<&Token> {
         self.seg.tokens.get(i)
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.seg.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         matches!(self.tok(i), Some(t) if t.kind == TokKind::Punct(c))
     }
 
+    #[inline]
     pub fn punct(&self, i: usize) -> Option<char> {
         match self.tok(i)?.kind {
             TokKind::Punct(c) => Some(c),
@@ -146,11 +151,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub fn is_wordlike(&self, i: usize) -> bool {
         matches!(self.tok(i), Some(t) if t.kind != TokKind::Punct(' ') && !matches!(t.kind, TokKind::Punct(_)))
     }
 
     /// Hits that start where token `i` starts.
+    #[inline]
     pub fn hits_at_tok(&self, i: usize) -> &'a [Hit] {
         match self.by_tok.get(i) {
             Some(&(lo, hi)) => &self.hits[lo as usize..hi as usize],
@@ -169,11 +176,13 @@ impl<'a> Ctx<'a> {
         self.hits_at_tok(i).iter().filter(|h| f(&h.entry)).max_by_key(|h| h.end)
     }
 
+    #[inline]
     pub fn has_hit(&self, i: usize, f: impl Fn(&Entry) -> bool) -> bool {
         self.hits_at_tok(i).iter().any(|h| f(&h.entry))
     }
 
     /// Index one past the last token inside folded offset `end`.
+    #[inline]
     pub fn tok_end(&self, end: usize) -> usize {
         self.seg.tokens.partition_point(|t| t.start < end)
     }
@@ -229,11 +238,13 @@ impl<'a> Ctx<'a> {
         qs[..k].iter().rev().take(8).find(|q| q.open == pos || q.close == Some(pos)).is_some_and(|q| self.named_quote(q))
     }
 
+    #[inline]
     pub fn is(&self, i: usize, c: W) -> bool {
         self.classes_of(i) & c.bit() != 0
     }
 
     /// The word classes of token `i`.
+    #[inline]
     pub fn classes_of(&self, i: usize) -> u128 {
         let Some(cell) = self.classes.get(i) else { return 0 };
         let mut m = cell.get();
@@ -258,12 +269,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A comma at token `i` («،» or ",").
     /// Is token `i` a quotation mark of any kind?
+    #[inline]
     pub fn is_quote(&self, i: usize) -> bool {
         self.punct(i).is_some_and(|c| crate::text::quote_family(c).is_some())
     }
 
+    /// A comma at token `i` («،» or ",").
+    #[inline]
     pub fn is_comma(&self, i: usize) -> bool {
         self.punct(i).is_some_and(crate::text::is_comma)
     }
@@ -276,6 +289,7 @@ impl<'a> Ctx<'a> {
 
     /// A particle or other function word (any word class but a name's), or a
     /// particle of the frames.
+    #[inline]
     pub fn function_word(&self, i: usize) -> bool {
         self.classes_of(i) & !crate::rules::CONTENT_CLASSES != 0
             || self.has_hit(i, |e| matches!(e, Entry::NpStop | Entry::Complementiser | Entry::Addressee | Entry::Formula | Entry::ClauseBreak))

@@ -58,8 +58,11 @@ pub struct World {
     seen_prefixes: Span,
     /// Country ids are lower case; the file's are upper case.
     lower_ids: Vec<(u32, String)>,
-    /// `seen` or `seen_heads`: the one probe `maybe` makes (built on load).
-    seen_any: Vec<u64>,
+    /// `seen` or `seen_heads`, and `seen_heads`, folded small enough to stay
+    /// in cache (built on load): most words are no name, and these say so
+    /// before the large sets are read.
+    any_small: Vec<u64>,
+    heads_small: Vec<u64>,
 }
 
 impl std::fmt::Debug for World {
@@ -92,6 +95,15 @@ struct Parts {
 }
 
 const SEEN_BITS: u32 = 22;
+/// 128 KiB and 32 KiB: about one bit in five, and one in ten, is set.
+const ANY_SMALL_BITS: u32 = 20;
+const HEADS_SMALL_BITS: u32 = 18;
+
+/// Is the bit of `h` set in a set of `2^bits` bits?
+fn marked_small(set: &[u64], h: u64, bits: u32) -> bool {
+    let b = (h >> (64 - bits)) as usize;
+    set.get(b / 64).is_some_and(|x| x >> (b % 64) & 1 != 0)
+}
 const BUCKET_BITS: u32 = 18;
 
 fn bit(h: u64) -> (usize, u64) {
@@ -105,11 +117,6 @@ fn mark(set: &mut Vec<u64>, h: u64) {
     }
     let (i, m) = bit(h);
     set[i] |= m;
-}
-
-fn marked(set: &[u64], h: u64) -> bool {
-    let (i, m) = bit(h);
-    set.get(i).is_some_and(|x| x & m != 0)
 }
 
 const MAIN: u32 = 1 << 31;
@@ -362,9 +369,44 @@ impl World {
             })
             .collect::<Option<Vec<_>>>()?;
         let all_read = r.at == blob.len();
-        let mut w = World { text, blob, max_words, places, names, by_id, buckets, heads, seen, seen_heads, seen_prefixes, lower_ids, seen_any: Vec::new() };
-        w.seen_any = (0..w.seen.n.max(w.seen_heads.n)).map(|i| w.word_of(w.seen, i) | w.word_of(w.seen_heads, i)).collect();
+        let mut w = World {
+            text,
+            blob,
+            max_words,
+            places,
+            names,
+            by_id,
+            buckets,
+            heads,
+            seen,
+            seen_heads,
+            seen_prefixes,
+            lower_ids,
+            any_small: Vec::new(),
+            heads_small: Vec::new(),
+        };
+        w.any_small = w.fold(&[w.seen, w.seen_heads], ANY_SMALL_BITS);
+        w.heads_small = w.fold(&[w.seen_heads], HEADS_SMALL_BITS);
         w.whole(all_read).then_some(w)
+    }
+
+    /// The union of bit sets of [`SEEN_BITS`], folded to `2^bits` bits: a hash
+    /// marked in one is marked in the fold, whose bit is the hash's top `bits`.
+    fn fold(&self, sets: &[Span], bits: u32) -> Vec<u64> {
+        let mut out = vec![0u64; (1usize << bits) / 64];
+        for &s in sets {
+            for i in 0..s.n {
+                let mut x = self.word_of(s, i);
+                while x != 0 {
+                    let k = (i * 64 + x.trailing_zeros() as usize) >> (SEEN_BITS - bits);
+                    if let Some(w) = out.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
+                    x &= x - 1;
+                }
+            }
+        }
+        out
     }
 
     fn u32_at(&self, at: usize) -> u32 {
@@ -471,7 +513,7 @@ impl World {
     }
 
     pub fn maybe_key(&self, Key(h): Key) -> bool {
-        marked(&self.seen_any, h)
+        marked_small(&self.any_small, h, ANY_SMALL_BITS) && (self.marked_in(self.seen, h) || self.marked_in(self.seen_heads, h))
     }
 
     /// Could `word` be the first word of a name of several words? (false: surely not)
@@ -480,7 +522,7 @@ impl World {
     }
 
     pub fn maybe_head_key(&self, Key(h): Key) -> bool {
-        self.marked_in(self.seen_heads, h)
+        marked_small(&self.heads_small, h, HEADS_SMALL_BITS) && self.marked_in(self.seen_heads, h)
     }
 
     /// Does a name of more words than `key` start with it? (false: surely not)
@@ -494,7 +536,7 @@ impl World {
     }
 
     pub fn is_head_key(&self, Key(h): Key) -> bool {
-        if !self.marked_in(self.seen_heads, h) {
+        if !self.maybe_head_key(Key(h)) {
             return false;
         }
         let k = Self::first_at_least(self.heads.n, h, |k| self.word_of(self.heads, k));
@@ -611,5 +653,34 @@ fn key_into(name: &str, ar: &Morphology, out: &mut String) {
         } else {
             out.push_str(if ar.definite(w) { ar.strip(w) } else { w });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_small_sets_say_no_only_where_the_large_ones_do() {
+        let rules = crate::testing::rules();
+        let w = rules.world();
+        let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+        let (mut any, mut heads, mut small_no) = (0, 0, 0);
+        for _ in 0..2_000_000 {
+            // a simple mixing sequence covers the top bits evenly
+            h = h.wrapping_mul(0xD134_2543_DE82_EF95).wrapping_add(0x2545_F491_4F6C_DD1D);
+            let (in_any, in_heads) = (w.marked_in(w.seen, h) || w.marked_in(w.seen_heads, h), w.marked_in(w.seen_heads, h));
+            any += usize::from(in_any);
+            heads += usize::from(in_heads);
+            small_no += usize::from(!marked_small(&w.any_small, h, ANY_SMALL_BITS));
+            assert_eq!(w.maybe_key(Key(h)), in_any);
+            assert_eq!(w.maybe_head_key(Key(h)), in_heads);
+            assert!(!in_any || marked_small(&w.any_small, h, ANY_SMALL_BITS));
+            assert!(!in_heads || marked_small(&w.heads_small, h, HEADS_SMALL_BITS));
+        }
+        assert!(any > 50_000 && heads > 5_000, "{any} {heads}: the large sets hold names");
+        assert!(small_no > 1_000_000, "{small_no}: the small set answers most words alone");
+        // a real name and its first word
+        assert!(w.maybe("damascus") && w.maybe_head("ras") && w.is_head("ras"));
     }
 }
