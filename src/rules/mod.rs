@@ -205,8 +205,13 @@ impl Rules {
     /// The parent of a place, hand-written or GeoNames, as an id figures carry
     /// (a GeoNames place a hand-written entry stands for is that entry).
     pub fn parent_of(&self, id: &str) -> Option<String> {
+        self.parent(id).map(str::to_string)
+    }
+
+    /// [`Rules::parent_of`], borrowed from the rules.
+    fn parent(&self, id: &str) -> Option<&str> {
         if let Some(&i) = self.place_ix.get(id) {
-            return self.places[i as usize].parent.clone();
+            return self.places[i as usize].parent.as_deref();
         }
         if id.starts_with("x:") {
             return None;
@@ -214,19 +219,19 @@ impl Rules {
         let w = self.world();
         let p = w.place(w.get(id)?).parent?;
         let pid = w.id(p);
-        Some(self.same_as.get(pid).map_or_else(|| pid.to_string(), |&y| self.places[y as usize].id.clone()))
+        Some(self.same_as.get(pid).map_or(pid, |&y| self.places[y as usize].id.as_str()))
     }
 
     /// The country a place lies in: its topmost ancestor (itself for a country).
     pub fn country_of(&self, id: &str) -> String {
-        let mut cur = id.to_string();
+        let mut cur = id;
         for _ in 0..6 {
-            match self.parent_of(&cur) {
+            match self.parent(cur) {
                 Some(p) => cur = p,
                 None => break,
             }
         }
-        cur
+        cur.to_string()
     }
 
     /// The registry entry a name names, the name folded and lower-cased.
@@ -254,10 +259,10 @@ impl Rules {
 
     /// Is place `a` inside place `b` (below it, and `b` no whole country)?
     pub fn inside(&self, a: &str, b: &str) -> bool {
-        let mut cur = a.to_string();
+        let mut cur = a;
         for _ in 0..5 {
-            match self.parent_of(&cur) {
-                Some(p) if p == b => return self.parent_of(b).is_some(),
+            match self.parent(cur) {
+                Some(p) if p == b => return self.parent(b).is_some(),
                 Some(p) => cur = p,
                 None => return false,
             }

@@ -23,24 +23,48 @@ struct Node {
     class: u32,
 }
 
-/// What a lookup reads, one cache line: the key (its first 32 bytes) and,
-/// for most keys, all that is known of it.
+/// What a lookup reads, half a cache line: the key (its first 16 bytes,
+/// enough for most words) and, for most keys, all that is known of it. Small
+/// slots keep the table in cache: a new article's words are looked up where
+/// the last article's were not.
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(64))]
+#[repr(C, align(32))]
 struct Slot {
-    /// 0: empty.
-    hash: u64,
-    head: [u8; 32],
-    len: u32,
-    node: u32,
-    /// The one rule string equal to the key, when there is exactly one
-    /// (`NONE` when not).
-    only_end: u32,
+    /// The hash's low 32 bits, odd; 0: empty.
+    hash: u32,
+    /// The key's length, then [`MORE`] and [`FULL`].
+    meta: u32,
+    /// With [`FULL`], the node; else the one rule string equal to the key, or
+    /// `NONE`.
+    data: u32,
     /// The key's word classes, as a place in `classes` (0: none).
     class: u32,
-    more: bool,
-    /// The node has to be read: several ends, tails, or a key past 32 bytes.
-    full: bool,
+    head: [u8; HEAD],
+}
+
+const HEAD: usize = 16;
+/// Some rule string goes on past the key to another word.
+const MORE: u32 = 1 << 30;
+/// The node has to be read: several ends, tails, or a key past [`HEAD`] bytes.
+const FULL: u32 = 1 << 31;
+const LEN: u32 = (1 << 30) - 1;
+
+impl Slot {
+    fn len(&self) -> usize {
+        (self.meta & LEN) as usize
+    }
+
+    fn more(&self) -> bool {
+        self.meta & MORE != 0
+    }
+
+    fn full(&self) -> bool {
+        self.meta & FULL != 0
+    }
+}
+
+fn short_hash(h: u64) -> u32 {
+    h as u32 | 1
 }
 
 #[derive(Debug)]
@@ -96,12 +120,12 @@ fn hash(b: &[u8]) -> u64 {
     (h ^ (h >> 29)) | 1
 }
 
-/// The key's first 32 bytes equal `head` (zero padded past the key), compared
-/// eight bytes at a time. The caller has checked that the lengths agree, so
-/// the words past the key are zero on both sides.
+/// The key's first [`HEAD`] bytes equal `head` (zero padded past the key),
+/// compared eight bytes at a time. The caller has checked that the lengths
+/// agree, so the words past the key are zero on both sides.
 #[inline]
-fn same_head(head: &[u8; 32], key: &[u8]) -> bool {
-    let key = &key[..key.len().min(32)];
+fn same_head(head: &[u8; HEAD], key: &[u8]) -> bool {
+    let key = &key[..key.len().min(HEAD)];
     key.chunks(8).enumerate().all(|(i, c)| load(c) == load(&head[i * 8..i * 8 + 8]))
 }
 
@@ -204,12 +228,19 @@ impl WordIndex {
             while ix.slots[i].hash != 0 {
                 i = (i + 1) & (size - 1);
             }
-            let mut head = [0u8; 32];
-            let k = node.key.len().min(32);
+            let mut head = [0u8; HEAD];
+            let k = node.key.len().min(HEAD);
             head[..k].copy_from_slice(&node.key[..k]);
-            let only_end = if node.ends.len() == 1 { node.ends[0] } else { NONE };
-            let full = node.ends.len() > 1 || !node.tails.is_empty() || node.key.len() > 32;
-            ix.slots[i] = Slot { hash: node.hash, head, len: node.key.len() as u32, node: n as u32, only_end, class: node.class, more: node.more, full };
+            let full = node.ends.len() > 1 || !node.tails.is_empty() || node.key.len() > HEAD;
+            let data = if full {
+                n as u32
+            } else if node.ends.len() == 1 {
+                node.ends[0]
+            } else {
+                NONE
+            };
+            let meta = (node.key.len() as u32).min(LEN) | if node.more { MORE } else { 0 } | if full { FULL } else { 0 };
+            ix.slots[i] = Slot { hash: short_hash(node.hash), meta, data, class: node.class, head };
             let b = (node.hash >> (64 - BLOOM_BITS)) as usize;
             ix.bloom[b / 64] |= 1 << (b % 64);
             if node.ends.iter().any(|&p| enclitic.get(p as usize).copied().unwrap_or(true)) {
@@ -227,15 +258,16 @@ impl WordIndex {
         }
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
+        let short = short_hash(h);
         loop {
             let slot = self.slots.get(i)?;
             if slot.hash == 0 {
                 return None;
             }
-            if slot.hash == h
-                && slot.len as usize == key.len()
+            if slot.hash == short
+                && slot.len() == key.len()
                 && same_head(&slot.head, key)
-                && (key.len() <= 32 || *self.nodes.get(slot.node as usize)?.key == *key)
+                && (key.len() <= HEAD || *self.nodes.get(slot.data as usize)?.key == *key)
             {
                 return Some(slot);
             }
@@ -246,12 +278,12 @@ impl WordIndex {
     /// Push the ends of `slot`, ending at `e`.
     #[inline]
     fn ends(&self, slot: &Slot, e: usize, found: &mut Vec<(usize, u32)>) {
-        if slot.only_end != NONE {
-            found.push((e, slot.only_end));
-        } else if slot.full {
-            if let Some(n) = self.nodes.get(slot.node as usize) {
+        if slot.full() {
+            if let Some(n) = self.nodes.get(slot.data as usize) {
                 found.extend(n.ends.iter().map(|&p| (e, p)));
             }
+        } else if slot.data != NONE {
+            found.push((e, slot.data));
         }
     }
 
@@ -286,14 +318,14 @@ impl WordIndex {
                 first = false;
             }
             self.ends(n, we, found);
-            if n.full {
-                for (tail, p) in self.nodes.get(n.node as usize).map_or(&[][..], |n| &n.tails[..]) {
+            if n.full() {
+                for (tail, p) in self.nodes.get(n.data as usize).map_or(&[][..], |n| &n.tails[..]) {
                     if bytes[we..].starts_with(tail) {
                         found.push((we + tail.len(), *p));
                     }
                 }
             }
-            if !n.more {
+            if !n.more() {
                 return class;
             }
             // the next word: past the non-word characters, to its end, within
@@ -329,9 +361,10 @@ mod tests {
             w[..n].copy_from_slice(&b[..n]);
             assert_eq!(load(&b[..n]), u64::from_le_bytes(w), "{n} bytes");
         }
-        let head = *b"abcdefghijklmnopqrstuvwxyz\0\0\0\0\0\0";
-        assert!(same_head(&head, b"abcdefghijklmnopqrstuvwxyz"));
-        assert!(!same_head(&head, b"abcdefghijklmnopqrstuvwxyZ"));
+        let head = *b"abcdefghijklm\0\0\0";
+        assert!(same_head(&head, b"abcdefghijklm"));
+        assert!(!same_head(&head, b"abcdefghijklM"));
+        assert!(same_head(&head, b"abcdefghijklm\0\0\0xyz"), "past the head, the node decides");
     }
 
     fn index(strings: &[&str]) -> (WordIndex, Vec<String>) {
