@@ -39,7 +39,8 @@ const FRAMED: u64 = 50_000;
 pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     let mut out = Vec::new();
     let mut countries: FxHashSet<String> = FxHashSet::default();
-    let mut covered = FxHashSet::default();
+    // tokens a hand-written place starts at
+    let mut covered = vec![false; ctx.seg.tokens.len() + 2];
     // the longest place at each start; a place inside a longer one («Jbeil» in
     // «Bint Jbeil») is none
     let mut hits: Vec<(usize, usize, u32, bool)> = ctx
@@ -60,7 +61,9 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         last_end = end;
         let place = &rules.places[p as usize];
         let tok = ctx.seg.tok_at(start);
-        covered.insert(tok);
+        if let Some(c) = covered.get_mut(tok) {
+            *c = true;
+        }
         if quoted(ctx, tok, ctx.tok_end(end)) {
             continue;
         }
@@ -82,7 +85,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     let mut found: Vec<(usize, usize, Vec<NameOf>, Frame)> = Vec::new();
     while j < n {
         // «في بلدة X» with an X no gazetteer knows: a place of its own
-        if ctx.is(j, W::PlaceFrames) && !covered.contains(&j) && !covered.contains(&(j + 1)) {
+        if ctx.is(j, W::PlaceFrames) && !covered[j] && !covered[j + 1] {
             let at = if ctx.lang() == Lang::En { j + 2 } else { j + 1 };
             if let Some(name) = super::framed_place(ctx, j, (j + 6).min(n)) {
                 // a name the world gazetteer knows is read below
@@ -92,7 +95,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
             }
         }
         // «وادي الشاي», «ميناء رأس عيسى»: the noun is part of the name
-        if ctx.is(j, W::FeatureNouns) && !covered.contains(&j) && !covered.contains(&(j + 1)) {
+        if ctx.is(j, W::FeatureNouns) && !covered[j] && !covered[j + 1] {
             if let Some(end) = feature_name(ctx, j, n).filter(|_| lookup(ctx, world, j + 1).is_none()) {
                 let name = ctx.text[ctx.seg.tokens[j].start..ctx.seg.tokens[end].end].to_string();
                 out.push(Named { tok: j, id: super::unlisted_place_id(&name), name, rank: UNLISTED, weak: false, site: false });
@@ -103,7 +106,7 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
         let single = candidate(ctx, j);
         // a word some rule knows may still start a longer name («بنت جبيل»)
         let multi = single || ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word) && !ctx.function_word(j) && (ctx.lang() == Lang::Ar || ctx.capitalised(j));
-        if covered.contains(&j) || !multi {
+        if covered[j] || !multi {
             j += 1;
             continue;
         }
