@@ -126,12 +126,23 @@ pub fn read_file(path: &Path) -> Result<Article, InputError> {
     parse_bytes(path.display().to_string(), bytes)
 }
 
+/// The bytes as text, checked with SIMD (several times std's speed on Arabic);
+/// std finds where bad bytes start.
+fn utf8(bytes: Vec<u8>) -> Result<String, InputError> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        let offset = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+        return Err(InputError::BadUtf8 { offset });
+    }
+    // SAFETY: simdutf8 has just checked that the bytes are UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// Check and split an article given as bytes.
 pub fn parse_bytes(path: String, bytes: Vec<u8>) -> Result<Article, InputError> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(InputError::Binary);
     }
-    let text = String::from_utf8(bytes).map_err(|e| InputError::BadUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    let text = utf8(bytes)?;
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
@@ -315,5 +326,15 @@ mod tests {
         assert_eq!(parse_bytes("x".into(), b"---\ntitle: t\n---\n\n".to_vec()).unwrap_err(), InputError::NoBody);
         assert_eq!(parse_bytes("x".into(), b"a\0b".to_vec()).unwrap_err(), InputError::Binary);
         assert_eq!(parse_bytes("x".into(), b"ab\xffcd".to_vec()).unwrap_err(), InputError::BadUtf8 { offset: 2 });
+        // past the first SIMD block, a truncated Arabic letter, a surrogate, an overlong form
+        let mut long = "قال المتحدث ".repeat(40).into_bytes();
+        let at = long.len();
+        for bad in [&b"\xd9"[..], b"\xed\xa0\x80", b"\xc0\xaf"] {
+            let mut t = long.clone();
+            t.extend_from_slice(bad);
+            assert_eq!(parse_bytes("x".into(), t).unwrap_err(), InputError::BadUtf8 { offset: at }, "{bad:?}");
+        }
+        long.extend_from_slice("بيان".as_bytes());
+        assert!(parse_bytes("x".into(), long).is_ok());
     }
 }

@@ -132,8 +132,14 @@ pub fn detect_lang(text: &str) -> Lang {
     const CHARS: usize = 20_000;
     let end = if text.len() <= CHARS { text.len() } else { text.char_indices().nth(CHARS).map_or(text.len(), |(i, _)| i) };
     let b = &text.as_bytes()[..end];
-    let la = b.iter().filter(|x| x.is_ascii_alphabetic()).count();
-    let mut ar = b.iter().filter(|x| (0xD8..=0xDB).contains(*x)).count();
+    // byte counters over blocks short enough not to overflow: the compiler
+    // keeps them in vector registers
+    let (mut la, mut ar) = (0usize, 0usize);
+    for block in b.chunks(255) {
+        let (l, a) = block.iter().fold((0u8, 0u8), |(l, a), &x| (l + u8::from(x.is_ascii_alphabetic()), a + u8::from((0xD8..=0xDB).contains(&x))));
+        la += usize::from(l);
+        ar += usize::from(a);
+    }
     if b.contains(&0xEF) {
         ar += b.windows(3).filter(|w| w[0] == 0xEF && matches!((w[1], w[2]), (0xAE..=0xBB, _) | (0xAD, 0x90..))).count();
     }
