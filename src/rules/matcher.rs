@@ -618,6 +618,9 @@ struct Rest {
     nfa: NFA,
     /// The rule string number of each of the automaton's patterns.
     ids: Vec<u32>,
+    /// The bytes a rule string begins with (both cases): most places are
+    /// passed over at one load.
+    first: [bool; 256],
 }
 
 impl Rest {
@@ -630,12 +633,21 @@ impl Rest {
             .ascii_case_insensitive(lang == Lang::En)
             .build(strings.iter().map(|x| x.1))
             .expect("rule strings build an automaton");
-        Some(Rest { nfa, ids: strings.iter().map(|x| x.0).collect() })
+        let mut first = [false; 256];
+        for b in strings.iter().filter_map(|x| x.1.bytes().next()) {
+            first[b as usize] = true;
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+        }
+        Some(Rest { nfa, ids: strings.iter().map(|x| x.0).collect(), first })
     }
 
     /// Every rule string that starts exactly at `s`: (end, rule string).
     fn walk(&self, text: &str, s: usize, found: &mut Vec<(usize, u32)>) {
         found.clear();
+        if !text.as_bytes().get(s).is_some_and(|&b| self.first[b as usize]) {
+            return;
+        }
         let nfa = &self.nfa;
         let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
         for (k, &b) in text.as_bytes()[s..].iter().enumerate() {
