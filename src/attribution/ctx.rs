@@ -206,7 +206,9 @@ impl<'a> Ctx<'a> {
     pub fn capitalised(&self, i: usize) -> bool {
         let w = self.word(i);
         // "al-Mutawakkel", "el-Sisi": the name part carries the capital
-        let w = self.lr.grammar.name_particles.iter().find_map(|p| w.strip_prefix(p.as_str())).unwrap_or(w);
+        // (their first bytes first: this is asked of most words)
+        let first = w.as_bytes().first();
+        let w = self.lr.grammar.name_particles.iter().filter(|p| p.as_bytes().first() == first).find_map(|p| w.strip_prefix(p.as_str())).unwrap_or(w);
         w.chars().next().is_some_and(|c| c.is_uppercase())
     }
 
