@@ -495,7 +495,7 @@ impl World {
 
     /// [`World::lookup`] of a key hashed once for several questions.
     pub fn lookup_key(&self, Key(h): Key) -> Vec<NameOf> {
-        if !self.marked_in(self.seen, h) {
+        if !marked_small(&self.any_small, h, ANY_SMALL_BITS) || !self.marked_in(self.seen, h) {
             return Vec::new();
         }
         let b = (h >> (64 - BUCKET_BITS)) as usize;
