@@ -134,6 +134,8 @@ fn same_head(head: &[u8; HEAD], key: &[u8]) -> bool {
 #[derive(Debug, Clone)]
 pub struct Enclitics {
     list: Vec<Box<[u8]>>,
+    /// Each one's bytes as a number ([`load`]), when it has at most eight.
+    packed: Vec<Option<u64>>,
     last: [bool; 256],
 }
 
@@ -145,7 +147,20 @@ impl Enclitics {
                 last[b as usize] = true;
             }
         }
-        Enclitics { list: list.iter().filter(|x| !x.is_empty()).map(|x| x.as_bytes().into()).collect(), last }
+        let list: Vec<Box<[u8]>> = list.iter().filter(|x| !x.is_empty()).map(|x| x.as_bytes().into()).collect();
+        let packed = list.iter().map(|x| (x.len() <= 8).then(|| load(x))).collect();
+        Enclitics { list, packed, last }
+    }
+
+    /// `word` ends in enclitic `k`, with something before it.
+    #[inline]
+    fn cut(&self, k: usize, word: &[u8]) -> bool {
+        let x = &self.list[k];
+        word.len() > x.len()
+            && match self.packed[k] {
+                Some(v) => load(&word[word.len() - x.len()..]) == v,
+                None => ends_with(word, x),
+            }
     }
 }
 
@@ -304,8 +319,8 @@ impl WordIndex {
             }
             let word = &bytes[s..we];
             if word.last().is_some_and(|&b| enclitics.last[b as usize]) {
-                for x in &enclitics.list {
-                    if word.len() > x.len() && ends_with(word, x) {
+                for (k, x) in enclitics.list.iter().enumerate() {
+                    if enclitics.cut(k, word) {
                         if let Some(n) = self.get(&self.enclitic_bloom, &word[..word.len() - x.len()]) {
                             self.ends(n, we - x.len(), found);
                         }
