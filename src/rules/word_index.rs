@@ -217,14 +217,18 @@ impl WordIndex {
                 nodes[n].tails.push((s.as_bytes()[last..].into(), pid));
             }
         }
+        // each distinct set of classes once: a few hundred, which stay in cache
         let mut classes = vec![0];
+        let mut class_ix: rustc_hash::FxHashMap<u128, u32> = rustc_hash::FxHashMap::default();
         for (w, bits) in words {
             if w.is_empty() || *bits == 0 || !w.chars().all(is_word_char) {
                 continue;
             }
             let n = node(w.as_bytes(), &mut nodes);
-            nodes[n].class = classes.len() as u32;
-            classes.push(*bits);
+            nodes[n].class = *class_ix.entry(*bits).or_insert_with(|| {
+                classes.push(*bits);
+                classes.len() as u32 - 1
+            });
         }
         let size = (nodes.len() * 4 / 3 + 1).next_power_of_two().max(16);
         let longest = words.iter().map(|w| w.0.len()).max().unwrap_or(0);
