@@ -19,7 +19,7 @@ use super::morphology::{Clitics, Morphology};
 use super::schema::*;
 use super::word_index::{Enclitics, WordIndex};
 use super::Lang;
-use crate::text::script::{arabic_letters_end, char_at, flags, ARABIC, DIGIT, WORD};
+use crate::text::script::{char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
 
 /// What [`Matcher::scan`] finds: the hits, and each word's classes.
@@ -463,10 +463,6 @@ impl Matcher {
                 }
                 (prev, prev_f) = (c, f);
                 i += len;
-                // past the proclitics, the Arabic letters that follow start nothing
-                if !clitic_run && f & ARABIC != 0 {
-                    i = arabic_letters_end(text, i);
-                }
             }
             let we = i;
             let group = out.len();

@@ -38,26 +38,6 @@ static FLAGS: [u8; 0x700] = {
     t
 };
 
-/// Where a run of Arabic-block letters (two bytes each, first byte D8–DB)
-/// starting at byte `i` ends: the middle of most Arabic words, stepped over
-/// without decoding each character.
-#[inline]
-pub fn arabic_letters_end(text: &str, mut i: usize) -> usize {
-    let b = text.as_bytes();
-    while i + 1 < b.len() {
-        let b0 = b[i];
-        if !(0xD8..=0xDB).contains(&b0) {
-            break;
-        }
-        let cp = 0x0600 + ((usize::from(b0 & 0x03) << 6) | usize::from(b[i + 1] & 0x3F));
-        if FLAGS[cp] & WORD == 0 {
-            break;
-        }
-        i += 2;
-    }
-    i
-}
-
 /// The flags of `c` (see [`WORD`]).
 #[inline]
 pub fn flags(c: char) -> u8 {
@@ -173,26 +153,6 @@ pub fn detect_lang(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_run_of_arabic_letters_ends_where_a_letter_does_not_follow() {
-        let end = |t: &str, i: usize| arabic_letters_end(t, i);
-        assert_eq!(end("قال، ثم", 0), "قال".len(), "the Arabic comma is no letter");
-        assert_eq!(end("قال5", 0), "قال".len());
-        assert_eq!(end("قال", 0), "قال".len(), "to the end of the text");
-        assert_eq!(end("وقال x", 2), "وقال".len(), "from inside a word");
-        assert_eq!(end("abc", 0), 0, "no Arabic: no run");
-        assert_eq!(end("قالé", 0), "قال".len(), "a letter of another block ends it");
-        // every character of a run is a word character of the Arabic block
-        let t = "في بلدة «ريف» ـ و٣ ؟ قال";
-        let mut i = 0;
-        while i < t.len() {
-            let e = end(t, i);
-            assert!(t[i..e].chars().all(|c| flags(c) == WORD | ARABIC), "{:?}", &t[i..e]);
-            assert!(e == t.len() || flags(t[e..].chars().next().unwrap()) & ARABIC == 0 || flags(t[e..].chars().next().unwrap()) & WORD == 0 || e == i);
-            i += t[i..].chars().next().unwrap().len_utf8();
-        }
-    }
 
     #[test]
     fn the_language_is_told_as_by_the_characters() {

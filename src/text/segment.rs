@@ -80,10 +80,6 @@ fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
                 }
                 all_digits &= df & DIGIT != 0;
                 end = j + dlen;
-                // the rest of an Arabic word's letters: nothing above can cut them
-                if !all_digits && df & ARABIC != 0 {
-                    end = super::script::arabic_letters_end(text, end);
-                }
                 continue;
             }
             // joiners inside a word: 1,500 / 1.5 / don't / al-Assad
