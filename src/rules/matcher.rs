@@ -142,6 +142,25 @@ struct Pattern {
     enclitic_only: bool,
 }
 
+/// A [`Pattern`] as the matcher reads it for every hit: 16 bytes, its
+/// entries in one shared array, so a new article's hits touch few cache lines.
+#[derive(Debug, Clone, Copy)]
+struct Pat {
+    /// Where its entries start in [`Matcher::entries`], and how many.
+    entries: u32,
+    n: u16,
+    flags: u8,
+    /// [`Pattern::glue_next`] as a number (0: none).
+    glue: u32,
+    /// 1 + its place in [`Matcher::exact`] (0: none).
+    exact: u32,
+}
+
+const ARABIC_PAT: u8 = 1;
+const STRIPPED_AL: u8 = 2;
+const ENCLITIC_ONLY: u8 = 4;
+const TAKES_ENCLITIC: u8 = 8;
+
 /// A rule string found in the folded text.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
@@ -169,7 +188,10 @@ pub struct Matcher {
     /// Proclitic runs as numbers, four bits a letter.
     codes: ProcliticCodes,
     enclitics: Enclitics,
-    pats: Vec<Pattern>,
+    pats: Vec<Pat>,
+    entries: Vec<Entry>,
+    /// The exact forms of all-capital acronyms ([`Pattern::exact_case`]).
+    exact: Vec<String>,
     lang: Lang,
     morph: Morphology,
     /// Registry entries whose names are also ordinary words (`needs_type`).
@@ -374,12 +396,37 @@ impl Matcher {
         let (index, rest) = WordIndex::new(&p.strings, &enclitic, &words);
         let rest = Rest::new(&rest, lang);
         let codes = ProcliticCodes::new(&lr.morph.prefixes);
+        let (mut entries, mut exact) = (Vec::new(), Vec::new());
+        let pats = p
+            .pats
+            .iter()
+            .map(|x| {
+                let flags = u8::from(x.arabic) * ARABIC_PAT
+                    | u8::from(x.stripped_al) * STRIPPED_AL
+                    | u8::from(x.enclitic_only) * ENCLITIC_ONLY
+                    | u8::from(x.entries.iter().any(Entry::takes_enclitic)) * TAKES_ENCLITIC;
+                let pat = Pat {
+                    entries: entries.len() as u32,
+                    n: x.entries.len().min(u16::MAX as usize) as u16,
+                    flags,
+                    glue: x.glue_next.map_or(0, u32::from),
+                    exact: x.exact_case.as_ref().map_or(0, |e| {
+                        exact.push(e.clone());
+                        exact.len() as u32
+                    }),
+                };
+                entries.extend(x.entries.iter().take(u16::MAX as usize));
+                pat
+            })
+            .collect();
         Matcher {
             index,
             rest,
             codes,
             enclitics: Enclitics::new(&lr.morph.enclitics),
-            pats: p.pats,
+            pats,
+            entries,
+            exact,
             lang,
             morph: lr.morph.clone(),
             needs_type: registry.iter().map(|r| r.needs_type).collect(),
@@ -508,28 +555,27 @@ impl Matcher {
     #[allow(clippy::too_many_arguments)]
     fn accept(&self, text: &str, s: usize, e: usize, pid: usize, edge: Edge, cl: Clitics, out: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
-        let p = &self.pats[pid];
-        if let Some(exact) = &p.exact_case {
-            if &text[s..e] != exact {
-                return;
-            }
+        let Some(&p) = self.pats.get(pid) else { return };
+        let (arabic, stripped_al) = (p.flags & ARABIC_PAT != 0, p.flags & STRIPPED_AL != 0);
+        if p.exact != 0 && self.exact.get(p.exact as usize - 1).is_some_and(|x| &text[s..e] != x) {
+            return;
         }
         // left edge: a word boundary, or (Arabic only) digits or proclitics
         let (start, prefix) = match edge {
             Edge::Word => (s, ""),
-            _ if !p.arabic => return,
+            _ if !arabic => return,
             Edge::Digits => (s, ""),
             Edge::Proclitics(ws) => (ws, &text[ws..s]),
         };
         // the copy without the article needs the article in front (or a
         // preposition doubled by the stem: «للجنة»)
-        if p.stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
+        if stripped_al && !(cl.article || cl.prep.is_some_and(|c| prefix.ends_with(c) && text[s..].starts_with(c))) {
             return;
         }
-        if !p.stripped_al && p.arabic && self.morph.definite(&text[s..]) && cl.article {
+        if !stripped_al && arabic && self.morph.definite(&text[s..]) && cl.article {
             return;
         }
-        if let Some(g) = p.glue_next {
+        if let Some(g) = char::from_u32(p.glue).filter(|_| p.glue != 0) {
             if !text[e..].trim_start().starts_with(g) {
                 return;
             }
@@ -540,7 +586,7 @@ impl Matcher {
             let next = text[e..].chars().next().unwrap_or(' ');
             if crate::text::is_word_char(next) {
                 // only an enclitic pronoun may follow, and only on entries that take one
-                if !(p.arabic && is_arabic(next) && p.entries.iter().any(|en| en.takes_enclitic())) {
+                if !(arabic && is_arabic(next) && p.flags & TAKES_ENCLITIC != 0) {
                     return;
                 }
                 let we = text[e..].find(|c: char| !crate::text::is_word_char(c)).map_or(text.len(), |k| e + k);
@@ -550,12 +596,13 @@ impl Matcher {
                 end = we;
             }
         }
-        if p.enclitic_only && end == e {
+        if p.flags & ENCLITIC_ONLY != 0 && end == e {
             return;
         }
-        let definite = cl.article || p.stripped_al || self.morph.definite(&text[s..]);
+        let definite = cl.article || stripped_al || self.morph.definite(&text[s..]);
         let (conj, prep) = (cl.conj, cl.prep);
-        for &entry in &p.entries {
+        let entries = self.entries.get(p.entries as usize..p.entries as usize + p.n as usize).unwrap_or(&[]);
+        for &entry in entries {
             if end != e && !entry.takes_enclitic() {
                 continue;
             }
@@ -563,7 +610,7 @@ impl Matcher {
                 // «مالي» (Mali) is not «المالي» (financial)
                 Entry::Place(_) => !cl.article,
                 // «فجر اليوم» is a time; «كتائب الفجر» a name
-                Entry::Adverbial => (p.stripped_al || !cl.article) && self.morph.nominal_ok(cl),
+                Entry::Adverbial => (stripped_al || !cl.article) && self.morph.nominal_ok(cl),
                 Entry::Verb { agr: Agr::Passive, .. } => self.morph.passive_ok(prefix),
                 Entry::Verb { .. } => self.morph.verbal_ok(cl),
                 Entry::Complementiser | Entry::Addressee | Entry::According(_) | Entry::Formula | Entry::ClauseBreak | Entry::NpStop => {
