@@ -401,10 +401,11 @@ impl Matcher {
             .pats
             .iter()
             .map(|x| {
-                let flags = u8::from(x.arabic) * ARABIC_PAT
-                    | u8::from(x.stripped_al) * STRIPPED_AL
-                    | u8::from(x.enclitic_only) * ENCLITIC_ONLY
-                    | u8::from(x.entries.iter().any(Entry::takes_enclitic)) * TAKES_ENCLITIC;
+                let flag = |on: bool, f: u8| if on { f } else { 0 };
+                let flags = flag(x.arabic, ARABIC_PAT)
+                    | flag(x.stripped_al, STRIPPED_AL)
+                    | flag(x.enclitic_only, ENCLITIC_ONLY)
+                    | flag(x.entries.iter().any(Entry::takes_enclitic), TAKES_ENCLITIC);
                 let pat = Pat {
                     entries: entries.len() as u32,
                     n: x.entries.len().min(u16::MAX as usize) as u16,
