@@ -101,7 +101,7 @@ pub fn read_file(path: &Path) -> Result<Article, InputError> {
     // open, one stat for the size, reads into a buffer of that size, close: the
     // fewest system calls (`fs::read` stats and seeks again), which counts over
     // thousands of small files
-    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let f = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => InputError::NotFound,
         _ => InputError::Io(e.to_string()),
     })?;
@@ -109,20 +109,9 @@ pub fn read_file(path: &Path) -> Result<Article, InputError> {
     if md.is_dir() {
         return Err(InputError::IsDir);
     }
-    let mut bytes = vec![0u8; usize::try_from(md.len()).unwrap_or(0).saturating_add(1).max(4096)];
-    let mut n = 0;
-    loop {
-        if n == bytes.len() {
-            bytes.resize(n * 2, 0);
-        }
-        match f.read(&mut bytes[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(InputError::Io(e.to_string())),
-        }
-    }
-    bytes.truncate(n);
+    let mut bytes = Vec::with_capacity(usize::try_from(md.len()).unwrap_or(0).saturating_add(1));
+    // through `take`, which reads to the end without File's own size probe
+    f.take(u64::MAX).read_to_end(&mut bytes).map_err(|e| InputError::Io(e.to_string()))?;
     parse_bytes(path.display().to_string(), bytes)
 }
 

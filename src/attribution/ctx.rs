@@ -65,7 +65,8 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
             match words.get(k) {
-                Some(w) if w.start == t.start && w.end == t.end && !matches!(t.kind, TokKind::Punct(_)) => cell.set(w.classes),
+                // a matcher word is word characters: never a punctuation token
+                Some(w) if w.start == t.start && w.end == t.end => cell.set(w.classes),
                 _ => {}
             }
         }

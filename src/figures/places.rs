@@ -338,16 +338,16 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
         }
     }
     // most words are no name's: one bit each says so
-    let mut keys = [None; 4];
-    for (k, (f, _)) in keys.iter_mut().zip(&forms[..n]) {
-        *k = Some(Key::of(f));
+    let mut keys = [Key::of(first); 4];
+    for (k, (f, _)) in keys.iter_mut().zip(&forms[..n]).skip(1) {
+        *k = Key::of(f);
     }
     let may = |k: Key| if heads_only { world.maybe_head_key(k) } else { world.maybe_key(k) };
-    if !keys[..n].iter().flatten().any(|&k| may(k)) {
+    if !keys[..n].iter().any(|&k| may(k)) {
         return None;
     }
     for (k, &(form, glued)) in forms[..n].iter().enumerate() {
-        let key = keys[k].unwrap_or_else(|| Key::of(form));
+        let key = keys[k];
         // «للمدينة»: a frame or a common word under its clitics (the word
         // itself: its classes are at hand)
         let classes = if k == 0 { ctx.classes_of(j) } else { ctx.lr.classes(form) };

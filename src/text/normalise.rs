@@ -226,19 +226,13 @@ impl Normalised {
         }
     }
 
-    /// Original span of the folded span `[start, end)`.
+    /// Original span of the folded span `[start, end)`. The end is where the
+    /// next kept character starts in the original, so trailing tashkeel on a
+    /// word stays inside the span.
     pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.orig(start);
-        let e = if end == 0 { s } else { self.orig_end(end) };
+        let e = if end == 0 { s } else { self.orig(end) };
         (s, e.max(s))
-    }
-
-    /// The original end of a folded end position: the end of the original
-    /// character that produced byte `end - 1`, so trailing tashkeel on a word
-    /// stays inside the span. The next kept character starts where the
-    /// original continues.
-    fn orig_end(&self, end: usize) -> usize {
-        self.orig(end)
     }
 }
 
