@@ -9,8 +9,6 @@
 //! reported a match every eight bytes, half of them inside words). The rule
 //! strings that begin with punctuation keep a small Aho-Corasick automaton.
 
-use std::collections::HashMap;
-
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
@@ -203,7 +201,7 @@ pub struct Matcher {
 struct Patterns<'m> {
     lang: Lang,
     morph: &'m Morphology,
-    map: HashMap<(String, bool, Option<char>, bool), usize>,
+    map: rustc_hash::FxHashMap<(String, bool, Option<char>, bool), usize>,
     pats: Vec<Pattern>,
     strings: Vec<String>,
 }
@@ -230,7 +228,7 @@ impl Patterns<'_> {
             let upper = t.chars().filter(|c| c.is_uppercase()).count();
             (upper >= 2 && !t.chars().any(|c| c.is_lowercase())).then(|| f.clone())
         };
-        let mut key = f.to_lowercase();
+        let mut key = crate::text::lower_owned(f);
         let arabic = key.chars().next().is_some_and(is_arabic);
         // a lone Arabic letter would match inside every word; «ل» is read from tokens
         if arabic && key.chars().count() < 2 {
@@ -264,8 +262,8 @@ impl Patterns<'_> {
         }
         for (k, stripped, enclitic_only) in variants {
             let (strings, pats) = (&mut self.strings, &mut self.pats);
-            let idx = *self.map.entry((k.clone(), stripped, glue, enclitic_only)).or_insert_with(|| {
-                strings.push(k);
+            let idx = *self.map.entry((k, stripped, glue, enclitic_only)).or_insert_with_key(|key| {
+                strings.push(key.0.clone());
                 pats.push(Pattern { entries: Vec::new(), arabic, stripped_al: stripped, exact_case: exact.clone(), glue_next: glue, enclitic_only });
                 pats.len() - 1
             });
@@ -387,7 +385,7 @@ impl Patterns<'_> {
 
 impl Matcher {
     pub fn build(lang: Lang, lr: &super::LangRules, registry: &[RegistryEntry], places: &[Place]) -> Matcher {
-        let mut p = Patterns { lang, morph: &lr.morph, map: HashMap::new(), pats: Vec::new(), strings: Vec::new() };
+        let mut p = Patterns { lang, morph: &lr.morph, map: Default::default(), pats: Vec::new(), strings: Vec::new() };
         p.cues(lr);
         p.sources(lr, registry);
         p.figures(&lr.figures, places);

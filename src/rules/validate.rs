@@ -1,7 +1,7 @@
 //! Checks a rule file must pass beyond its schema: no duplicate entries (after
 //! folding), known parents, values in range.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::{CheckFile, FiguresFile, PlacesFile, RegistryFile, RuleError};
@@ -100,7 +100,7 @@ pub(super) fn check_places(file: &(PathBuf, String), p: &PlacesFile, errs: &mut 
 }
 
 #[derive(Default)]
-pub(super) struct Dups(HashMap<String, String>);
+pub(super) struct Dups(rustc_hash::FxHashMap<String, String>);
 
 /// Line and column (1-based) of the `nth` occurrence of `needle` in `text`.
 pub(super) fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
@@ -113,7 +113,7 @@ pub(super) fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
 
 impl Dups {
     pub(super) fn check(&mut self, file: &(PathBuf, String), what: &str, s: &str, errs: &mut Vec<RuleError>) {
-        let key = fold(s).to_lowercase();
+        let key = crate::text::lower_owned(fold(s));
         if key.trim().is_empty() {
             let (line, col) = locate(&file.1, s, 0);
             errs.push(RuleError { file: file.0.clone(), line, col, message: format!("empty {what}") });

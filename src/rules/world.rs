@@ -106,6 +106,26 @@ fn marked_small(set: &[u64], h: u64, bits: u32) -> bool {
 }
 const BUCKET_BITS: u32 = 18;
 
+/// The union of bit sets of [`SEEN_BITS`] (or empty), folded to `2^bits`
+/// bits: a hash marked in one is marked in the fold, whose bit is the hash's
+/// top `bits`.
+fn fold_sets(sets: &[&[u64]], bits: u32) -> Vec<u64> {
+    let mut out = vec![0u64; (1usize << bits) / 64];
+    for s in sets {
+        for (i, &w) in s.iter().enumerate() {
+            let mut x = w;
+            while x != 0 {
+                let k = (i * 64 + x.trailing_zeros() as usize) >> (SEEN_BITS - bits);
+                if let Some(o) = out.get_mut(k / 64) {
+                    *o |= 1 << (k % 64);
+                }
+                x &= x - 1;
+            }
+        }
+    }
+    out
+}
+
 fn bit(h: u64) -> (usize, u64) {
     let b = (h >> (64 - SEEN_BITS)) as usize;
     (b / 64, 1u64 << (b % 64))
@@ -325,7 +345,10 @@ impl Parts {
         for x in &self.buckets {
             b.extend_from_slice(&x.to_le_bytes());
         }
-        for v in [&self.heads, &self.seen, &self.seen_heads, &self.seen_prefixes] {
+        // the small sets are folded here, at build time, not at each start
+        let any_small = fold_sets(&[&self.seen, &self.seen_heads], ANY_SMALL_BITS);
+        let heads_small = fold_sets(&[&self.seen_heads], HEADS_SMALL_BITS);
+        for v in [&self.heads, &self.seen, &self.seen_heads, &self.seen_prefixes, &any_small, &heads_small] {
             n(&mut b, v.len());
             for x in v.iter() {
                 b.extend_from_slice(&x.to_le_bytes());
@@ -361,6 +384,7 @@ impl World {
         let places = r.span(32)?;
         let (names, by_id, buckets) = (r.span(12)?, r.span(12)?, r.span(4)?);
         let (heads, seen, seen_heads, seen_prefixes) = (r.span(8)?, r.span(8)?, r.span(8)?, r.span(8)?);
+        let (any_small, heads_small) = (r.span(8)?, r.span(8)?);
         let lower_ids = (0..r.n()?)
             .map(|_| {
                 let i = r.u32()?;
@@ -385,28 +409,9 @@ impl World {
             any_small: Vec::new(),
             heads_small: Vec::new(),
         };
-        w.any_small = w.fold(&[w.seen, w.seen_heads], ANY_SMALL_BITS);
-        w.heads_small = w.fold(&[w.seen_heads], HEADS_SMALL_BITS);
+        w.any_small = (0..any_small.n).map(|i| w.word_of(any_small, i)).collect();
+        w.heads_small = (0..heads_small.n).map(|i| w.word_of(heads_small, i)).collect();
         w.whole(all_read).then_some(w)
-    }
-
-    /// The union of bit sets of [`SEEN_BITS`], folded to `2^bits` bits: a hash
-    /// marked in one is marked in the fold, whose bit is the hash's top `bits`.
-    fn fold(&self, sets: &[Span], bits: u32) -> Vec<u64> {
-        let mut out = vec![0u64; (1usize << bits) / 64];
-        for &s in sets {
-            for i in 0..s.n {
-                let mut x = self.word_of(s, i);
-                while x != 0 {
-                    let k = (i * 64 + x.trailing_zeros() as usize) >> (SEEN_BITS - bits);
-                    if let Some(w) = out.get_mut(k / 64) {
-                        *w |= 1 << (k % 64);
-                    }
-                    x &= x - 1;
-                }
-            }
-        }
-        out
     }
 
     fn u32_at(&self, at: usize) -> u32 {
@@ -486,6 +491,8 @@ impl World {
             && bits(self.seen)
             && bits(self.seen_heads)
             && bits(self.seen_prefixes)
+            && self.any_small.len() == (1 << ANY_SMALL_BITS) / 64
+            && self.heads_small.len() == (1 << HEADS_SMALL_BITS) / 64
     }
 
     /// The places a lookup key names (see [`key_of`]).
@@ -583,7 +590,7 @@ impl World {
     }
 }
 
-const MAGIC: &[u8] = b"isnad world 1\n";
+const MAGIC: &[u8] = b"isnad world 2\n";
 const MAGIC_KEY: &str = "isnad world";
 
 /// The gazetteer holds countries, regions (read as governorates) and towns.

@@ -11,7 +11,7 @@ pub mod segment;
 pub use lines::Lines;
 pub use normalise::{fold, Normalised};
 pub use quotes::{quote_family, Family, Quote};
-pub use script::{detect_lang, has_arabic, is_arabic, is_comma, is_letter, is_question, is_semicolon, is_terminal, is_word_char, lower};
+pub use script::{detect_lang, has_arabic, is_arabic, is_comma, is_letter, is_question, is_semicolon, is_terminal, is_word_char, lower, lower_owned};
 pub use segment::{segment, Segments, Span, TokKind, Token};
 
 /// The largest char boundary at or before `i` (the end for an `i` past it).

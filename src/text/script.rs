@@ -65,16 +65,28 @@ pub fn char_at(text: &str, i: usize) -> (char, usize) {
 /// `w` in lower case, borrowed when it has no capital: Arabic has no case, and
 /// lower-casing it is a copy that walks the case tables.
 pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    let upper = w.chars().any(|c| match c {
-        _ if c.is_ascii() => c.is_ascii_uppercase(),
-        '\u{0600}'..='\u{06FF}' => false,
-        _ => c.is_uppercase(),
-    });
-    if upper {
+    if has_capital(w) {
         std::borrow::Cow::Owned(w.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(w)
     }
+}
+
+/// [`lower`] of a string already owned: the same string when it has no capital.
+pub fn lower_owned(w: String) -> String {
+    if has_capital(&w) {
+        w.to_lowercase()
+    } else {
+        w
+    }
+}
+
+fn has_capital(w: &str) -> bool {
+    w.chars().any(|c| match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_uppercase(),
+    })
 }
 
 /// A letter (no digits), with the same fast paths.
