@@ -51,6 +51,10 @@ pub struct World {
     buckets: Span,
     /// Hashes of the first words of names of more than one word, sorted (u64).
     heads: Span,
+    /// Where each bucket of `heads` (by the top [`HEAD_BUCKET_BITS`] of the
+    /// hash) starts: a first word is found in one or two cache lines, not by
+    /// a binary search.
+    head_buckets: Span,
     /// One bit per hash bucket of the names, of the heads, and of the first
     /// words of names longer than them ("ras al" of "ras al ain"), u64 words.
     seen: Span,
@@ -132,6 +136,7 @@ fn small_set<'h>(hashes: impl Iterator<Item = &'h u64>, bits: u32) -> Vec<u64> {
     out
 }
 const BUCKET_BITS: u32 = 18;
+const HEAD_BUCKET_BITS: u32 = 13;
 
 fn bit(h: u64) -> (usize, u64) {
     let b = (h >> (64 - SEEN_BITS)) as usize;
@@ -361,6 +366,17 @@ impl Parts {
                 b.extend_from_slice(&x.to_le_bytes());
             }
         }
+        let mut head_buckets = vec![0u32; (1 << HEAD_BUCKET_BITS) + 1];
+        for &h in &self.heads {
+            head_buckets[(h >> (64 - HEAD_BUCKET_BITS)) as usize + 1] += 1;
+        }
+        for k in 1..head_buckets.len() {
+            head_buckets[k] += head_buckets[k - 1];
+        }
+        n(&mut b, head_buckets.len());
+        for x in &head_buckets {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
         n(&mut b, self.lower_ids.len());
         for (i, id) in &self.lower_ids {
             b.extend_from_slice(&i.to_le_bytes());
@@ -392,6 +408,7 @@ impl World {
         let (names, by_id, buckets) = (r.span(12)?, r.span(12)?, r.span(4)?);
         let (heads, seen, seen_heads, seen_prefixes) = (r.span(8)?, r.span(8)?, r.span(8)?, r.span(8)?);
         let (any_small, heads_small) = (r.span(8)?, r.span(8)?);
+        let head_buckets = r.span(4)?;
         let lower_ids = (0..r.n()?)
             .map(|_| {
                 let i = r.u32()?;
@@ -409,6 +426,7 @@ impl World {
             by_id,
             buckets,
             heads,
+            head_buckets,
             seen,
             seen_heads,
             seen_prefixes,
@@ -500,6 +518,8 @@ impl World {
             && bits(self.seen_prefixes)
             && self.any_small.len() == (1 << ANY_SMALL_BITS) / 64
             && self.heads_small.len() == (1 << HEADS_SMALL_BITS) / 64
+            && self.head_buckets.n == (1 << HEAD_BUCKET_BITS) + 1
+            && self.u32_at(self.head_buckets.at + (self.head_buckets.n - 1) * 4) as usize == self.heads.n
     }
 
     /// The places a lookup key names (see [`key_of`]).
@@ -509,7 +529,9 @@ impl World {
 
     /// [`World::lookup`] of a key hashed once for several questions.
     pub fn lookup_key(&self, Key(h): Key) -> Vec<NameOf> {
-        if !marked_small(&self.any_small, h, ANY_SMALL_BITS) || !self.marked_in(self.seen, h) {
+        // past the small set, the bucket answers in the cache miss the large
+        // set would cost
+        if !marked_small(&self.any_small, h, ANY_SMALL_BITS) {
             return Vec::new();
         }
         let b = (h >> (64 - BUCKET_BITS)) as usize;
@@ -550,11 +572,12 @@ impl World {
     }
 
     pub fn is_head_key(&self, Key(h): Key) -> bool {
-        if !self.maybe_head_key(Key(h)) {
+        // the bucket settles it: the large set would cost a cache miss more
+        if !marked_small(&self.heads_small, h, HEADS_SMALL_BITS) {
             return false;
         }
-        let k = Self::first_at_least(self.heads.n, h, |k| self.word_of(self.heads, k));
-        k < self.heads.n && self.word_of(self.heads, k) == h
+        let b = self.head_buckets.at + (h >> (64 - HEAD_BUCKET_BITS)) as usize * 4;
+        (self.u32_at(b) as usize..self.u32_at(b + 4) as usize).any(|k| self.word_of(self.heads, k) == h)
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
@@ -597,7 +620,7 @@ impl World {
     }
 }
 
-const MAGIC: &[u8] = b"isnad world 3\n";
+const MAGIC: &[u8] = b"isnad world 4\n";
 const MAGIC_KEY: &str = "isnad world";
 
 /// The gazetteer holds countries, regions (read as governorates) and towns.
@@ -705,6 +728,9 @@ mod tests {
             heads_no += usize::from(!marked_small(&w.heads_small, h, HEADS_SMALL_BITS));
             assert!(!w.maybe_key(Key(h)) || in_any);
             assert!(!w.maybe_head_key(Key(h)) || in_heads);
+            // the buckets find what a binary search of the sorted heads finds
+            let k = World::first_at_least(w.heads.n, h, |k| w.word_of(w.heads, k));
+            assert_eq!(w.is_head_key(Key(h)), k < w.heads.n && w.word_of(w.heads, k) == h);
         }
         assert!(any > 50_000 && heads > 5_000, "{any} {heads}: the large sets hold names");
         assert!(small_no > n / 100 * 95, "{small_no}: the small set answers most words alone");
