@@ -39,7 +39,8 @@ struct Slot {
     data: u32,
     /// The key's word classes, as a place in `classes` (0: none).
     class: u32,
-    head: [u8; HEAD],
+    /// The key's first [`HEAD`] bytes, zero padded, as [`head_words`] reads them.
+    head: [u64; 2],
 }
 
 const HEAD: usize = 16;
@@ -120,13 +121,36 @@ fn hash(b: &[u8]) -> u64 {
     (h ^ (h >> 29)) | 1
 }
 
-/// The key's first [`HEAD`] bytes equal `head` (zero padded past the key),
-/// compared eight bytes at a time. The caller has checked that the lengths
-/// agree, so the words past the key are zero on both sides.
+/// The first [`HEAD`] bytes of `key`, zero padded, as two numbers: a lookup
+/// hashes them and compares them with a slot's head, reading the key once.
 #[inline]
-fn same_head(head: &[u8; HEAD], key: &[u8]) -> bool {
-    let key = &key[..key.len().min(HEAD)];
-    key.chunks(8).enumerate().all(|(i, c)| load(c) == load(&head[i * 8..i * 8 + 8]))
+fn head_words(key: &[u8]) -> [u64; 2] {
+    let eight = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    match key.len() {
+        0..=8 => [load(key), 0],
+        9..=15 => [eight(key), load(&key[8..])],
+        _ => [eight(key), eight(&key[8..])],
+    }
+}
+
+/// [`hash`] of `key`, whose [`head_words`] are `head`.
+#[inline]
+fn hash_with_head(key: &[u8], head: [u64; 2]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let n = key.len();
+    let mut h = n as u64;
+    if n > 0 {
+        h = (h.rotate_left(26) ^ head[0]).wrapping_mul(K);
+    }
+    if n > 8 {
+        h = (h.rotate_left(26) ^ head[1]).wrapping_mul(K);
+    }
+    if n > HEAD {
+        for c in key[HEAD..].chunks(8) {
+            h = (h.rotate_left(26) ^ load(c)).wrapping_mul(K);
+        }
+    }
+    (h ^ (h >> 29)) | 1
 }
 
 /// The enclitic pronouns a word may end in, with their last bytes marked:
@@ -247,9 +271,7 @@ impl WordIndex {
             while ix.slots[i].hash != 0 {
                 i = (i + 1) & (size - 1);
             }
-            let mut head = [0u8; HEAD];
-            let k = node.key.len().min(HEAD);
-            head[..k].copy_from_slice(&node.key[..k]);
+            let head = head_words(&node.key);
             let full = node.ends.len() > 1 || !node.tails.is_empty() || node.key.len() > HEAD;
             let data = if full {
                 n as u32
@@ -270,7 +292,8 @@ impl WordIndex {
     }
 
     fn get(&self, bloom: &[u64], key: &[u8]) -> Option<&Slot> {
-        let h = hash(key);
+        let head = head_words(key);
+        let h = hash_with_head(key, head);
         let b = (h >> (64 - BLOOM_BITS)) as usize;
         if bloom[b / 64] & (1 << (b % 64)) == 0 {
             return None;
@@ -283,11 +306,7 @@ impl WordIndex {
             if slot.hash == 0 {
                 return None;
             }
-            if slot.hash == short
-                && slot.len() == key.len()
-                && same_head(&slot.head, key)
-                && (key.len() <= HEAD || *self.nodes.get(slot.data as usize)?.key == *key)
-            {
+            if slot.hash == short && slot.len() == key.len() && slot.head == head && (key.len() <= HEAD || *self.nodes.get(slot.data as usize)?.key == *key) {
                 return Some(slot);
             }
             i = (i + 1) & mask;
@@ -313,57 +332,76 @@ impl WordIndex {
     /// at `s` ends. A word longer than any key is not hashed, so a long run
     /// of letters costs nothing more per start. Returns the word classes of
     /// the word `s..we` (0: none).
-    pub fn find(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) -> u128 {
-        let bytes = key.as_bytes();
-        let mut class = 0;
-        let mut first = true;
+    ///
+    /// This runs at every word start: the one-word case is kept small, and
+    /// keys of several words are followed out of line.
+    #[inline]
+    pub fn find(&self, key: &str, s: usize, we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) -> u128 {
+        if we - s > self.max_key {
+            return 0;
+        }
+        let Some(n) = self.step(key.as_bytes(), s, we, enclitics, found) else { return 0 };
+        if n.more() {
+            self.longer(key, s, we, enclitics, found);
+        }
+        self.classes.get(n.class as usize).copied().unwrap_or(0)
+    }
+
+    /// The rule strings ending at `we` (or an enclitic before it): the slot of
+    /// `s..we`, when it is a key.
+    #[inline]
+    fn step(&self, bytes: &[u8], s: usize, we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) -> Option<&Slot> {
+        let word = &bytes[s..we];
+        if word.last().is_some_and(|&b| enclitics.last[b as usize]) {
+            self.without_enclitic(word, we, enclitics, found);
+        }
+        let n = self.get(&self.bloom, word)?;
+        self.ends(n, we, found);
+        if n.full() {
+            for (tail, p) in self.nodes.get(n.data as usize).map_or(&[][..], |n| &n.tails[..]) {
+                if bytes[we..].starts_with(tail) {
+                    found.push((we + tail.len(), *p));
+                }
+            }
+        }
+        Some(n)
+    }
+
+    #[inline(never)]
+    fn without_enclitic(&self, word: &[u8], we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) {
+        for (k, x) in enclitics.list.iter().enumerate() {
+            if enclitics.cut(k, word) {
+                if let Some(n) = self.get(&self.enclitic_bloom, &word[..word.len() - x.len()]) {
+                    self.ends(n, we - x.len(), found);
+                }
+            }
+        }
+    }
+
+    /// Keys of more words than the one at `s..we`: the next word, past the
+    /// non-word characters, to its end, within the longest key.
+    #[inline(never)]
+    fn longer(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) {
+        let lim = s + self.max_key;
         loop {
-            if we - s > self.max_key {
-                return class;
-            }
-            let word = &bytes[s..we];
-            if word.last().is_some_and(|&b| enclitics.last[b as usize]) {
-                for (k, x) in enclitics.list.iter().enumerate() {
-                    if enclitics.cut(k, word) {
-                        if let Some(n) = self.get(&self.enclitic_bloom, &word[..word.len() - x.len()]) {
-                            self.ends(n, we - x.len(), found);
-                        }
-                    }
-                }
-            }
-            let Some(n) = self.get(&self.bloom, word) else { return class };
-            if first {
-                class = self.classes.get(n.class as usize).copied().unwrap_or(0);
-                first = false;
-            }
-            self.ends(n, we, found);
-            if n.full() {
-                for (tail, p) in self.nodes.get(n.data as usize).map_or(&[][..], |n| &n.tails[..]) {
-                    if bytes[we..].starts_with(tail) {
-                        found.push((we + tail.len(), *p));
-                    }
-                }
-            }
-            if !n.more() {
-                return class;
-            }
-            // the next word: past the non-word characters, to its end, within
-            // the longest key
-            let lim = s + self.max_key;
             let mut i = we;
             while i < key.len() && i <= lim && !is_word_char(char_at(key, i).0) {
                 i += char_at(key, i).1;
             }
             if i >= key.len() || i > lim {
-                return class;
+                return;
             }
             while i < key.len() && i <= lim && is_word_char(char_at(key, i).0) {
                 i += char_at(key, i).1;
             }
             if i > lim {
-                return class;
+                return;
             }
             we = i;
+            match self.step(key.as_bytes(), s, we, enclitics, found) {
+                Some(n) if n.more() => {}
+                _ => return,
+            }
         }
     }
 }
@@ -380,10 +418,17 @@ mod tests {
             w[..n].copy_from_slice(&b[..n]);
             assert_eq!(load(&b[..n]), u64::from_le_bytes(w), "{n} bytes");
         }
-        let head = *b"abcdefghijklm\0\0\0";
-        assert!(same_head(&head, b"abcdefghijklm"));
-        assert!(!same_head(&head, b"abcdefghijklM"));
-        assert!(same_head(&head, b"abcdefghijklm\0\0\0xyz"), "past the head, the node decides");
+        assert_eq!(head_words(b"abcdefghijklm"), head_words(b"abcdefghijklm\0\0\0xyz"), "past the head, the node decides");
+        assert_ne!(head_words(b"abcdefghijklm"), head_words(b"abcdefghijklM"));
+    }
+
+    #[test]
+    fn hashing_with_the_head_is_hashing() {
+        let b: Vec<u8> = (1..=40).map(|x| x * 7).collect();
+        for n in 0..=40 {
+            let k = &b[..n];
+            assert_eq!(hash_with_head(k, head_words(k)), hash(k), "{n} bytes");
+        }
     }
 
     fn index(strings: &[&str]) -> (WordIndex, Vec<String>) {
