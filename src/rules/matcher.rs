@@ -17,7 +17,7 @@ use super::morphology::{Clitics, Morphology};
 use super::schema::*;
 use super::word_index::{Enclitics, WordIndex};
 use super::Lang;
-use crate::text::script::{char_at, flags, ARABIC, DIGIT, WORD};
+use crate::text::script::{arabic_run_end, char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
 
 /// What [`Matcher::scan`] finds: the hits, and each word's classes.
@@ -509,6 +509,15 @@ impl Matcher {
                 }
                 (prev, prev_f) = (c, f);
                 i += len;
+                // past the proclitics, Arabic letters start nothing and change
+                // nothing: the rest of the word is stepped over
+                if !clitic_run && f & ARABIC != 0 {
+                    let j = arabic_run_end(b, i, b.len());
+                    if j > i {
+                        (prev, prev_f) = (char_at(text, j - 2).0, WORD | ARABIC);
+                        i = j;
+                    }
+                }
             }
             let we = i;
             let group = out.len();

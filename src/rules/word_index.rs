@@ -6,7 +6,7 @@
 //! less memory.
 
 use crate::text::is_word_char;
-use crate::text::script::char_at;
+use crate::text::script::{arabic_run_end, char_at};
 
 /// One key: the rule strings it is, and whether longer ones go on from it.
 #[derive(Debug, Default)]
@@ -418,6 +418,7 @@ impl WordIndex {
             }
             while i < key.len() && i <= lim && is_word_char(char_at(key, i).0) {
                 i += char_at(key, i).1;
+                i = arabic_run_end(key.as_bytes(), i, lim + 2);
             }
             if i > lim {
                 return;

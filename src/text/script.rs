@@ -47,6 +47,28 @@ pub fn flags(c: char) -> u8 {
     }
 }
 
+/// Where the run of two-byte Arabic word characters (flags [`WORD`] and
+/// [`ARABIC`] alone) that starts at byte `i` ends, going no further than
+/// `stop`: `i` when there is none. Most of an Arabic text, stepped over
+/// without decoding each character; `i` is a character boundary.
+#[inline]
+pub fn arabic_run_end(b: &[u8], mut i: usize, stop: usize) -> usize {
+    let stop = stop.min(b.len());
+    while i + 1 < stop {
+        let b0 = b[i];
+        // a lead byte of U+0600–U+06FF; in UTF-8 a continuation byte follows
+        if !(0xD8..=0xDB).contains(&b0) {
+            break;
+        }
+        let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+        if FLAGS[c] != WORD | ARABIC {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
 /// The character at byte `i` of `text`, which is a character boundary, and its
 /// length; one- and two-byte characters (ASCII, Arabic) are decoded inline.
 #[inline]
@@ -165,6 +187,28 @@ pub fn detect_lang(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arabic_run_ends_where_decoding_says() {
+        // the run as character-by-character decoding finds it
+        fn by_chars(t: &str, i: usize, stop: usize) -> usize {
+            let mut j = i;
+            while j < stop {
+                let (c, len) = char_at(t, j);
+                if len != 2 || flags(c) != WORD | ARABIC || j + len > stop {
+                    break;
+                }
+                j += len;
+            }
+            j
+        }
+        let t = "قال،المتحدث 12 ١٢مواطنا\u{64B}x ـ؟ abc وزارة";
+        for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for stop in [t.len(), i + 1, i + 4, i + 5] {
+                assert_eq!(arabic_run_end(t.as_bytes(), i, stop), by_chars(t, i, stop.min(t.len())), "from {i} to {stop}");
+            }
+        }
+    }
 
     #[test]
     fn the_language_is_told_as_by_the_characters() {
