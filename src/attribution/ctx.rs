@@ -119,7 +119,7 @@ impl<'a> Ctx<'a> {
                 // «بجنيف»; not «ل» or «ك» («لصور» is "to Tyre" or a name, «كمينا» no town)
                 let c = word.chars().next()?;
                 let rest = &word[c.len_utf8()..];
-                (self.lr.glued_place.contains(&c) && rest.chars().count() >= 3 && known(m.strip(rest))).then_some(true)
+                (self.lr.glued_place.contains(c) && rest.chars().count() >= 3 && known(m.strip(rest))).then_some(true)
             }
         }
     }

@@ -326,8 +326,8 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
         let mut glued = false;
         for _ in 0..2 {
             let Some(c) = rest.chars().next() else { break };
-            let locative = ctx.lr.glued_place.contains(&c);
-            let conj = m.is_proclitic_letter(c) && !m.prepositions().contains(&c);
+            let locative = ctx.lr.glued_place.contains(c);
+            let conj = m.is_proclitic_letter(c) && !m.is_preposition(c);
             if !(locative || conj) || glued || rest.chars().count() <= 4 {
                 break;
             }

@@ -100,7 +100,9 @@ pub(super) fn finish_lang(l: Loaded) -> LangRules {
         }
     }
     let glued_addressee = l.grammar.addressee_markers.iter().map(|w| fold(w)).filter(|w| w.chars().count() == 1).filter_map(|w| w.chars().next()).collect();
-    let glued_place = l.grammar.place_prepositions.iter().map(|w| fold(w)).filter(|w| w.chars().count() == 1).filter_map(|w| w.chars().next()).collect();
+    let glued_place: Vec<char> =
+        l.grammar.place_prepositions.iter().map(|w| fold(w)).filter(|w| w.chars().count() == 1).filter_map(|w| w.chars().next()).collect();
+    let glued_place = super::morphology::LetterSet::new(&glued_place);
     LangRules {
         glued_place,
         glued_addressee,

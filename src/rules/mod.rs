@@ -119,7 +119,7 @@ pub struct LangRules {
     /// («لوكالة»).
     pub glued_addressee: Vec<char>,
     /// One-letter place prepositions, glued to the name («بكابول»).
-    pub glued_place: Vec<char>,
+    pub glued_place: morphology::LetterSet,
     pub abbreviations: HashSet<String>,
 }
 

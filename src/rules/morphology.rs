@@ -77,7 +77,6 @@ pub struct Clitics {
 #[derive(Debug, Clone, Default)]
 pub struct Morphology {
     pub article: String,
-    conj: Vec<char>,
     noun_conj: Option<char>,
     prep: Vec<char>,
     verbal: Vec<char>,
@@ -90,14 +89,52 @@ pub struct Morphology {
     pub prefixes: HashSet<String>,
     /// The runs that end in the article, longest first, for stripping.
     article_runs: Vec<String>,
-    /// The first letters of those runs: most words start with none of them.
-    run_starts: Vec<char>,
+    /// The runs by their first letter, each list in the order of
+    /// `article_runs`: a word is tested against the runs of its own first
+    /// letter (most words start with none).
+    runs_by_first: Vec<(char, Vec<usize>)>,
+    /// For a first letter in the Arabic block, 1 + its place in
+    /// `runs_by_first` (0: none).
+    first_in_block: Vec<u8>,
     /// Each of `article_runs` as (bytes, mask) over a word's first eight
     /// bytes; a mask of 0 for a run longer than that.
     packed_runs: Vec<(u64, u64)>,
+    /// `conj` and `prep` as sets, for the questions asked of every word.
+    conj_set: LetterSet,
+    prep_set: LetterSet,
     pub min_stem: usize,
     /// (free, bound) endings, folded.
     pub bound_endings: Vec<(String, String)>,
+}
+
+/// A set of letters: a bit each in the Arabic block, a list for the rest.
+/// Asked of most words of an article, where a list is searched letter by
+/// letter.
+#[derive(Debug, Clone, Default)]
+pub struct LetterSet {
+    bits: [u64; 4],
+    rest: Vec<char>,
+}
+
+impl LetterSet {
+    pub fn new(letters: &[char]) -> LetterSet {
+        let mut set = LetterSet::default();
+        for &c in letters {
+            match (c as u32).checked_sub(0x600).filter(|&k| k < 256) {
+                Some(k) => set.bits[k as usize / 64] |= 1 << (k % 64),
+                None => set.rest.push(c),
+            }
+        }
+        set
+    }
+
+    #[inline(always)]
+    pub fn contains(&self, c: char) -> bool {
+        match (c as u32).checked_sub(0x600).filter(|&k| k < 256) {
+            Some(k) => self.bits[k as usize / 64] >> (k % 64) & 1 != 0,
+            None => self.rest.contains(&c),
+        }
+    }
 }
 
 fn letters(v: &[String]) -> Vec<char> {
@@ -136,9 +173,20 @@ impl Morphology {
         prefixes.remove("");
         article_runs.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         article_runs.dedup();
-        let mut run_starts: Vec<char> = article_runs.iter().filter_map(|r| r.chars().next()).collect();
-        run_starts.sort_unstable();
-        run_starts.dedup();
+        let mut runs_by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, r) in article_runs.iter().enumerate() {
+            let Some(c) = r.chars().next() else { continue };
+            match runs_by_first.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1.push(k),
+                None => runs_by_first.push((c, vec![k])),
+            }
+        }
+        let mut first_in_block = vec![0u8; 256];
+        for (g, (c, _)) in runs_by_first.iter().enumerate() {
+            if let Some(k) = (*c as u32).checked_sub(0x600).filter(|&k| k < 256) {
+                first_in_block[k as usize] = u8::try_from(g + 1).unwrap_or(0);
+            }
+        }
         let packed_runs = article_runs
             .iter()
             .map(|r| {
@@ -155,9 +203,11 @@ impl Morphology {
             .collect();
         Morphology {
             packed_runs,
-            run_starts,
+            runs_by_first,
+            first_in_block,
+            conj_set: LetterSet::new(&conj),
+            prep_set: LetterSet::new(&prep),
             article,
-            conj,
             noun_conj: f.noun_conjunction.as_deref().and_then(|c| fold(c).chars().next()),
             prep,
             verbal,
@@ -176,7 +226,7 @@ impl Morphology {
     pub fn clitics(&self, prefix: &str) -> Clitics {
         let mut c = Clitics::default();
         let mut rest = prefix;
-        if let Some(ch) = rest.chars().next().filter(|ch| self.conj.contains(ch)) {
+        if let Some(ch) = rest.chars().next().filter(|&ch| self.conj_set.contains(ch)) {
             c.conj = true;
             rest = &rest[ch.len_utf8()..];
         }
@@ -184,7 +234,7 @@ impl Morphology {
             c.article = true;
         }
         match rest.chars().next() {
-            Some(ch) if self.prep.contains(&ch) => {
+            Some(ch) if self.prep_set.contains(ch) => {
                 c.prep = Some(ch);
                 // «لل»: ل with the article's first letter dropped
                 let after = &rest[ch.len_utf8()..];
@@ -202,18 +252,20 @@ impl Morphology {
     /// when enough of it remains; English possessives cut too. The one rule for
     /// keys and cross-article names.
     pub fn strip<'w>(&self, w: &'w str) -> &'w str {
-        let runs = w.chars().next().is_some_and(|c| self.run_starts.contains(&c));
-        if runs {
+        if let Some(runs) = w.chars().next().and_then(|c| self.runs_starting(c)) {
             // the word's first eight bytes as a number, each run tested under
             // its mask: this runs for most Arabic words of an article
             let mut head = [0u8; 8];
-            for (k, b) in w.bytes().take(8).enumerate() {
-                head[k] = b;
-            }
+            let n = w.len().min(8);
+            head[..n].copy_from_slice(&w.as_bytes()[..n]);
             let head = u64::from_le_bytes(head);
-            for (p, &(bits, mask)) in self.article_runs.iter().zip(&self.packed_runs) {
-                let starts = if mask == 0 { w.starts_with(p.as_str()) } else { head & mask == bits };
-                if starts {
+            for &k in runs {
+                let (bits, mask) = self.packed_runs[k];
+                if head & mask != bits {
+                    continue;
+                }
+                let p = &self.article_runs[k];
+                if mask != 0 || w.starts_with(p.as_str()) {
                     let r = &w[p.len()..];
                     if r.chars().nth(self.min_stem.saturating_sub(1)).is_some() || self.min_stem == 0 {
                         return r;
@@ -227,6 +279,16 @@ impl Morphology {
             }
         }
         w
+    }
+
+    /// The article runs that start with `c`, in order.
+    #[inline]
+    fn runs_starting(&self, c: char) -> Option<&[usize]> {
+        let g = match (c as u32).checked_sub(0x600).filter(|&k| k < 256) {
+            Some(k) => usize::from(*self.first_in_block.get(k as usize)?).checked_sub(1)?,
+            None => self.runs_by_first.iter().position(|x| x.0 == c)?,
+        };
+        self.runs_by_first.get(g).map(|x| x.1.as_slice())
     }
 
     /// The word carries the article behind any proclitics («للمقاومة», «وبالوزارة»).
@@ -267,6 +329,12 @@ impl Morphology {
         c.prep.is_none() && !c.article && !c.future
     }
 
+    /// Is `c` a proclitic preposition?
+    #[inline]
+    pub fn is_preposition(&self, c: char) -> bool {
+        self.prep_set.contains(c)
+    }
+
     /// The proclitic prepositions.
     pub fn prepositions(&self) -> &[char] {
         &self.prep
@@ -285,13 +353,24 @@ impl Morphology {
 
     /// A letter that can be a proclitic on its own («و», «ل»).
     pub fn is_proclitic_letter(&self, c: char) -> bool {
-        self.conj.contains(&c) || self.prep.contains(&c)
+        self.conj_set.contains(c) || self.prep_set.contains(c)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_set_holds_its_letters_in_and_past_the_arabic_block() {
+        let set = LetterSet::new(&['و', 'ب', 'a', 'ۿ', '\u{0600}']);
+        for c in ['و', 'ب', 'a', 'ۿ', '\u{0600}'] {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['ف', 'ل', 'b', '\u{0700}', '\u{05FF}', ' '] {
+            assert!(!set.contains(c), "{c}");
+        }
+    }
 
     fn ar() -> Morphology {
         let f: MorphologyFile = serde_yaml::from_str(include_str!("../../rules/ar/morphology.yaml")).unwrap();
