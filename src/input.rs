@@ -128,7 +128,7 @@ fn utf8(bytes: Vec<u8>) -> Result<String, InputError> {
 
 /// Check and split an article given as bytes.
 pub fn parse_bytes(path: String, bytes: Vec<u8>) -> Result<Article, InputError> {
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(InputError::Binary);
     }
     let text = utf8(bytes)?;

@@ -355,7 +355,8 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
             return None;
         }
         if world.is_head_key(key) {
-            let mut key = form.to_string();
+            let mut key = String::with_capacity(form.len() + 64);
+            key.push_str(form);
             let mut best = None;
             for k in 1..world.max_words {
                 let t = j + k;

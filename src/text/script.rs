@@ -174,7 +174,7 @@ pub fn detect_lang(text: &str) -> Lang {
         la += usize::from(l);
         ar += usize::from(a);
     }
-    if b.contains(&0xEF) {
+    if memchr::memchr(0xEF, b).is_some() {
         ar += b.windows(3).filter(|w| w[0] == 0xEF && matches!((w[1], w[2]), (0xAE..=0xBB, _) | (0xAD, 0x90..))).count();
     }
     if ar > la {
