@@ -17,7 +17,7 @@ use super::morphology::{Clitics, Morphology};
 use super::schema::*;
 use super::word_index::{Enclitics, WordIndex};
 use super::Lang;
-use crate::text::script::{arabic_run_end, char_at, flags, ARABIC, DIGIT, WORD};
+use crate::text::script::{arabic_run_end, ascii_run_end, char_at, flags, ARABIC, DIGIT, WORD};
 use crate::text::{fold, is_arabic};
 
 /// What [`Matcher::scan`] finds: the hits, and each word's classes.
@@ -516,6 +516,18 @@ impl Matcher {
                     let j = arabic_run_end(b, i, b.len());
                     if j > i {
                         (prev, prev_f) = (char_at(text, j - 2).0, WORD | ARABIC);
+                        i = j;
+                    }
+                } else if !clitic_run && c.is_ascii_alphanumeric() {
+                    // the same for Latin letters and digits; a capital makes
+                    // the word other than its key in Arabic text
+                    let j = ascii_run_end(b, i, b.len(), true);
+                    if j > i {
+                        if self.lang != Lang::En && b[i..j].iter().any(u8::is_ascii_uppercase) {
+                            plain = false;
+                        }
+                        prev = char::from(b[j - 1]);
+                        prev_f = flags(prev);
                         i = j;
                     }
                 }

@@ -6,7 +6,7 @@
 //! less memory.
 
 use crate::text::is_word_char;
-use crate::text::script::{arabic_run_end, char_at};
+use crate::text::script::{arabic_run_end, ascii_run_end, char_at};
 
 /// One key: the rule strings it is, and whether longer ones go on from it.
 #[derive(Debug, Default)]
@@ -419,6 +419,7 @@ impl WordIndex {
             while i < key.len() && i <= lim && is_word_char(char_at(key, i).0) {
                 i += char_at(key, i).1;
                 i = arabic_run_end(key.as_bytes(), i, lim + 2);
+                i = ascii_run_end(key.as_bytes(), i, lim + 1, true);
             }
             if i > lim {
                 return;

@@ -69,6 +69,17 @@ pub fn arabic_run_end(b: &[u8], mut i: usize, stop: usize) -> usize {
     i
 }
 
+/// Where the run of ASCII letters (and digits, with `digits`) that starts at
+/// byte `i` ends, going no further than `stop`: `i` when there is none.
+#[inline]
+pub fn ascii_run_end(b: &[u8], mut i: usize, stop: usize, digits: bool) -> usize {
+    let stop = stop.min(b.len());
+    while i < stop && (b[i].is_ascii_alphabetic() || digits && b[i].is_ascii_digit()) {
+        i += 1;
+    }
+    i
+}
+
 /// The character at byte `i` of `text`, which is a character boundary, and its
 /// length; one- and two-byte characters (ASCII, Arabic) are decoded inline.
 #[inline]
@@ -187,6 +198,16 @@ pub fn detect_lang(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_run_is_letters_and_digits_when_asked() {
+        let b = b"Gaza2024 al-Qassam";
+        assert_eq!(ascii_run_end(b, 0, b.len(), false), 4);
+        assert_eq!(ascii_run_end(b, 0, b.len(), true), 8);
+        assert_eq!(ascii_run_end(b, 0, 3, true), 3);
+        assert_eq!(ascii_run_end(b, 8, b.len(), true), 8);
+        assert_eq!(ascii_run_end(b, 9, b.len(), true), 11);
+    }
 
     #[test]
     fn an_arabic_run_ends_where_decoding_says() {

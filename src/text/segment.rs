@@ -48,7 +48,7 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>, proclitics: &HashSet
 }
 
 fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
-    use super::script::{arabic_run_end, char_at, flags, ARABIC, DIGIT, WORD};
+    use super::script::{arabic_run_end, ascii_run_end, char_at, flags, ARABIC, DIGIT, WORD};
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
@@ -65,9 +65,10 @@ fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
         let mut end = i + len;
         let mut all_digits = f & DIGIT != 0;
         while end < text.len() {
-            // Arabic letters after a letter only make the word longer
+            // letters after a letter only make the word longer
             if !all_digits {
                 end = arabic_run_end(text.as_bytes(), end, text.len());
+                end = ascii_run_end(text.as_bytes(), end, text.len(), false);
                 if end >= text.len() {
                     break;
                 }
