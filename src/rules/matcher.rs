@@ -17,7 +17,7 @@ use super::morphology::{Clitics, Morphology};
 use super::schema::*;
 use super::word_index::{Enclitics, WordIndex};
 use super::Lang;
-use crate::text::script::{arabic_run_end, ascii_run_end, char_at, flags, ARABIC, DIGIT, WORD};
+use crate::text::script::{arabic_run_end, ascii_run_end, char_at, flags, ARABIC, DIGIT, LOWER, UPPER, WORD};
 use crate::text::{fold, is_arabic};
 
 /// What [`Matcher::scan`] finds: the hits, and each word's classes.
@@ -485,7 +485,7 @@ impl Matcher {
             let (mut clitic_run, mut n, mut code) = (true, 0usize, 0u32);
             let (mut prev, mut prev_f) = (c, flags(c));
             // the word as keys are written: classes are read from the index
-            let mut plain = self.plain(c, prev_f);
+            let mut plain = self.plain(prev_f);
             i += len;
             while i < b.len() {
                 let (c, len) = char_at(text, i);
@@ -493,7 +493,7 @@ impl Matcher {
                 if f & WORD == 0 {
                     break;
                 }
-                plain &= self.plain(c, f);
+                plain &= self.plain(f);
                 n += 1;
                 if clitic_run {
                     let k = self.codes.letter(prev);
@@ -568,8 +568,9 @@ impl Matcher {
     /// text, whose key is the text as it stands. Other words are looked up
     /// as before, when asked for.
     #[inline]
-    fn plain(&self, c: char, f: u8) -> bool {
-        c.is_ascii_lowercase() || c.is_ascii_digit() || f & ARABIC != 0 || (self.lang == Lang::En && c.is_ascii_uppercase())
+    fn plain(&self, f: u8) -> bool {
+        let capitals = if self.lang == Lang::En { UPPER } else { 0 };
+        f & (LOWER | DIGIT | ARABIC | capitals) != 0
     }
 
     /// The hits of rule string `pid` found at `s..e`, if its edges and clitics fit.

@@ -9,17 +9,22 @@ pub fn is_word_char(c: char) -> bool {
     flags(c) & WORD != 0
 }
 
-/// Flags of a character: [`WORD`], [`ARABIC`], [`DIGIT`].
+/// Flags of a character: [`WORD`], [`ARABIC`], [`DIGIT`], [`LOWER`], [`UPPER`].
 pub const WORD: u8 = 1;
 pub const ARABIC: u8 = 2;
 pub const DIGIT: u8 = 4;
 /// Ask the Unicode tables (Latin and other letters below the Arabic block).
 const SLOW: u8 = 8;
+/// An ASCII lower-case letter.
+pub const LOWER: u8 = 16;
+/// An ASCII capital.
+pub const UPPER: u8 = 32;
 
 const fn flags_of(c: u32) -> u8 {
     match c {
         0x30..=0x39 => WORD | DIGIT,
-        0x41..=0x5A | 0x61..=0x7A => WORD,
+        0x41..=0x5A => WORD | UPPER,
+        0x61..=0x7A => WORD | LOWER,
         0..=0x7F => 0,
         0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5 | 0x06E5..=0x06E6 | 0x06EE..=0x06FF => WORD | ARABIC,
         0x0600..=0x06FF => ARABIC,
