@@ -160,18 +160,21 @@ pub struct Enclitics {
     list: Vec<Box<[u8]>>,
     /// Each one's bytes as a number ([`load`]), when it has at most eight.
     packed: Vec<Option<u64>>,
-    last: [bool; 256],
+    /// By a word's last byte, the enclitics (bit `k` for `list[k]`, the
+    /// first 64) that end in it: a word is tested against those alone.
+    last: [u64; 256],
 }
 
 impl Enclitics {
     pub fn new(list: &[String]) -> Enclitics {
-        let mut last = [false; 256];
-        for x in list {
-            if let Some(&b) = x.as_bytes().last() {
-                last[b as usize] = true;
+        let list: Vec<Box<[u8]>> = list.iter().filter(|x| !x.is_empty()).map(|x| x.as_bytes().into()).collect();
+        let mut last = [0u64; 256];
+        for (k, x) in list.iter().enumerate() {
+            if let Some(&b) = x.last() {
+                // past 64 enclitics, a word ending in their byte tries them all
+                last[b as usize] |= if k < 64 { 1 << k } else { u64::MAX };
             }
         }
-        let list: Vec<Box<[u8]>> = list.iter().filter(|x| !x.is_empty()).map(|x| x.as_bytes().into()).collect();
         let packed = list.iter().map(|x| (x.len() <= 8).then(|| load(x))).collect();
         Enclitics { list, packed, last }
     }
@@ -374,7 +377,7 @@ impl WordIndex {
     #[inline]
     fn step(&self, bytes: &[u8], s: usize, we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) -> Option<&Slot> {
         let word = &bytes[s..we];
-        if word.last().is_some_and(|&b| enclitics.last[b as usize]) {
+        if word.last().is_some_and(|&b| enclitics.last[b as usize] != 0) {
             self.without_enclitic(word, we, enclitics, found);
         }
         let n = self.get(&self.bloom, word)?;
@@ -394,8 +397,9 @@ impl WordIndex {
         // the word's last bytes, read once for all the enclitics: almost half
         // of Arabic words end in a letter one of them ends in
         let tail = Tail::of(word);
+        let ending = word.last().map_or(0, |&b| enclitics.last[b as usize]);
         for (k, x) in enclitics.list.iter().enumerate() {
-            if enclitics.cut(k, word, tail) {
+            if ending >> k.min(63) & 1 != 0 && enclitics.cut(k, word, tail) {
                 if let Some(n) = self.get(&self.enclitic_bloom, &word[..word.len() - x.len()]) {
                     self.ends(n, we - x.len(), found);
                 }
