@@ -63,6 +63,12 @@ pub(super) fn read_numbers(ctx: &Ctx) -> Vec<Reading> {
     let mut j = 0;
     while j < toks.len() {
         let t = toks[j];
+        // every reading below starts at digits or at a rule's hit: most words
+        // are passed over at once
+        if t.kind != TokKind::Number && ctx.hits_at_tok(j).is_empty() {
+            j += 1;
+            continue;
+        }
         // vague quantities: «عشرات», «عشرات الآلاف», "dozens", "hundreds of"
         if let Some(h) = ctx.best_hit(j, |e| matches!(e, Entry::Vague(_))) {
             if let Entry::Vague(v) = h.entry {
