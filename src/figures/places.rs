@@ -84,6 +84,11 @@ pub fn named(ctx: &Ctx, rules: &Rules) -> Vec<Named> {
     let n = ctx.seg.tokens.len();
     let mut found: Vec<(usize, usize, Vec<NameOf>, Frame)> = Vec::new();
     while j < n {
+        // a mark is no place and frames none
+        if matches!(ctx.seg.tokens[j].kind, TokKind::Punct(_)) {
+            j += 1;
+            continue;
+        }
         // «في بلدة X» with an X no gazetteer knows: a place of its own
         if ctx.is(j, W::PlaceFrames) && !covered[j] && !covered[j + 1] {
             let at = if ctx.lang() == Lang::En { j + 2 } else { j + 1 };
@@ -315,9 +320,16 @@ fn lookup_in(ctx: &Ctx, world: &World, j: usize, heads_only: bool) -> Option<(us
     let mut forms: [(&str, bool); 4] = [(first, false); 4];
     let mut n = 1;
     if !en {
-        let s = m.strip(first);
+        // the run's clitics are known with it, not read again
+        let (s, prep) = match m.strip_run(first) {
+            Some((s, cl)) => (s, cl.prep.is_some()),
+            None => {
+                let s = m.strip_possessive(first);
+                (s, m.clitics(&first[..first.len() - s.len()]).prep.is_some())
+            }
+        };
         if s.len() != first.len() {
-            forms[n] = (s, m.clitics(&first[..first.len() - s.len()]).prep.is_some());
+            forms[n] = (s, prep);
             n += 1;
         }
         // a conjunction, then a locative preposition glued on («وبكابول»); not «ك»:

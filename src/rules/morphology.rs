@@ -93,6 +93,8 @@ pub struct Morphology {
     /// `article_runs`: a word is tested against the runs of its own first
     /// letter (most words start with none).
     runs_by_first: Vec<(char, Vec<usize>)>,
+    /// What each of `article_runs` holds ([`Morphology::clitics`]).
+    run_clitics: Vec<Clitics>,
     /// For a first letter in the Arabic block, 1 + its place in
     /// `runs_by_first` (0: none).
     first_in_block: Vec<u8>,
@@ -201,7 +203,7 @@ impl Morphology {
                 (u64::from_le_bytes(bits), u64::from_le_bytes(mask))
             })
             .collect();
-        Morphology {
+        let mut m = Morphology {
             packed_runs,
             runs_by_first,
             first_in_block,
@@ -219,7 +221,10 @@ impl Morphology {
             article_runs,
             min_stem: f.min_stem,
             bound_endings: f.bound_endings.iter().map(|b| (fold(&b.free), fold(&b.bound))).collect(),
-        }
+            run_clitics: Vec::new(),
+        };
+        m.run_clitics = m.article_runs.iter().map(|r| m.clitics(r)).collect();
+        m
     }
 
     /// What a proclitic run holds.
@@ -252,6 +257,20 @@ impl Morphology {
     /// when enough of it remains; English possessives cut too. The one rule for
     /// keys and cross-article names.
     pub fn strip<'w>(&self, w: &'w str) -> &'w str {
+        match self.strip_run(w) {
+            Some((r, _)) => r,
+            None => self.strip_possessive(w),
+        }
+    }
+
+    /// The word without a possessive ending ("Syria's").
+    pub fn strip_possessive<'w>(&self, w: &'w str) -> &'w str {
+        self.possessive_endings.iter().find_map(|e| w.strip_suffix(e.as_str())).unwrap_or(w)
+    }
+
+    /// [`Morphology::strip`] by an article run alone: the rest of the word and
+    /// what the run holds.
+    pub fn strip_run<'w>(&self, w: &'w str) -> Option<(&'w str, Clitics)> {
         if let Some(runs) = w.chars().next().and_then(|c| self.runs_starting(c)) {
             // the word's first eight bytes as a number, each run tested under
             // its mask: this runs for most Arabic words of an article
@@ -268,17 +287,12 @@ impl Morphology {
                 if mask != 0 || w.starts_with(p.as_str()) {
                     let r = &w[p.len()..];
                     if r.chars().nth(self.min_stem.saturating_sub(1)).is_some() || self.min_stem == 0 {
-                        return r;
+                        return Some((r, self.run_clitics.get(k).copied().unwrap_or_default()));
                     }
                 }
             }
         }
-        for e in &self.possessive_endings {
-            if let Some(r) = w.strip_suffix(e.as_str()) {
-                return r;
-            }
-        }
-        w
+        None
     }
 
     /// The article runs that start with `c`, in order.
@@ -352,6 +366,7 @@ impl Morphology {
     }
 
     /// A letter that can be a proclitic on its own («و», «ل»).
+    #[inline]
     pub fn is_proclitic_letter(&self, c: char) -> bool {
         self.conj_set.contains(c) || self.prep_set.contains(c)
     }
@@ -370,6 +385,18 @@ mod tests {
         for c in ['ف', 'ل', 'b', '\u{0700}', '\u{05FF}', ' '] {
             assert!(!set.contains(c), "{c}");
         }
+    }
+
+    #[test]
+    fn a_stripped_run_holds_what_its_letters_hold() {
+        let m = ar();
+        for w in ["والمدينة", "بالمدينة", "للمدينة", "المدينة", "وللمدينة", "فبالمدينة", "كالمدينة"] {
+            let (r, cl) = m.strip_run(w).unwrap_or_else(|| panic!("{w}"));
+            assert_eq!(r, "مدينة", "{w}");
+            assert_eq!(cl, m.clitics(&w[..w.len() - r.len()]), "{w}");
+        }
+        assert_eq!(m.strip_run("مدينة"), None);
+        assert_eq!(m.strip_run("الم"), None, "too little left");
     }
 
     fn ar() -> Morphology {
