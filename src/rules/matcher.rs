@@ -238,10 +238,11 @@ impl Patterns<'_> {
         let mut glue = None;
         if arabic {
             for &p in self.morph.prepositions() {
-                let tail = format!(" {p}");
-                if key.ends_with(&tail) && key.chars().count() > 3 {
+                // « p» at the end, without building the string for each rule string
+                let tail = p.len_utf8() + 1;
+                if key.ends_with(p) && key[..key.len() - p.len_utf8()].ends_with(' ') && key.chars().count() > 3 {
                     glue = Some(p);
-                    key.truncate(key.len() - tail.len());
+                    key.truncate(key.len() - tail);
                 }
             }
         }
