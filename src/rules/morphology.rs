@@ -274,10 +274,15 @@ impl Morphology {
         if let Some(runs) = w.chars().next().and_then(|c| self.runs_starting(c)) {
             // the word's first eight bytes as a number, each run tested under
             // its mask: this runs for most Arabic words of an article
-            let mut head = [0u8; 8];
-            let n = w.len().min(8);
-            head[..n].copy_from_slice(&w.as_bytes()[..n]);
-            let head = u64::from_le_bytes(head);
+            let b = w.as_bytes();
+            let head = match b.get(..8) {
+                Some(h) => u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]),
+                None => {
+                    let mut h = [0u8; 8];
+                    h[..b.len()].copy_from_slice(b);
+                    u64::from_le_bytes(h)
+                }
+            };
             for &k in runs {
                 let (bits, mask) = self.packed_runs[k];
                 if head & mask != bits {
