@@ -55,6 +55,9 @@ pub struct World {
     /// hash) starts: a first word is found in one or two cache lines, not by
     /// a binary search.
     head_buckets: Span,
+    /// The same for `by_id` ([`ID_BUCKET_BITS`]): a place is found by its id
+    /// in a cache line or two.
+    id_buckets: Span,
     /// One bit per hash bucket of the names, of the heads, and of the first
     /// words of names longer than them ("ras al" of "ras al ain"), u64 words.
     seen: Span,
@@ -137,6 +140,20 @@ fn small_set<'h>(hashes: impl Iterator<Item = &'h u64>, bits: u32) -> Vec<u64> {
 }
 const BUCKET_BITS: u32 = 18;
 const HEAD_BUCKET_BITS: u32 = 13;
+const ID_BUCKET_BITS: u32 = 16;
+
+/// Where each bucket of sorted hashes (by their top `bits`) starts, and one
+/// past the last.
+fn bucket_starts(sorted: impl Iterator<Item = u64>, bits: u32) -> Vec<u32> {
+    let mut starts = vec![0u32; (1 << bits) + 1];
+    for h in sorted {
+        starts[(h >> (64 - bits)) as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    starts
+}
 
 fn bit(h: u64) -> (usize, u64) {
     let b = (h >> (64 - SEEN_BITS)) as usize;
@@ -366,16 +383,13 @@ impl Parts {
                 b.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let mut head_buckets = vec![0u32; (1 << HEAD_BUCKET_BITS) + 1];
-        for &h in &self.heads {
-            head_buckets[(h >> (64 - HEAD_BUCKET_BITS)) as usize + 1] += 1;
-        }
-        for k in 1..head_buckets.len() {
-            head_buckets[k] += head_buckets[k - 1];
-        }
-        n(&mut b, head_buckets.len());
-        for x in &head_buckets {
-            b.extend_from_slice(&x.to_le_bytes());
+        let head_buckets = bucket_starts(self.heads.iter().copied(), HEAD_BUCKET_BITS);
+        let id_buckets = bucket_starts(self.by_id.iter().map(|x| x.0), ID_BUCKET_BITS);
+        for v in [&head_buckets, &id_buckets] {
+            n(&mut b, v.len());
+            for x in v {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
         }
         n(&mut b, self.lower_ids.len());
         for (i, id) in &self.lower_ids {
@@ -408,7 +422,7 @@ impl World {
         let (names, by_id, buckets) = (r.span(12)?, r.span(12)?, r.span(4)?);
         let (heads, seen, seen_heads, seen_prefixes) = (r.span(8)?, r.span(8)?, r.span(8)?, r.span(8)?);
         let (any_small, heads_small) = (r.span(8)?, r.span(8)?);
-        let head_buckets = r.span(4)?;
+        let (head_buckets, id_buckets) = (r.span(4)?, r.span(4)?);
         let lower_ids = (0..r.n()?)
             .map(|_| {
                 let i = r.u32()?;
@@ -427,6 +441,7 @@ impl World {
             buckets,
             heads,
             head_buckets,
+            id_buckets,
             seen,
             seen_heads,
             seen_prefixes,
@@ -471,6 +486,7 @@ impl World {
         self.word_of(s, i) & m != 0
     }
 
+    #[cfg(test)]
     /// The first of `n` sorted records whose key is not below `h`.
     fn first_at_least(n: usize, h: u64, key: impl Fn(usize) -> u64) -> usize {
         let (mut lo, mut hi) = (0, n);
@@ -520,6 +536,8 @@ impl World {
             && self.heads_small.len() == (1 << HEADS_SMALL_BITS) / 64
             && self.head_buckets.n == (1 << HEAD_BUCKET_BITS) + 1
             && self.u32_at(self.head_buckets.at + (self.head_buckets.n - 1) * 4) as usize == self.heads.n
+            && self.id_buckets.n == (1 << ID_BUCKET_BITS) + 1
+            && self.u32_at(self.id_buckets.at + (self.id_buckets.n - 1) * 4) as usize == self.by_id.n
     }
 
     /// The places a lookup key names (see [`key_of`]).
@@ -582,8 +600,8 @@ impl World {
 
     pub fn get(&self, id: &str) -> Option<u32> {
         let h = hash(id);
-        let from = Self::first_at_least(self.by_id.n, h, |k| self.pair(self.by_id, k).0);
-        (from..self.by_id.n).map(|k| self.pair(self.by_id, k)).take_while(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
+        let b = self.id_buckets.at + (h >> (64 - ID_BUCKET_BITS)) as usize * 4;
+        (self.u32_at(b) as usize..self.u32_at(b + 4) as usize).map(|k| self.pair(self.by_id, k)).filter(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
     }
 
     /// A country, a region, or a town of at least [`WELL_KNOWN`] people.
@@ -620,7 +638,7 @@ impl World {
     }
 }
 
-const MAGIC: &[u8] = b"isnad world 4\n";
+const MAGIC: &[u8] = b"isnad world 5\n";
 const MAGIC_KEY: &str = "isnad world";
 
 /// The gazetteer holds countries, regions (read as governorates) and towns.
@@ -713,6 +731,11 @@ mod tests {
             assert!(marked_small(&w.any_small, h, ANY_SMALL_BITS) && marked_small(&w.heads_small, h, HEADS_SMALL_BITS));
             assert!(w.maybe_key(Key(h)) && w.maybe_head_key(Key(h)) && w.is_head_key(Key(h)));
         }
+        // every place is found by its id, through the id buckets
+        for i in 0..w.places.n as u32 {
+            assert_eq!(w.get(w.id(i)), Some(i), "{}", w.id(i));
+        }
+        assert_eq!(w.get("no such place"), None);
         // other words: the small set alone turns most away, and a word let
         // through has passed a large set too
         let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
