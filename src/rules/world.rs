@@ -486,8 +486,9 @@ impl World {
         self.word_of(s, i) & m != 0
     }
 
+    /// The first of `n` sorted records whose key is not below `h` (the
+    /// buckets' reference in tests).
     #[cfg(test)]
-    /// The first of `n` sorted records whose key is not below `h`.
     fn first_at_least(n: usize, h: u64, key: impl Fn(usize) -> u64) -> usize {
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
