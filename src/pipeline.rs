@@ -3,7 +3,7 @@
 //! the file as read.
 
 use crate::text::floor_char;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::{self, Ctx, Extraction};
 use crate::figures::{self, Found};
@@ -69,7 +69,7 @@ fn merge(parts: Vec<Audit>) -> Audit {
     let mut all = it.next().expect("at least one part");
     let mut by_key: HashMap<(String, Kind, bool), usize> = all.sources.iter().enumerate().map(|(i, s)| ((s.name.clone(), s.kind, s.anonymous), i)).collect();
     for p in it {
-        let mut src_map: HashMap<String, String> = HashMap::new();
+        let mut src_map: HashMap<String, String> = HashMap::default();
         for s in p.sources {
             let key = (s.name.clone(), s.kind, s.anonymous);
             match by_key.get(&key) {
@@ -87,7 +87,7 @@ fn merge(parts: Vec<Audit>) -> Audit {
                 }
             }
         }
-        let mut claim_map: HashMap<String, String> = HashMap::new();
+        let mut claim_map: HashMap<String, String> = HashMap::default();
         for mut c in p.claims {
             let id = numbered('c', all.claims.len() + 1);
             claim_map.insert(std::mem::replace(&mut c.id, id), c.id.clone());
@@ -183,7 +183,7 @@ struct SourceIds {
 impl SourceIds {
     fn new(ext: &Extraction) -> SourceIds {
         let mut used: Vec<usize> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for c in &ext.claims {
             for e in c.source.iter().chain(c.via.iter()) {
                 if seen.insert(*e) {

@@ -22,7 +22,7 @@ mod relay;
 mod subject;
 mod verb;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use ctx::Ctx;
 pub use entities::{agrees, Entities, Entity};
@@ -121,7 +121,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
         closing: ctx.seg.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).filter_map(|(i, q)| q.close.map(|c| (c, i))).collect(),
         continued_by: ctx.seg.quotes.iter().enumerate().filter_map(|(i, q)| q.continues.map(|c| (c, i))).collect(),
         quote_counts: {
-            let mut m = HashMap::new();
+            let mut m = HashMap::default();
             for q in &ctx.seg.quotes {
                 *m.entry(&ctx.text[q.inner_start..q.inner_end]).or_insert(0) += 1;
             }
@@ -135,7 +135,7 @@ pub fn extract(ctx: &Ctx) -> Extraction {
     x.join_split_quotes();
     x.drop_nested();
     // a role named before its holder («Defence Minister: …» above the article)
-    let mut holder: HashMap<usize, Option<usize>> = HashMap::new();
+    let mut holder: HashMap<usize, Option<usize>> = HashMap::default();
     for c in &mut x.claims {
         if let Some(e) = c.source {
             if let Some(h) = *holder.entry(e).or_insert_with(|| x.ents.named_holder(e)) {

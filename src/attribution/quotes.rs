@@ -67,7 +67,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let i = spans.partition_point(|&(s, _)| s <= pos);
             i > 0 && reach[i - 1] > pos
         };
-        let mut by_quote: std::collections::HashMap<usize, usize> = self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
+        let mut by_quote: rustc_hash::FxHashMap<usize, usize> = self.claims.iter().enumerate().filter_map(|(i, c)| c.quote.map(|q| (q, i))).collect();
         for qi in 0..ctx.seg.quotes.len() {
             let q = &ctx.seg.quotes[qi];
             if self.claimed[qi] || q.depth > 0 {
