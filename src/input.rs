@@ -98,20 +98,28 @@ fn scalar(v: Option<serde_yaml::Value>) -> Option<String> {
 
 pub fn read_file(path: &Path) -> Result<Article, InputError> {
     use std::io::Read;
-    // open, reads, close, and no stat: a buffer larger than most articles
-    // takes a whole one in a read (a second says it ended), and a folder is
-    // told by the read's error. System calls count over thousands of small
-    // files.
-    let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+    // open, reads, close: a buffer larger than most articles takes a whole
+    // one in a read (a second says it ended), and a folder is told by the
+    // read's error. Only a file that fills it is asked its size, so a large
+    // one is read into one buffer, not grown by copies that stay resident.
+    // System calls count over thousands of small files.
+    const FIRST: u64 = 64 << 10;
+    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => InputError::NotFound,
         _ => InputError::Io(e.to_string()),
     })?;
-    let mut bytes = Vec::with_capacity(64 << 10);
-    // through `take`: File's own read_to_end stats and seeks for the size
-    f.take(u64::MAX).read_to_end(&mut bytes).map_err(|e| match e.kind() {
+    let read_err = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::IsADirectory => InputError::IsDir,
         _ => InputError::Io(e.to_string()),
-    })?;
+    };
+    let mut bytes = Vec::with_capacity(FIRST as usize);
+    // through `take`: File's own read_to_end stats and seeks for the size
+    (&mut f).take(FIRST).read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.len() as u64 == FIRST {
+        let size = f.metadata().map_or(0, |m| m.len());
+        bytes.reserve_exact(usize::try_from(size.saturating_sub(FIRST)).unwrap_or(0).saturating_add(1));
+        f.take(u64::MAX).read_to_end(&mut bytes).map_err(read_err)?;
+    }
     parse_bytes(path.display().to_string(), bytes)
 }
 
@@ -300,6 +308,25 @@ fn file_items(p: PathBuf) -> Box<dyn Iterator<Item = Result<Article, String>> + 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_read_whole_at_any_size() {
+        let dir = std::env::temp_dir().join(format!("isnad-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // around the first buffer's size, and well past it
+        for n in [1, 65_535, 65_536, 65_537, 200_001] {
+            // n bytes: Arabic, then ASCII to the exact length
+            let mut text: String = "قال المتحدث. ".chars().cycle().take(n / 4).collect();
+            while text.len() < n {
+                text.push('x');
+            }
+            let p = dir.join(format!("{n}.txt"));
+            std::fs::write(&p, &text).unwrap();
+            assert_eq!(read_file(&p).unwrap().text, text, "{n} bytes");
+        }
+        assert!(matches!(read_file(&dir), Err(InputError::IsDir)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn front_matter_is_metadata() {
