@@ -15,7 +15,7 @@ pub struct Lines {
 impl Lines {
     pub fn new(text: &str) -> Lines {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Lines { starts, cursor: Cell::new((0, 0)) }
     }
 

@@ -114,6 +114,16 @@ fn tokenize(text: &str, proclitics: &HashSet<String>) -> Vec<Token> {
     toks
 }
 
+/// `text.split_inclusive('\n')`, searched with SIMD.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain(std::iter::once(text.len())).filter_map(move |end| {
+        let line = text.get(from..end).filter(|l| !l.is_empty());
+        from = end;
+        line
+    })
+}
+
 fn ends_line_boundary(line: &str) -> bool {
     let t = line.trim_end();
     match t.chars().last() {
@@ -130,7 +140,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut last_end = 0;
     let mut last_line_start = 0;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines_inclusive(text) {
         let content = line.trim_end_matches(['\n', '\r']);
         let line_start = pos;
         pos += line.len();
@@ -293,6 +303,13 @@ mod tests {
 
     fn inner<'a>(t: &'a str, q: &Quote) -> &'a str {
         &t[q.inner_start..q.inner_end]
+    }
+
+    #[test]
+    fn lines_are_split_as_std_splits_them() {
+        for t in ["", "a", "a\n", "a\nb", "\n\n", "a\n\nb\n", "قال\r\nنعم", "\n"] {
+            assert_eq!(lines_inclusive(t).collect::<Vec<_>>(), t.split_inclusive('\n').collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     #[test]
