@@ -20,11 +20,11 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 continue;
             }
             // «وقال مصدر طبي، فضل عدم ذكر اسمه، إن»: an anonymity clause set off by commas
-            if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Adverbial || *e == Entry::Anonymity) {
+            if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Adverbial) || matches!(e, Entry::Anonymity)) {
                 k = ctx.tok_end(h.end).max(k + 1);
                 continue;
             }
-            if ctx.has_hit(k, |e| *e == Entry::Complementiser) {
+            if ctx.has_hit(k, |e| matches!(e, Entry::Complementiser)) {
                 break;
             }
             let next = self
@@ -52,7 +52,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// «في تصريح نشرته وكالة الأنباء اليمنية "سبأ"»: the relaying outlet.
     fn relay_filler(&mut self, k: usize, via: &mut Vec<usize>) -> Option<usize> {
         let ctx = self.ctx;
-        let h = ctx.best_hit(k, |e| *e == Entry::Relay)?;
+        let h = ctx.best_hit(k, |e| matches!(e, Entry::Relay))?;
         let mut j = ctx.tok_end(h.end).max(k + 1);
         if let Some(np) = self.g.np_after(ctx, j, 8) {
             j = np.end_tok;
@@ -84,12 +84,12 @@ impl<'c, 'a> Extractor<'c, 'a> {
     /// that": an adverbial phrase up to a comma, when the content frame follows.
     fn adverbial_up_to_comma(&self, k: usize, limit: usize) -> Option<usize> {
         let ctx = self.ctx;
-        if !ctx.has_hit(k, |e| *e == Entry::NpStop) {
+        if !ctx.has_hit(k, |e| matches!(e, Entry::NpStop)) {
             return None;
         }
         let c = (k + 1..limit.min(k + 16)).find(|&j| ctx.is_comma(j))?;
         let n = c + 1;
-        (ctx.has_hit(n, |e| *e == Entry::Complementiser) || ctx.is_punct(n, ':') || self.quote_opening_at(n).is_some()).then_some(n)
+        (ctx.has_hit(n, |e| matches!(e, Entry::Complementiser)) || ctx.is_punct(n, ':') || self.quote_opening_at(n).is_some()).then_some(n)
     }
 
     /// «في بيان (له)», «خلال مؤتمر صحفي», "in a statement".
@@ -146,17 +146,17 @@ impl<'c, 'a> Extractor<'c, 'a> {
             return None;
         }
         let mut j = k + 1;
-        while j < limit && j < k + 5 && ctx.punct(j).is_none() && !ctx.has_hit(j, |e| *e == Entry::Complementiser) {
+        while j < limit && j < k + 5 && ctx.punct(j).is_none() && !ctx.has_hit(j, |e| matches!(e, Entry::Complementiser)) {
             j += 1;
         }
-        (ctx.has_hit(j, |e| *e == Entry::Complementiser) || ctx.is_punct(j, ':')).then_some(j)
+        (ctx.has_hit(j, |e| matches!(e, Entry::Complementiser)) || ctx.is_punct(j, ':')).then_some(j)
     }
 
     /// «على موقع «فيسبوك» إنها …»: a short phrase straight before the
     /// complementiser; «الخميس نقلا عن مسؤولين أتراك أن»: read the relay first.
     fn phrase_before_complementiser(&self, k: usize, limit: usize) -> Option<usize> {
         let ctx = self.ctx;
-        let c = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| *e == Entry::Complementiser))?;
+        let c = (k + 1..limit.min(k + 9)).find(|&j| ctx.has_hit(j, |e| matches!(e, Entry::Complementiser)))?;
         if let Some(r) = (k..c).find(|&j| self.is_relay_phrase(j)) {
             return Some(r);
         }
@@ -196,7 +196,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let addressee = (ctx.is(n, W::AddresseeMarkers) && ctx.word(n).chars().count() == 1)
                 || (ctx.glued_addressee(n)
                     && ctx.hits_at_tok(n).iter().any(|h| ctx.addressee_hit(h) && matches!(h.entry, Entry::Registry(_) | Entry::Head(_))));
-            let frame = ctx.has_hit(n, |e| *e == Entry::Complementiser) || self.quote_opening_at(n).is_some() || addressee;
+            let frame = ctx.has_hit(n, |e| matches!(e, Entry::Complementiser)) || self.quote_opening_at(n).is_some() || addressee;
             if frame {
                 return Some(n);
             }
@@ -212,10 +212,10 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let mut after_comp = false;
         // where the clause starts: "that" belongs to English content, «أن» does not
         let mut clause_start = k;
-        if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
+        if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Complementiser)) {
             k = ctx.tok_end(h.end).max(k + 1);
             // «بالقول إن»: a second complementiser after the first
-            if let Some(h2) = ctx.best_hit(k, |e| *e == Entry::Complementiser) {
+            if let Some(h2) = ctx.best_hit(k, |e| matches!(e, Entry::Complementiser)) {
                 k = ctx.tok_end(h2.end).max(k + 1);
             }
             after_comp = true;
@@ -254,7 +254,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         }
         // «أعلنت مقتل 42», «أشار إلى سقوط», «أفادت بوقوع»: an event noun as the object
         let obj = if ctx.is(k, W::ObjectPrepositions) { k + 1 } else { k };
-        if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| *e == Entry::ObjectNoun) && self.object_stance_ok {
+        if !after_comp && (!strict || obj > k) && ctx.has_hit(obj, |e| matches!(e, Entry::ObjectNoun)) && self.object_stance_ok {
             let end = self.clause_end(obj);
             return (end > obj).then_some((Content::Clause(obj, end), false));
         }
@@ -298,7 +298,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                 return j;
             }
             // «…، قبل أن تتوقف»: after a comma a time clause is the reporter's again
-            if j > k && (ctx.has_hit(j, |e| *e == Entry::ClauseBreak) || ctx.has_hit(j, |e| *e == Entry::Subordinator) && ctx.is_comma(j - 1)) {
+            if j > k && (ctx.has_hit(j, |e| matches!(e, Entry::ClauseBreak)) || ctx.has_hit(j, |e| matches!(e, Entry::Subordinator)) && ctx.is_comma(j - 1)) {
                 return self.trim_back(j);
             }
             // "confirmed that X and said Y": a second speech verb of the same subject
@@ -312,7 +312,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             let glued = ctx.hits_at_tok(j).iter().any(|h| (h.conj || hal_ends && matches!(h.entry, Entry::Verb { agr: Agr::Hal, .. })) && speech(&h.entry));
             // «قائلة في بيان على موقعها إن»: a channel phrase may stand between
             let reach = if ctx.is(j + 1, W::ChannelPrepositions) { j + 10 } else { j + 3 };
-            let framed = (j + 1..reach).take_while(|&m| ctx.punct(m).is_none()).any(|m| ctx.has_hit(m, |e| *e == Entry::Complementiser));
+            let framed = (j + 1..reach).take_while(|&m| ctx.punct(m).is_none()).any(|m| ctx.has_hit(m, |e| matches!(e, Entry::Complementiser)));
             if j > k && glued && framed {
                 return self.trim_back(j);
             }
@@ -383,7 +383,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
     }
 
     pub(crate) fn skip_adverbials(&self, mut k: usize) -> usize {
-        while let Some(h) = self.ctx.best_hit(k, |e| *e == Entry::Adverbial) {
+        while let Some(h) = self.ctx.best_hit(k, |e| matches!(e, Entry::Adverbial)) {
             k = self.ctx.tok_end(h.end).max(k + 1);
         }
         k

@@ -210,7 +210,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     // not be verified" does not
                     let a = ctx.tok_end(ev.end).max(t + 1);
                     let framed = || {
-                        ctx.has_hit(a, |e| *e == Entry::Complementiser)
+                        ctx.has_hit(a, |e| matches!(e, Entry::Complementiser))
                             || ctx.is_punct(a, ':')
                             || self.quote_opening_at(a).is_some()
                             || ctx.is(a, W::AuthorLinks)

@@ -209,7 +209,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
             subject = self.source_of(&np).map(|e| (e, Some((np.start, np.end))));
         }
         // relay: «وتابعته "المطلع"», «نشرته X», «اطلعت عليه X»
-        if let Some(h) = ctx.best_hit(k, |e| *e == Entry::Relay) {
+        if let Some(h) = ctx.best_hit(k, |e| matches!(e, Entry::Relay)) {
             k = ctx.tok_end(h.end).max(k + 1);
             if let Some(q) = self.quote_opening_at(k) {
                 via.extend(self.quoted_name_entity(q));

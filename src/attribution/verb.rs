@@ -47,7 +47,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
         let agr = if agr == Agr::Hal && vt > 0 && ctx.is(vt - 1, W::Auxiliaries) && !ctx.is_comma(vt - 1) { Agr::Any } else { agr };
         // "a group called the Free Army said": a naming word with a verb still to
         // come in its clause introduces a name, not a claim
-        if verb.naming || ctx.has_hit(vt, |e| *e == Entry::TypeNoun) {
+        if verb.naming || ctx.has_hit(vt, |e| matches!(e, Entry::TypeNoun)) {
             let verb_later = (after..ctx.seg.tokens.len().min(after + 10))
                 .take_while(|&j| ctx.punct(j).is_none())
                 .any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Verb { .. })));
@@ -322,7 +322,7 @@ impl<'c, 'a> Extractor<'c, 'a> {
                     f = j + 1;
                 }
             }
-            if ctx.has_hit(j, |e| *e == Entry::Complementiser) {
+            if ctx.has_hit(j, |e| matches!(e, Entry::Complementiser)) {
                 f = j + 1;
             }
             j += 1;

@@ -337,7 +337,7 @@ fn before(ctx: &Ctx, first: usize) -> Before {
                 }
             }
         }
-        if ctx.has_hit(j, |e| *e == Entry::Update) {
+        if ctx.has_hit(j, |e| matches!(e, Entry::Update)) {
             b.update = true;
         }
         if let Some((c, e, weak)) = frame_at(ctx, j, Position::Before) {

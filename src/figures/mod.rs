@@ -119,7 +119,7 @@ pub fn extract(ctx: &Ctx, claims: &[RawClaim], article_date: Option<NaiveDate>, 
         };
         let when = when::as_of(ctx, sa, sb, r.first, article_date);
         // a total since a date, or over a month («خلال حزيران»), is no incident
-        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| *e == Entry::Cumulative) || over_a_period(ctx, j));
+        let cumulative = (sa..sb).any(|j| ctx.has_hit(j, |e| matches!(e, Entry::Cumulative)) || over_a_period(ctx, j));
         let since = when.since.or_else(|| cumulative.then_some(when.date).flatten());
         let total = cumulative || campaign(since, when.date);
         // a total is told of the widest place its sentence names ("in Syria since

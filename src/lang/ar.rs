@@ -247,7 +247,7 @@ fn absorb_quoted(ctx: &Ctx, np: &mut crate::attribution::np::Np, q: &crate::text
 fn punct_in_name(ctx: &Ctx, ti: usize, c: char, b: &mut Build) -> bool {
     let j = b.j;
     let t = ctx.seg.tokens[j];
-    if crate::text::quote_family(c).is_some() && j > ti && (b.np.head.is_some() || ctx.has_hit(j - 1, |e| *e == Entry::TypeNoun)) {
+    if crate::text::quote_family(c).is_some() && j > ti && (b.np.head.is_some() || ctx.has_hit(j - 1, |e| matches!(e, Entry::TypeNoun))) {
         if let Some(q) = ctx.seg.quote_opening(t.start).map(|i| &ctx.seg.quotes[i]).filter(|q| q.close.is_some()) {
             let n = ctx.text[q.inner_start..q.inner_end].split_whitespace().count();
             if (1..=6).contains(&n) {
@@ -295,10 +295,10 @@ fn link(ctx: &Ctx, b: &mut Build, hits: &[Hit], src: Option<&Hit>) -> Link {
     // «أكد الوزير سقوط 11 مواطنا»: an event noun after a definite word or a name
     // is the object (a genitive follows only an indefinite noun: «جبهة جيش تحرير الشعب»)
     let after_definite = j > 0 && (ctx.definite(j - 1) || b.np.named);
-    if src.is_none() && after_definite && hits.iter().any(|h| h.entry == Entry::ObjectNoun && h.prep.is_none()) {
+    if src.is_none() && after_definite && hits.iter().any(|h| matches!(h.entry, Entry::ObjectNoun) && h.prep.is_none()) {
         return Link::Stop;
     }
-    if let Some(h) = hits.iter().filter(|h| h.entry == Entry::Anonymity).max_by_key(|h| h.end) {
+    if let Some(h) = hits.iter().filter(|h| matches!(h.entry, Entry::Anonymity)).max_by_key(|h| h.end) {
         // «مسؤول طلب عدم ذكر اسمه»: the clause belongs to the mention
         b.np.anonymous = b.np.registry.is_none();
         b.np.end = h.end;

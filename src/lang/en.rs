@@ -46,7 +46,7 @@ impl Grammar for English {
             let inverted = |np: &Np| {
                 after_quote
                     || ctx.tok(np.end_tok).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
-                    || ctx.has_hit(np.end_tok, |e| *e == Entry::Complementiser)
+                    || ctx.has_hit(np.end_tok, |e| matches!(e, Entry::Complementiser))
             };
             if let Some(np) = np_after_en(ctx, v.after).filter(|np| !v.verb.tells && (np.registry.is_some() || np.head.is_some() || np.human) && inverted(np)) {
                 // "…, said one GOP source in the room.": after a comma, a subject that
@@ -143,7 +143,7 @@ fn np_word(ctx: &Ctx, i: usize) -> bool {
     }
     ctx.capitalised(i)
         || possessive(ctx, &w.to_lowercase())
-        || ctx.has_hit(i, |e| is_source_entry(e) || *e == Entry::Pronoun)
+        || ctx.has_hit(i, |e| is_source_entry(e) || matches!(e, Entry::Pronoun))
         || document_noun(ctx, i).is_some()
         || ctx.is(i, W::Determiners)
         || ctx.is(i, W::NpJoiners)
@@ -157,7 +157,7 @@ fn document_noun(ctx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 fn pronoun(ctx: &Ctx, i: usize) -> Option<Gender> {
-    if !ctx.has_hit(i, |e| *e == Entry::Pronoun) {
+    if !ctx.has_hit(i, |e| matches!(e, Entry::Pronoun)) {
         return None;
     }
     [(W::PronounsM, Gender::M), (W::PronounsF, Gender::F), (W::PronounsPlural, Gender::Mp), (W::PronounsNeuter, Gender::Any)]
@@ -421,7 +421,7 @@ pub fn np_before_en(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         .iter()
         .rev()
         .take(64)
-        .find(|h| h.entry == Entry::Anonymity && ctx.tok_end(h.end) == end && h.start >= ctx.seg.tokens[floor.min(end.saturating_sub(1))].start)
+        .find(|h| matches!(h.entry, Entry::Anonymity) && ctx.tok_end(h.end) == end && h.start >= ctx.seg.tokens[floor.min(end.saturating_sub(1))].start)
     {
         let mut s = ctx.seg.tok_at(h.start);
         if s > floor && ctx.is(s - 1, W::AnonymityRelatives) {
@@ -572,7 +572,7 @@ fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
             break;
         }
         // "(widely) known as the \"White Helmets\"": a name for the subject, not a speaker
-        let also_known = (s..(s + 2).min(e)).any(|k| ctx.has_hit(k, |h| *h == Entry::TypeNoun));
+        let also_known = (s..(s + 2).min(e)).any(|k| ctx.has_hit(k, |h| matches!(h, Entry::TypeNoun)));
         if ctx.is(s, W::RelativeOpeners) || number((s, e)) || also_known && !ctx.has_hit(s, |h| matches!(h, Entry::Registry(_))) {
             if also_known {
                 // a registry name in it still identifies the subject
@@ -602,7 +602,7 @@ fn appositive_subject(ctx: &Ctx, j: usize, floor: usize) -> Option<Np> {
             break;
         }
     }
-    if chunks[..i].iter().any(|&(s, e)| (s..e).any(|q| ctx.has_hit(q, |h| *h == Entry::Anonymity))) {
+    if chunks[..i].iter().any(|&(s, e)| (s..e).any(|q| ctx.has_hit(q, |h| matches!(h, Entry::Anonymity)))) {
         np.anonymous = np.registry.is_none();
     }
     Some(np)
@@ -649,7 +649,7 @@ fn headed_subject(ctx: &Ctx, cue: usize, end: usize, floor: usize) -> Option<Np>
         if matches!(ctx.tok(k - 1).map(|t| t.kind), Some(TokKind::Punct(_))) {
             break;
         }
-        if ctx.has_hit(k - 1, |e| *e == Entry::Anonymity) {
+        if ctx.has_hit(k - 1, |e| matches!(e, Entry::Anonymity)) {
             anonymous = true;
         }
         if ctx.has_hit(k - 1, |e| matches!(e, Entry::Verb { .. })) && k - 1 != cue {
@@ -750,7 +750,7 @@ pub fn np_after_en(ctx: &Ctx, ti: usize) -> Option<Np> {
     }
     // "Ahmed Kamal, a spokesman for the ministry" keeps the name
     let mut np = en_np(ctx, ti, b)?;
-    if ctx.has_hit(b, |e| *e == Entry::Anonymity) {
+    if ctx.has_hit(b, |e| matches!(e, Entry::Anonymity)) {
         np.anonymous = np.registry.is_none();
     }
     Some(np)

@@ -818,7 +818,7 @@ fn drop_subordinated(mut hits: Vec<Hit>) -> Vec<Hit> {
         if h.entry == Entry::Subordinator {
             reach = reach.max(h.end);
         }
-        !(h.entry == Entry::Complementiser && h.end <= reach)
+        !(matches!(h.entry, Entry::Complementiser) && h.end <= reach)
     });
     hits
 }

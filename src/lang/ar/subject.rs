@@ -32,7 +32,7 @@ pub(super) fn bare_subject(ctx: &Ctx, j: usize, agr: Agr) -> Option<Np> {
     if k < j + 2 || !ctx.definite(j) {
         return None;
     }
-    let frame = ctx.has_hit(k, |e| *e == Entry::Complementiser)
+    let frame = ctx.has_hit(k, |e| matches!(e, Entry::Complementiser))
         || ctx.is_punct(k, ':')
         || ctx.is_comma(k)
         || ctx.is(k, W::ChannelPrepositions) && ctx.has_hit(k + 1, |e| matches!(e, Entry::CueNoun(_)));
@@ -114,8 +114,10 @@ pub(super) fn quoted_subject(x: &mut Extractor, j: usize) -> Option<Np> {
     while after < ctx.tok_end(qd.outer_end) + 2 && ctx.definite(after) && ctx.hits_at_tok(after).iter().all(|h| matches!(h.entry, Entry::Qualifier(_))) {
         after += 1;
     }
-    let frame =
-        ctx.has_hit(after, |e| *e == Entry::Complementiser) || ctx.is(after, W::QuotedSubjectFollowers) || ctx.is_comma(after) || ctx.is_punct(after, ':');
+    let frame = ctx.has_hit(after, |e| matches!(e, Entry::Complementiser))
+        || ctx.is(after, W::QuotedSubjectFollowers)
+        || ctx.is_comma(after)
+        || ctx.is_punct(after, ':');
     if !(1..=4).contains(&words) || !frame || qd.close.is_none() {
         return None;
     }
