@@ -413,17 +413,31 @@ impl WordIndex {
     fn longer(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) {
         let lim = s + self.max_key;
         loop {
+            let b = key.as_bytes();
             let mut i = we;
-            while i < key.len() && i <= lim && !is_word_char(char_at(key, i).0) {
-                i += char_at(key, i).1;
+            while i < b.len() && i <= lim {
+                let (c, len) = char_at(key, i);
+                if is_word_char(c) {
+                    break;
+                }
+                i += len;
             }
-            if i >= key.len() || i > lim {
+            if i >= b.len() || i > lim {
                 return;
             }
-            while i < key.len() && i <= lim && is_word_char(char_at(key, i).0) {
-                i += char_at(key, i).1;
-                i = arabic_run_end(key.as_bytes(), i, lim + 2);
-                i = ascii_run_end(key.as_bytes(), i, lim + 1, true);
+            // the word: runs of letters, a character at a time between them;
+            // a character that starts within the longest key is taken whole
+            loop {
+                i = arabic_run_end(b, i, lim + 2);
+                i = ascii_run_end(b, i, lim + 1, true);
+                if i >= b.len() || i > lim {
+                    break;
+                }
+                let (c, len) = char_at(key, i);
+                if !is_word_char(c) {
+                    break;
+                }
+                i += len;
             }
             if i > lim {
                 return;
