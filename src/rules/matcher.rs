@@ -471,7 +471,7 @@ impl Matcher {
                         for &(e, pid) in &found {
                             self.accept(text, i, e, pid as usize, Edge::Word, Clitics::default(), &mut out);
                         }
-                        out[group..].sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
+                        out[group..].sort_by_key(hit_order);
                     }
                 }
                 prev_word = false;
@@ -555,11 +555,11 @@ impl Matcher {
             }
             // every hit of a word starts inside it, after every hit before it:
             // sorting each word's few is sorting them all
-            out[group..].sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start));
+            out[group..].sort_by_key(hit_order);
             prev_word = true;
         }
         // ties keep the longer rule string, then the earlier one (sorted word by word above)
-        debug_assert!(out.is_sorted_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.core_start)));
+        debug_assert!(out.is_sorted_by_key(hit_order));
         let out = self.typed_names(text, out);
         Scan { hits: drop_subordinated(out), words }
     }
@@ -679,6 +679,12 @@ impl Matcher {
         });
         hits
     }
+}
+
+/// The order of hits: by start, the longer first, then by where the rule
+/// string itself starts.
+fn hit_order(h: &Hit) -> (usize, std::cmp::Reverse<usize>, usize) {
+    (h.start, std::cmp::Reverse(h.end), h.core_start)
 }
 
 /// The few rule strings that begin with a non-word character, searched

@@ -106,9 +106,11 @@ fn load(b: &[u8]) -> u64 {
     }
 }
 
+/// The multiplier of [`hash`] and [`hash_with_head`].
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+
 /// FxHash-style, eight bytes a step.
 fn hash(b: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut h = b.len() as u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
@@ -136,7 +138,6 @@ fn head_words(key: &[u8]) -> [u64; 2] {
 /// [`hash`] of `key`, whose [`head_words`] are `head`.
 #[inline]
 fn hash_with_head(key: &[u8], head: [u64; 2]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
     let n = key.len();
     let mut h = n as u64;
     if n > 0 {
@@ -412,8 +413,8 @@ impl WordIndex {
     #[inline(never)]
     fn longer(&self, key: &str, s: usize, mut we: usize, enclitics: &Enclitics, found: &mut Vec<(usize, u32)>) {
         let lim = s + self.max_key;
+        let b = key.as_bytes();
         loop {
-            let b = key.as_bytes();
             let mut i = we;
             while i < b.len() && i <= lim {
                 let (c, len) = char_at(key, i);
@@ -443,7 +444,7 @@ impl WordIndex {
                 return;
             }
             we = i;
-            match self.step(key.as_bytes(), s, we, enclitics, found) {
+            match self.step(b, s, we, enclitics, found) {
                 Some(n) if n.more() => {}
                 _ => return,
             }

@@ -65,9 +65,9 @@ pub struct World {
     seen_prefixes: Span,
     /// Country ids are lower case; the file's are upper case.
     lower_ids: Vec<(u32, String)>,
-    /// `seen` or `seen_heads`, and `seen_heads`, folded small enough to stay
-    /// in cache (built on load): most words are no name, and these say so
-    /// before the large sets are read.
+    /// The names and heads, and the heads, as small Bloom filters that stay in
+    /// cache (built at build time, copied on load): most words are no name,
+    /// and these say so before the large sets are read.
     any_small: Vec<u64>,
     heads_small: Vec<u64>,
 }
@@ -313,13 +313,7 @@ impl Parts {
         for &(h, _) in &w.names {
             mark(&mut w.seen, h);
         }
-        w.buckets = vec![0; (1 << BUCKET_BITS) + 1];
-        for &(h, _) in &w.names {
-            w.buckets[(h >> (64 - BUCKET_BITS)) as usize + 1] += 1;
-        }
-        for b in 1..w.buckets.len() {
-            w.buckets[b] += w.buckets[b - 1];
-        }
+        w.buckets = bucket_starts(w.names.iter().map(|x| x.0), BUCKET_BITS);
         for &h in &heads {
             mark(&mut w.seen_heads, h);
         }
@@ -374,7 +368,8 @@ impl Parts {
         for x in &self.buckets {
             b.extend_from_slice(&x.to_le_bytes());
         }
-        // the small sets are folded here, at build time, not at each start
+        // the small sets and the buckets are built here, at build time, not at
+        // each start
         let any_small = small_set(self.names.iter().map(|(h, _)| h).chain(&self.heads), ANY_SMALL_BITS);
         let heads_small = small_set(self.heads.iter(), HEADS_SMALL_BITS);
         for v in [&self.heads, &self.seen, &self.seen_heads, &self.seen_prefixes, &any_small, &heads_small] {
@@ -477,8 +472,11 @@ impl World {
         (self.u64_at(at), self.u32_at(at + 8))
     }
 
-    fn bucket(&self, k: usize) -> usize {
-        self.u32_at(self.buckets.at + k * 4) as usize
+    /// The records of the bucket of `h` in sorted hashes whose bucket starts
+    /// ([`bucket_starts`] of `bits`) are `starts`.
+    fn bucket_of(&self, starts: Span, bits: u32, h: u64) -> std::ops::Range<usize> {
+        let at = starts.at + (h >> (64 - bits)) as usize * 4;
+        self.u32_at(at) as usize..self.u32_at(at + 4) as usize
     }
 
     fn marked_in(&self, s: Span, h: u64) -> bool {
@@ -529,7 +527,7 @@ impl World {
         all_read
             && self.lower_ids.iter().all(|&(x, _)| (x as usize) < self.places.n)
             && self.buckets.n == (1 << BUCKET_BITS) + 1
-            && self.bucket(self.buckets.n - 1) == self.names.n
+            && self.u32_at(self.buckets.at + (self.buckets.n - 1) * 4) as usize == self.names.n
             && bits(self.seen)
             && bits(self.seen_heads)
             && bits(self.seen_prefixes)
@@ -553,8 +551,7 @@ impl World {
         if !marked_small(&self.any_small, h, ANY_SMALL_BITS) {
             return Vec::new();
         }
-        let b = (h >> (64 - BUCKET_BITS)) as usize;
-        (self.bucket(b)..self.bucket(b + 1))
+        self.bucket_of(self.buckets, BUCKET_BITS, h)
             .map(|k| self.pair(self.names, k))
             .skip_while(|x| x.0 < h)
             .take_while(|x| x.0 == h)
@@ -595,14 +592,12 @@ impl World {
         if !marked_small(&self.heads_small, h, HEADS_SMALL_BITS) {
             return false;
         }
-        let b = self.head_buckets.at + (h >> (64 - HEAD_BUCKET_BITS)) as usize * 4;
-        (self.u32_at(b) as usize..self.u32_at(b + 4) as usize).any(|k| self.word_of(self.heads, k) == h)
+        self.bucket_of(self.head_buckets, HEAD_BUCKET_BITS, h).any(|k| self.word_of(self.heads, k) == h)
     }
 
     pub fn get(&self, id: &str) -> Option<u32> {
         let h = hash(id);
-        let b = self.id_buckets.at + (h >> (64 - ID_BUCKET_BITS)) as usize * 4;
-        (self.u32_at(b) as usize..self.u32_at(b + 4) as usize).map(|k| self.pair(self.by_id, k)).filter(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
+        self.bucket_of(self.id_buckets, ID_BUCKET_BITS, h).map(|k| self.pair(self.by_id, k)).filter(|x| x.0 == h).map(|x| x.1).find(|&i| self.id(i) == id)
     }
 
     /// A country, a region, or a town of at least [`WELL_KNOWN`] people.
